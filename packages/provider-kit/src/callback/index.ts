@@ -1,0 +1,12 @@
+export {
+  canonicalJson,
+  hashJson,
+  isRecord,
+  isoFromMillis,
+  isoFromSeconds,
+  readAny,
+  readBoolean,
+  readId,
+  readNumber,
+  readString,
+} from './json-values.js';

@@ -1,0 +1,1 @@
+export { validateProviderConfig } from './provider-config.validator.js';

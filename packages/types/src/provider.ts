@@ -1,0 +1,70 @@
+import type { FieldIssue } from './errors.js';
+import type { UnifiedEventDraft } from './unified-event.js';
+
+/** Injection token under which each provider module registers its `ImProvider`. */
+export const IM_PROVIDER = Symbol.for('im-gateway.provider');
+
+/** A vendor callback as the gateway received it. */
+export interface CallbackRequest {
+  /** Parsed JSON body. */
+  body: unknown;
+  /** The body exactly as received (signatures are computed over it). */
+  rawBody: string;
+  query: Readonly<Record<string, string | undefined>>;
+  /** Lower-case header names. */
+  headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** What the gateway knows of the app a callback came in for. */
+export interface CallbackContext<Config> {
+  appId: string;
+  config: Config;
+  /** The clock, passed in so that verification and normalization stay pure. */
+  now: Date;
+}
+
+/** The result of normalizing one callback: what to store and publish, and how to answer. */
+export interface NormalizedCallback {
+  /** Identifies the callback across vendor retries; unique per app. */
+  dedupeKey: string;
+  /** The vendor's own name for what this callback is (`chat:txt`, `muc:kick`, `Group.CallbackAfterSendMsg`). */
+  vendorKind: string;
+  /** One or more events; each has its own dedupeKey (the callback's, suffixed `#n` when there are several). */
+  events: UnifiedEventDraft[];
+  /** For before-callbacks: the vendor's "allow" answer. Absent: the provider's ordinary ack. */
+  reply?: CallbackReply;
+}
+
+export interface CallbackReply {
+  status: number;
+  body: unknown;
+}
+
+/** How the gateway handled a callback, for the vendor's reply contract. */
+export type CallbackOutcome =
+  | { kind: 'accepted'; normalized: NormalizedCallback }
+  | { kind: 'duplicate' }
+  | { kind: 'rejected'; status: number; code: string; message: string }
+  | { kind: 'unavailable'; message: string };
+
+/**
+ * The contract every vendor package implements. The gateway knows vendors only through it; see
+ * docs/adding-a-provider.md. Everything here but config validation is a pure function of its input.
+ */
+export interface ImProvider<Config extends object = Record<string, unknown>> {
+  /** Route segment and stored provider name: `easemob`, `tencent`, ... */
+  readonly name: string;
+  readonly displayName: string;
+  /** Config keys holding credentials: stored encrypted, never returned by the API. */
+  readonly secretFields: readonly (keyof Config & string)[];
+  /** Throws `ProviderConfigInvalidError` naming each bad field. */
+  validateConfig(raw: unknown): Config;
+  /** Throws `CallbackRejectedError` when the callback is not authentic or not for this app. */
+  verifyCallback(request: CallbackRequest, context: CallbackContext<Config>): void;
+  /** Pure: the same callback always yields the same events. Throws only `CallbackRejectedError`. */
+  normalizeCallback(request: CallbackRequest, context: CallbackContext<Config>): NormalizedCallback;
+  /** The vendor's answer for an outcome: the vendor's ack format, status and body. */
+  callbackReply(outcome: CallbackOutcome): CallbackReply;
+}
+
+export type ConfigValidationResult<Config> = { ok: true; config: Config } | { ok: false; issues: FieldIssue[] };
