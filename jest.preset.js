@@ -12,6 +12,8 @@ const swcTs = {
   sourceMaps: 'inline',
 };
 
+const ESM_ONLY_REQUIRED = ['cookie', 'content-disposition', '@apidevtools/json-schema-ref-parser'];
+
 /** @param {string} rootDir */
 export function jestConfig(rootDir, overrides = {}) {
   return {
@@ -19,13 +21,21 @@ export function jestConfig(rootDir, overrides = {}) {
     testEnvironment: 'node',
     extensionsToTreatAsEsm: ['.ts'],
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-    // light-my-request (used by fastify's inject) requires cookie@2, which ships ESM only; jest's
-    // CommonJS loader cannot require(esm) on Node 20, so that one package is compiled to CommonJS.
-    transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/test/**/*.spec.ts',
+      '<rootDir>/test/**/*.e2e-spec.ts',
+    ],
+    // Some CommonJS dependencies require() packages that now ship ESM only (light-my-request → cookie@2,
+    // @fastify/static → content-disposition@2). Node 20 itself can require(esm), jest's loader cannot,
+    // so those few packages are compiled to CommonJS for the tests.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_REQUIRED.join('|')})/)`],
     transform: {
       '^.+\\.ts$': ['@swc/jest', swcTs],
-      'node_modules/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+      [`node_modules/(${ESM_ONLY_REQUIRED.join('|')})/.+\\.js$`]: [
+        '@swc/jest',
+        { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+      ],
     },
     testTimeout: 30000,
     ...overrides,

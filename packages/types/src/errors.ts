@@ -59,7 +59,11 @@ export function isImGatewayError(value: unknown): value is ImGatewayError {
 /** An app's provider config failed its provider's rules. */
 export class ProviderConfigInvalidError extends ImGatewayError {
   constructor(readonly issues: FieldIssue[]) {
-    super('provider_config_invalid', `Invalid provider config: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`, issues);
+    super(
+      'provider_config_invalid',
+      `Invalid provider config: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
 }
 

@@ -67,4 +67,5 @@ export interface ImProvider<Config extends object = Record<string, unknown>> {
   callbackReply(outcome: CallbackOutcome): CallbackReply;
 }
 
-export type ConfigValidationResult<Config> = { ok: true; config: Config } | { ok: false; issues: FieldIssue[] };
+export type ConfigValidationResult<Config> =
+  { ok: true; config: Config } | { ok: false; issues: FieldIssue[] };

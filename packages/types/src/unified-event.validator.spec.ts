@@ -12,7 +12,10 @@ const valid = {
     from: 'u1',
     to: 'g1',
     sentAt: '2024-01-01T00:00:00.000Z',
-    contents: [{ type: 'text', text: 'hi' }, { type: 'location', latitude: 1, longitude: 2 }],
+    contents: [
+      { type: 'text', text: 'hi' },
+      { type: 'location', latitude: 1, longitude: 2 },
+    ],
     mentions: { all: false, users: ['u2'] },
   },
   data: {},
@@ -29,14 +32,21 @@ describe('unifiedEventProblems', () => {
     ['seconds timestamp', { occurredAt: '2024-01-01T00:00:00Z' }, 'occurredAt must be ISO-8601 UTC with ms'],
     ['empty dedupe key', { dedupeKey: '' }, 'dedupeKey must be a non-empty string'],
     ['empty actor', { actor: '' }, 'actor must be a non-empty string'],
-    ['bad conversation type', { conversation: { type: 'room', id: 'x' } }, 'conversation.type room is unknown'],
+    [
+      'bad conversation type',
+      { conversation: { type: 'room', id: 'x' } },
+      'conversation.type room is unknown',
+    ],
     ['data array', { data: [] }, 'data must be an object'],
   ])('reports %s', (_name, patch, problem) => {
     expect(unifiedEventProblems({ ...valid, ...patch })).toContain(problem);
   });
 
   it('reports a non-numeric location', () => {
-    const bad = { ...valid, message: { ...valid.message, contents: [{ type: 'location', latitude: '1', longitude: 2 }] } };
+    const bad = {
+      ...valid,
+      message: { ...valid.message, contents: [{ type: 'location', latitude: '1', longitude: 2 }] },
+    };
     expect(unifiedEventProblems(bad)).toEqual(['message.contents[0] needs numeric latitude/longitude']);
   });
 

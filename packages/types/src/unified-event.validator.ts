@@ -17,7 +17,8 @@ function isFiniteNumber(v: unknown): boolean {
 
 function contentProblems(c: unknown, at: string): string[] {
   if (!isRecord(c)) return [`${at} is not an object`];
-  if (!(MESSAGE_CONTENT_TYPES as readonly unknown[]).includes(c.type)) return [`${at}.type ${String(c.type)} is unknown`];
+  if (!(MESSAGE_CONTENT_TYPES as readonly unknown[]).includes(c.type))
+    return [`${at}.type ${String(c.type)} is unknown`];
   const p: string[] = [];
   switch (c.type) {
     case 'text':
@@ -32,7 +33,8 @@ function contentProblems(c: unknown, at: string): string[] {
         if (c[k] !== undefined && !isFiniteNumber(c[k])) p.push(`${at}.${k} must be a number`);
       break;
     case 'location':
-      if (!isFiniteNumber(c.latitude) || !isFiniteNumber(c.longitude)) p.push(`${at} needs numeric latitude/longitude`);
+      if (!isFiniteNumber(c.latitude) || !isFiniteNumber(c.longitude))
+        p.push(`${at} needs numeric latitude/longitude`);
       break;
     case 'command':
       if (typeof c.action !== 'string') p.push(`${at}.action must be a string`);
@@ -41,7 +43,10 @@ function contentProblems(c: unknown, at: string): string[] {
       if (!isFiniteNumber(c.index)) p.push(`${at}.index must be a number`);
       break;
     case 'custom':
-      if (c.fields !== undefined && (!isRecord(c.fields) || Object.values(c.fields).some((v) => typeof v !== 'string')))
+      if (
+        c.fields !== undefined &&
+        (!isRecord(c.fields) || Object.values(c.fields).some((v) => typeof v !== 'string'))
+      )
         p.push(`${at}.fields must map strings to strings`);
       break;
     case 'unknown':
@@ -60,7 +65,8 @@ export function unifiedEventProblems(event: unknown): string[] {
   const e = event as Partial<UnifiedEventDraft> & Record<string, unknown>;
   const p: string[] = [];
   if (!isEventType(e.type)) p.push(`type ${String(e.type)} is not a unified event type`);
-  if (typeof e.occurredAt !== 'string' || !ISO_MS.test(e.occurredAt)) p.push('occurredAt must be ISO-8601 UTC with ms');
+  if (typeof e.occurredAt !== 'string' || !ISO_MS.test(e.occurredAt))
+    p.push('occurredAt must be ISO-8601 UTC with ms');
   if (!isNonEmptyString(e.dedupeKey)) p.push('dedupeKey must be a non-empty string');
   if (!isRecord(e.data)) p.push('data must be an object');
   if (!('raw' in e)) p.push('raw is missing');
@@ -71,23 +77,32 @@ export function unifiedEventProblems(event: unknown): string[] {
     const c = e.conversation as unknown;
     if (!isRecord(c)) p.push('conversation must be an object');
     else {
-      if (!(CONVERSATION_TYPES as readonly unknown[]).includes(c.type)) p.push(`conversation.type ${String(c.type)} is unknown`);
+      if (!(CONVERSATION_TYPES as readonly unknown[]).includes(c.type))
+        p.push(`conversation.type ${String(c.type)} is unknown`);
       if (!isNonEmptyString(c.id)) p.push('conversation.id must be a non-empty string');
-      if (c.parentId !== undefined && !isNonEmptyString(c.parentId)) p.push('conversation.parentId must be a non-empty string');
+      if (c.parentId !== undefined && !isNonEmptyString(c.parentId))
+        p.push('conversation.parentId must be a non-empty string');
     }
   }
   if (e.message !== undefined) {
     const m = e.message as unknown;
     if (!isRecord(m)) p.push('message must be an object');
     else {
-      for (const k of ['id', 'from', 'to'] as const) if (!isNonEmptyString(m[k])) p.push(`message.${k} must be a non-empty string`);
-      if (typeof m.sentAt !== 'string' || !ISO_MS.test(m.sentAt)) p.push('message.sentAt must be ISO-8601 UTC with ms');
+      for (const k of ['id', 'from', 'to'] as const)
+        if (!isNonEmptyString(m[k])) p.push(`message.${k} must be a non-empty string`);
+      if (typeof m.sentAt !== 'string' || !ISO_MS.test(m.sentAt))
+        p.push('message.sentAt must be ISO-8601 UTC with ms');
       if (!Array.isArray(m.contents)) p.push('message.contents must be an array');
       else m.contents.forEach((c, i) => p.push(...contentProblems(c, `message.contents[${i}]`)));
       if (m.ext !== undefined && !isRecord(m.ext)) p.push('message.ext must be an object');
       if (m.mentions !== undefined) {
         const mm = m.mentions as unknown;
-        if (!isRecord(mm) || typeof mm.all !== 'boolean' || !Array.isArray(mm.users) || !mm.users.every(isNonEmptyString))
+        if (
+          !isRecord(mm) ||
+          typeof mm.all !== 'boolean' ||
+          !Array.isArray(mm.users) ||
+          !mm.users.every(isNonEmptyString)
+        )
           p.push('message.mentions must be { all: boolean, users: string[] }');
       }
     }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalJson, hashJson, isoFromMillis, isoFromSeconds, readBoolean, readId, readNumber } from './json-values.js';
+import {
+  canonicalJson,
+  hashJson,
+  isoFromMillis,
+  isoFromSeconds,
+  readBoolean,
+  readId,
+  readNumber,
+} from './json-values.js';
 
 describe('json values', () => {
   it('reads numbers sent as strings and refuses garbage', () => {

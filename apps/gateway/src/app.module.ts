@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './common/auth.guard.js';
+import { CoreModule } from './common/core.module.js';
+import type { GatewaySettings } from './config/gateway-settings.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { ProvidersModule } from './providers/providers.module.js';
+import { TenancyModule } from './tenancy/tenancy.module.js';
+
+/** The gateway: one module per bounded context. */
+@Module({})
+export class AppModule {
+  static forRoot(settings: GatewaySettings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(settings),
+        DatabaseModule.forRoot(settings),
+        MetricsModule,
+        ProvidersModule,
+        TenancyModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { decodeMasterKey, newAdminToken, newMasterKey, readOrCreateSecretFile } from './data-dir-secrets.js';
+import { retryScheduleMs, type GatewayEnv } from './gateway.config.js';
+
+/** Everything the gateway needs at run time, derived once from the validated environment. */
+export interface GatewaySettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  adminToken: string;
+  /** True when the admin token was generated at this start (printed once). */
+  adminTokenGenerated: boolean;
+  masterKey: Buffer;
+  publicBaseUrl: string;
+  endpointsAllowPrivate: boolean;
+  deliveryRetryScheduleMs: number[];
+  logLevel: string;
+  bodyLimitBytes: number;
+}
+
+export const GATEWAY_SETTINGS = Symbol.for('im-gateway.settings');
+
+export function resolveSettings(env: GatewayEnv): GatewaySettings {
+  const admin = env.GATEWAY_ADMIN_TOKEN
+    ? { value: env.GATEWAY_ADMIN_TOKEN, created: false }
+    : readOrCreateSecretFile(env.DATA_DIR, 'admin-token', newAdminToken);
+  const masterKey =
+    env.GATEWAY_MASTER_KEY ?? readOrCreateSecretFile(env.DATA_DIR, 'master.key', newMasterKey).value;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    adminToken: admin.value,
+    adminTokenGenerated: admin.created,
+    masterKey: decodeMasterKey(masterKey),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    endpointsAllowPrivate: env.ENDPOINTS_ALLOW_PRIVATE,
+    deliveryRetryScheduleMs: retryScheduleMs(env.DELIVERY_RETRY_SCHEDULE),
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+  };
+}

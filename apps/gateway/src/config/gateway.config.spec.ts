@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { ConfigError, loadGatewayEnv, retryScheduleMs } from './gateway.config.js';
+import { resolveSettings } from './gateway-settings.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'imgw-config-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadGatewayEnv(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('gateway configuration', () => {
+  it('has the documented defaults', () => {
+    const env = loadGatewayEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      ENDPOINTS_ALLOW_PRIVATE: false,
+      LOG_LEVEL: 'info',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(retryScheduleMs(env.DELIVERY_RETRY_SCHEDULE)).toEqual([
+      0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+    ]);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    [{ GATEWAY_MASTER_KEY: 'short' }, 'GATEWAY_MASTER_KEY'],
+    [{ GATEWAY_ADMIN_TOKEN: 'tiny' }, 'GATEWAY_ADMIN_TOKEN'],
+    [{ PUBLIC_BASE_URL: 'gateway.example.com' }, 'PUBLIC_BASE_URL'],
+    [{ ENDPOINTS_ALLOW_PRIVATE: 'sometimes' }, 'ENDPOINTS_ALLOW_PRIVATE'],
+    [{ DELIVERY_RETRY_SCHEDULE: '0,5m' }, 'DELIVERY_RETRY_SCHEDULE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(errorOf(env)).toContain(`${variable}:`);
+  });
+
+  it('names every wrong variable at once', () => {
+    const message = errorOf({ PORT: 'x', REDIS_URL: 'nope' });
+    expect(message).toContain('PORT:');
+    expect(message).toContain('REDIS_URL:');
+  });
+
+  it('generates the master key and admin token into the data folder once, then reuses them', () => {
+    const dataDir = tempDir();
+    const first = resolveSettings(loadGatewayEnv({ DATA_DIR: dataDir }));
+    expect(first.adminTokenGenerated).toBe(true);
+    expect(first.masterKey).toHaveLength(32);
+    expect(statSync(join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()).toBe(first.adminToken);
+
+    const second = resolveSettings(loadGatewayEnv({ DATA_DIR: dataDir }));
+    expect(second.adminTokenGenerated).toBe(false);
+    expect(second.adminToken).toBe(first.adminToken);
+    expect(second.masterKey.equals(first.masterKey)).toBe(true);
+  });
+
+  it('prefers the environment over the data folder', () => {
+    const dataDir = tempDir();
+    const s = resolveSettings(
+      loadGatewayEnv({
+        DATA_DIR: dataDir,
+        GATEWAY_ADMIN_TOKEN: 'an-admin-token-of-length',
+        GATEWAY_MASTER_KEY: 'ab'.repeat(32),
+      }),
+    );
+    expect(s.adminToken).toBe('an-admin-token-of-length');
+    expect(s.masterKey.toString('hex')).toBe('ab'.repeat(32));
+    expect(s.publicBaseUrl).toBe('http://localhost:3000');
+  });
+});

@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : value === 'true' || value === '1'
+      ? true
+      : value === 'false' || value === '0'
+        ? false
+        : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * The gateway's environment, validated at start-up: a wrong value stops the app with a message naming the
+ * variable. Every variable is documented in the README's configuration table.
+ */
+export class GatewayEnv {
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = './data';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16, { message: 'GATEWAY_ADMIN_TOKEN must be at least 16 characters' })
+  GATEWAY_ADMIN_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'GATEWAY_MASTER_KEY must be 32 bytes as 64 hex characters or base64',
+  })
+  GATEWAY_MASTER_KEY?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'PUBLIC_BASE_URL must be an http(s) URL' },
+  )
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'ENDPOINTS_ALLOW_PRIVATE must be true or false' })
+  ENDPOINTS_ALLOW_PRIVATE: boolean = false;
+
+  @IsOptional()
+  @Matches(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, {
+    message: 'DELIVERY_RETRY_SCHEDULE must be comma-separated seconds, e.g. 0,5,300',
+  })
+  DELIVERY_RETRY_SCHEDULE: string = '0,5,300,1800,7200,18000,36000,36000';
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  BODY_LIMIT_BYTES: number = 1024 * 1024;
+}
+
+/** A start-up configuration error; the message names the variable. */
+export class ConfigError extends Error {}
+
+const ENV_KEYS = [
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'GATEWAY_ADMIN_TOKEN',
+  'GATEWAY_MASTER_KEY',
+  'PUBLIC_BASE_URL',
+  'ENDPOINTS_ALLOW_PRIVATE',
+  'DELIVERY_RETRY_SCHEDULE',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+] as const satisfies readonly (keyof GatewayEnv)[];
+
+/** Validates the environment. Other variables are ignored (the process environment holds many). */
+export function loadGatewayEnv(env: Record<string, string | undefined>): GatewayEnv {
+  const present = Object.fromEntries(ENV_KEYS.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+  const parsed = plainToInstance(GatewayEnv, present);
+  const errors = validateSync(parsed);
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed;
+}
+
+/** `DELIVERY_RETRY_SCHEDULE` as milliseconds between attempts. */
+export function retryScheduleMs(schedule: string): number[] {
+  return schedule.split(',').map((s) => Math.round(Number(s.trim()) * 1000));
+}

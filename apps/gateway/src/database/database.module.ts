@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@im-gateway/persistence';
+import type { GatewaySettings } from '../config/gateway-settings.js';
+
+/** The database: SQLite file in the data folder by default, PostgreSQL when DATABASE_URL is set. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(settings: GatewaySettings): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir }),
+            // A database that is still starting gets a few tries before the gateway gives up.
+            retryAttempts: 5,
+            retryDelay: 2000,
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class AppCreateDto {
+  @ApiProperty({
+    description: 'A name for people: shown in lists and logs.',
+    example: 'shop',
+    maxLength: 200,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({
+    description: 'The vendor this app talks to.',
+    example: 'easemob',
+    enum: ['easemob', 'tencent'],
+  })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9-]{1,63}$/, {
+    message: 'provider must be a provider name such as easemob or tencent',
+  })
+  provider!: string;
+
+  @ApiProperty({
+    description:
+      "The vendor account, validated by the provider's rules. Secret fields are stored encrypted and never returned.",
+    example: {
+      orgName: '1102190223222824',
+      appName: 'lxml',
+      clientId: 'YXA6…',
+      clientSecret: 'YXA6…',
+      callbackSecret: 's3cret',
+    },
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  config!: Record<string, unknown>;
+}
+
+export class AppUpdateDto {
+  @ApiPropertyOptional({ description: 'New name.', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Config fields to change; fields not given keep their value (secrets included). The result is validated as a whole.',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsOptional()
+  @IsObject()
+  config?: Record<string, unknown>;
+}
+
+export class AppResponseDto {
+  @ApiProperty({ description: 'The app id (UUIDv7).', example: '0193a5b2-7c1e-7cc3-9a4e-3f1b2c3d4e5f' })
+  id!: string;
+
+  @ApiProperty({ description: 'The name.', example: 'shop' })
+  name!: string;
+
+  @ApiProperty({ description: 'The vendor.', example: 'easemob' })
+  provider!: string;
+
+  @ApiProperty({
+    description: 'Where the vendor must send callbacks for this app (configure it in the vendor console).',
+    example: 'https://gw.example.com/callbacks/easemob/0193a5b2-…',
+  })
+  callbackUrl!: string;
+
+  @ApiProperty({
+    description: 'The provider config without secret fields.',
+    type: 'object',
+    additionalProperties: true,
+  })
+  config!: Record<string, unknown>;
+
+  @ApiProperty({
+    description: 'Which secret fields are set (their values are never returned).',
+    example: ['clientSecret', 'callbackSecret'],
+  })
+  secretsSet!: string[];
+
+  @ApiProperty({ description: 'Creation time, ISO-8601.' })
+  createdAt!: string;
+
+  @ApiProperty({ description: 'Last change, ISO-8601.' })
+  updatedAt!: string;
+}
+
+export class AppListResponseDto {
+  @ApiProperty({ type: [AppResponseDto], description: 'One page of apps, oldest first.' })
+  data!: AppResponseDto[];
+
+  @ApiProperty({
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
+
+const MAIN = join(dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+const cwd = mkdtempSync(join(tmpdir(), 'imgw-start-'));
+let child: ChildProcess | undefined;
+
+afterAll(() => {
+  child?.kill('SIGKILL');
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+function waitForLine(proc: ChildProcess, pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${pattern}; output:\n${seen}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m);
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+  });
+}
+
+// The built gateway as `npm start` runs it: embedded defaults, data in ./data of its working directory.
+describe('the built gateway on embedded defaults', () => {
+  it('starts with no configuration, prints a generated admin token once, serves /health, and stops cleanly', async () => {
+    const env = { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1' };
+    child = spawn(process.execPath, [MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const token = (await waitForLine(child, /Generated admin token[^\n]*\n\s+(imgw_admin_\S+)/))[1];
+    const url = (await waitForLine(child, /"url":"(http:\/\/[^"]+)"/))[1];
+    expect(token).toBeDefined();
+
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    expect(existsSync(join(cwd, 'data', 'gateway.db'))).toBe(true);
+
+    const apps = await fetch(`${url}/v1/apps`, { headers: { authorization: `Bearer ${token}` } });
+    expect(apps.status).toBe(200);
+
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('keeps the token across restarts and does not print it again', async () => {
+    child = spawn(process.execPath, [MAIN], {
+      cwd,
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    await waitForLine(child, /"url":"(http:\/\/[^"]+)"/);
+    expect(out).not.toContain('Generated admin token');
+    const exited = new Promise((resolve) => child!.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  });
+
+  it('refuses to start on a wrong variable, naming it', async () => {
+    const proc = spawn(process.execPath, [MAIN], {
+      cwd,
+      env: { PATH: process.env.PATH, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const line = await waitForLine(proc, /PORT:[^\n]*/);
+    expect(line[0]).toContain('PORT');
+    expect(await new Promise((resolve) => proc.on('exit', resolve))).toBe(78);
+  });
+});

@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface DatabaseSettings {
+  /** `postgres://…` selects PostgreSQL; unset selects the embedded SQLite file. */
+  databaseUrl?: string | undefined;
+  /** Folder of the SQLite file `gateway.db` (created when missing). */
+  dataDir: string;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+  /** Log SQL (debugging). */
+  logging?: boolean;
+}
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export function databaseEngine(settings: Pick<DatabaseSettings, 'databaseUrl'>): DatabaseEngine {
+  return settings.databaseUrl ? 'postgres' : 'sqlite';
+}
+
+/**
+ * TypeORM options for the gateway's database. Migrations run at start and `synchronize` is never on: the
+ * schema changes only through reviewed migrations, on both engines alike.
+ */
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: settings.logging ?? false,
+  } as const;
+  if (settings.databaseUrl) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: settings.databaseUrl,
+      poolSize: settings.poolSize ?? 10,
+      // Fail fast when the server is unreachable, so /health turns 503 within a second or two instead of
+      // hanging on a dead socket; the pool reconnects by itself once the server is back.
+      connectTimeoutMS: 1500,
+      extra: { idleTimeoutMillis: 30_000, keepAlive: true },
+    };
+  }
+  mkdirSync(settings.dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: join(settings.dataDir, 'gateway.db'),
+    enableWAL: true,
+    // WAL + synchronous=NORMAL is durable against process crashes (the commit is in the WAL before the
+    // vendor is acked) and avoids an fsync per transaction; busy_timeout covers concurrent processes.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}
+
+/** Creates and initializes (connects, migrates) the data source. */
+export async function createDataSource(settings: DatabaseSettings): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(settings));
+  await dataSource.initialize();
+  return dataSource;
+}
