@@ -5,27 +5,40 @@ import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength 
  * Secrets: `clientSecret` (REST app token) and `callbackSecret` (the callback rule's signing secret).
  */
 export class EasemobConfig {
-  @IsString() @IsNotEmpty() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'orgName must be the org part of the App Key' })
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'orgName must be the org part of the App Key' })
   orgName!: string;
 
-  @IsString() @IsNotEmpty() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'appName must be the app part of the App Key' })
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'appName must be the app part of the App Key' })
   appName!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(256)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
   clientId!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(256)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
   clientSecret!: string;
 
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(256)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
   callbackSecret?: string;
 
   /** The REST host, e.g. `https://a1.easemob.com`; point it at the emulator for local work. */
-  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   baseUrl?: string;
 
   /** Accept callbacks that carry no `security` field (some vendor examples print none). Off by default. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   allowUnsignedCallbacks?: boolean;
 }
 

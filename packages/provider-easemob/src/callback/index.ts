@@ -1,14 +1,9 @@
-// Placeholder until the Easemob callback verifier, classifier and normalizer land.
-import { CallbackRejectedError, type CallbackContext, type CallbackOutcome, type CallbackReply, type CallbackRequest, type NormalizedCallback } from '@im-gateway/types';
-
-export function verifyEasemobCallback(_request: CallbackRequest, _context: CallbackContext<object>): void {
-  throw new CallbackRejectedError('callback_malformed', 'not implemented');
-}
-
-export function normalizeEasemobCallback(_request: CallbackRequest, _context: CallbackContext<object>): NormalizedCallback {
-  throw new CallbackRejectedError('callback_malformed', 'not implemented');
-}
-
-export function easemobCallbackReply(_outcome: CallbackOutcome): CallbackReply {
-  return { status: 500, body: {} };
-}
+// The pure part of the Easemob provider: no framework, no I/O. Exported as `@im-gateway/provider-easemob/callback`.
+export { verifyEasemobCallback } from './easemob-callback.verifier.js';
+export { normalizeEasemobCallback } from './easemob-callback.normalizer.js';
+export { classifyEasemobCallback } from './easemob-callback.classifier.js';
+export { easemobCallbackReply, EASEMOB_PRESEND_REPLY } from './easemob-callback.reply.js';
+export { EASEMOB_CALLBACK_KINDS, EASEMOB_UNKNOWN_KIND_PATTERNS } from './easemob-callback.kinds.js';
+export { parseEasemobId, plainEasemobId } from './easemob-ids.js';
+export type { EasemobIdParts } from './easemob-ids.js';
+export type { EasemobCallbackFamily, EasemobClassification } from './easemob-callback.types.js';

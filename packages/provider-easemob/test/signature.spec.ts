@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { CallbackRejectedError } from '@im-gateway/types';
+import { verifyEasemobCallback } from '../src/callback/index.js';
+import { FIXTURE_SECRET, fixtureContext, fixtureNames, loadFixture, requestOf } from './fixtures.js';
+
+type Body = Record<string, unknown>;
+
+/** The vendor's recipe, computed here rather than with the code under test: MD5(callId + secret + timestamp). */
+function sign(body: Body, secret = FIXTURE_SECRET): Body {
+  const security = createHash('md5')
+    .update(`${String(body.callId ?? '')}${secret}${String(body.timestamp ?? '')}`)
+    .digest('hex');
+  return { ...body, security };
+}
+
+function rejectionCode(body: Body, strict = true): string | undefined {
+  const context = fixtureContext(body, strict ? { allowUnsignedCallbacks: false } : {});
+  try {
+    verifyEasemobCallback(requestOf(loadFixture(fixtureNames()[0] ?? ''), body), context);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CallbackRejectedError);
+    return (error as CallbackRejectedError).code;
+  }
+}
+
+/** Flips one character of a string (a hex digit stays a hex digit, so only the value changes). */
+function flipOneByte(value: string): string {
+  if (value.length === 0) return 'x';
+  const last = value.at(-1) ?? '';
+  return value.slice(0, -1) + (last === '0' ? '1' : '0');
+}
+
+describe.each(fixtureNames())('Easemob signature on fixture %s', (name) => {
+  const body = loadFixture(name).body as Body;
+  const signed = sign(body);
+
+  it('accepts the body re-signed with the app secret', () => {
+    expect(rejectionCode(signed)).toBeUndefined();
+  });
+
+  it('rejects a signature with one changed byte', () => {
+    expect(rejectionCode({ ...signed, security: flipOneByte(String(signed.security)) })).toBe(
+      'callback_signature_invalid',
+    );
+  });
+
+  it('rejects the signature once one byte of the signed callId is changed', () => {
+    const callId = String(body.callId ?? '');
+    const i = Math.floor(callId.length / 2);
+    const changed = callId.slice(0, i) + (callId[i] === 'a' ? 'b' : 'a') + callId.slice(i + 1);
+    expect(rejectionCode({ ...signed, callId: changed })).toBe('callback_signature_invalid');
+  });
+
+  it('rejects the old signature once callId is changed', () => {
+    expect(rejectionCode({ ...signed, callId: `${String(body.callId ?? '')}0` })).toBe(
+      'callback_signature_invalid',
+    );
+  });
+
+  it('rejects the old signature once timestamp is changed', () => {
+    const timestamp =
+      typeof body.timestamp === 'number' ? body.timestamp + 1 : `${String(body.timestamp ?? '')}1`;
+    expect(rejectionCode({ ...signed, timestamp })).toBe('callback_signature_invalid');
+  });
+
+  it('rejects a signature made with another secret', () => {
+    expect(rejectionCode(sign(body, 'another-secret'))).toBe('callback_signature_invalid');
+  });
+
+  it('rejects the unsigned body unless unsigned callbacks are allowed', () => {
+    const { security: _dropped, ...unsigned } = body;
+    expect(rejectionCode(unsigned)).toBe('callback_signature_missing');
+    expect(rejectionCode(unsigned, false)).toBeUndefined();
+  });
+});
