@@ -1,14 +1,16 @@
-// Placeholder until the Tencent callback verifier, classifier and normalizer land.
-import { CallbackRejectedError, type CallbackContext, type CallbackOutcome, type CallbackReply, type CallbackRequest, type NormalizedCallback } from '@im-gateway/types';
-
-export function verifyTencentCallback(_request: CallbackRequest, _context: CallbackContext<object>): void {
-  throw new CallbackRejectedError('callback_malformed', 'not implemented');
-}
-
-export function normalizeTencentCallback(_request: CallbackRequest, _context: CallbackContext<object>): NormalizedCallback {
-  throw new CallbackRejectedError('callback_malformed', 'not implemented');
-}
-
-export function tencentCallbackReply(_outcome: CallbackOutcome): CallbackReply {
-  return { status: 500, body: {} };
-}
+/** The pure callback part of the Tencent provider: verify, classify, normalize, reply. */
+export {
+  readTencentEnvelope,
+  TENCENT_REQUEST_TIME_SKEW_SECONDS,
+  verifyTencentCallback,
+  type TencentCallbackEnvelope,
+} from './tencent-callback.verifier.js';
+export { classifyTencentCallback, TENCENT_CALLBACK_COMMANDS } from './tencent-callback.classifier.js';
+export { normalizeTencentCallback } from './tencent-callback.normalizer.js';
+export { TENCENT_OK_BODY, tencentCallbackReply } from './tencent-callback.reply.js';
+export { RESERVED_COMMAND_MARKER, tencentMsgBodyContents } from './tencent-msg-body.normalizer.js';
+export type {
+  TencentCallbackConfig,
+  TencentCallbackContext,
+  TencentCommandSpec,
+} from './tencent-callback.types.js';

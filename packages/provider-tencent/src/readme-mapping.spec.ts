@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { isEventType } from '@im-gateway/types';
+import { fixtureNames, FIXTURES_DIR } from '../test/tencent-fixtures.js';
+import { TENCENT_CALLBACK_COMMANDS } from './callback/tencent-callback.classifier.js';
+import { normalizeTencentCallback } from './callback/tencent-callback.normalizer.js';
+
+/** The README mapping table is documentation the code must not drift from. */
+const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Mapping table'));
+const rows = section
+  .split('\n')
+  .filter((line) => line.startsWith('| `'))
+  .map((line) => line.split('|').map((cell) => cell.trim()));
+const ticks = (cell: string | undefined): string[] =>
+  [...(cell ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+const tableCommands = rows.map((r) => ticks(r[1])[0] ?? '');
+
+describe('README mapping table', () => {
+  it('lists every command the classifier knows, once, and nothing else', () => {
+    expect([...tableCommands].sort()).toEqual([...TENCENT_CALLBACK_COMMANDS].sort());
+  });
+
+  it('names only unified event types', () => {
+    for (const row of rows) for (const type of ticks(row[3])) expect(isEventType(type)).toBe(true);
+  });
+
+  it('names fixtures that exist, and every fixture once', () => {
+    const named = rows.flatMap((r) => ticks(r[5]));
+    for (const file of named) expect(existsSync(join(FIXTURES_DIR, file))).toBe(true);
+    expect(named.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(fixtureNames());
+  });
+
+  it('states the type each command is normalized into', () => {
+    for (const row of rows) {
+      const command = ticks(row[1])[0] ?? '';
+      const query = { SdkAppid: '1', CallbackCommand: command };
+      const { events } = normalizeTencentCallback(
+        { body: {}, rawBody: '{}', query, headers: {} },
+        { appId: 'a', config: { sdkAppId: 1 }, now: new Date(0) },
+      );
+      // An empty body leaves ExitType and the state action unknown, which is provider.unknown by design.
+      for (const event of events) expect([...ticks(row[3]), 'provider.unknown']).toContain(event.type);
+    }
+  });
+});
