@@ -23,3 +23,5 @@ export { MIGRATIONS } from './migrations/index.js';
 export { newId, nowIso } from './ids.js';
 export { clampLimit, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, toPage, type Page } from './pagination.js';
 export { isUniqueViolation } from './errors.js';
+export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.repository.js';
+export { Transactor, type SqliteHandle } from './transactor.js';

@@ -1,9 +1,11 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '@im-gateway/persistence';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, IngestRepository, Transactor } from '@im-gateway/persistence';
 import type { GatewaySettings } from '../config/gateway-settings.js';
 
 /** The database: SQLite file in the data folder by default, PostgreSQL when DATABASE_URL is set. */
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(settings: GatewaySettings): DynamicModule {
@@ -19,6 +21,15 @@ export class DatabaseModule {
           }),
         }),
       ],
+      providers: [
+        { provide: Transactor, useFactory: (ds: DataSource) => new Transactor(ds), inject: [DataSource] },
+        {
+          provide: IngestRepository,
+          useFactory: (t: Transactor) => new IngestRepository(t),
+          inject: [Transactor],
+        },
+      ],
+      exports: [Transactor, IngestRepository],
     };
   }
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ApiKeyEntity, AppEntity, newId, nowIso } from '@im-gateway/persistence';
+import { ApiKeyEntity, AppEntity, newId, nowIso, Transactor } from '@im-gateway/persistence';
 import { ImGatewayError } from '@im-gateway/types';
 import type { ApiKeyCreatedResponseDto, ApiKeyListResponseDto, ApiKeyResponseDto } from './api-key.dto.js';
 
@@ -22,6 +22,7 @@ export class ApiKeysService {
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
+    private readonly transactor: Transactor,
   ) {}
 
   async create(appId: string, name: string): Promise<ApiKeyCreatedResponseDto> {
@@ -36,7 +37,7 @@ export class ApiKeysService {
       createdAt: nowIso(),
       lastUsedAt: null,
     });
-    await this.keys.insert(row);
+    await this.transactor.write((m) => m.insert(ApiKeyEntity, row));
     return { ...this.toResponse(row), key };
   }
 
@@ -46,7 +47,7 @@ export class ApiKeysService {
   }
 
   async remove(appId: string, keyId: string): Promise<void> {
-    const result = await this.keys.delete({ id: keyId, appId });
+    const result = await this.transactor.write((m) => m.delete(ApiKeyEntity, { id: keyId, appId }));
     if (!result.affected) throw new ImGatewayError('not_found', `No API key ${keyId} on app ${appId}.`);
   }
 
@@ -56,7 +57,8 @@ export class ApiKeysService {
     const key = await this.keys.findOneBy({ keyHash: hashApiKey(token) });
     if (key && (!key.lastUsedAt || Date.now() - Date.parse(key.lastUsedAt) > LAST_USED_RESOLUTION_MS)) {
       key.lastUsedAt = nowIso();
-      await this.keys.update({ id: key.id }, { lastUsedAt: key.lastUsedAt });
+      const lastUsedAt = key.lastUsedAt;
+      await this.transactor.write((m) => m.update(ApiKeyEntity, { id: key.id }, { lastUsedAt }));
     }
     return key;
   }

@@ -8,6 +8,7 @@ import {
   newId,
   nowIso,
   toPage,
+  Transactor,
   type Page,
 } from '@im-gateway/persistence';
 import { ImGatewayError, type ImProvider } from '@im-gateway/types';
@@ -33,7 +34,7 @@ export class AppsService {
 
   constructor(
     @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
-    @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
+    private readonly transactor: Transactor,
     private readonly registry: ProviderRegistry,
     private readonly secretBox: SecretBox,
     private readonly settings: GatewaySettingsRef,
@@ -52,7 +53,7 @@ export class AppsService {
       updatedAt: now,
     });
     this.applyConfig(app, provider, config);
-    await this.apps.save(app);
+    await this.transactor.write((m) => m.save(app));
     return this.toResponse(app);
   }
 
@@ -88,14 +89,14 @@ export class AppsService {
       this.applyConfig(app, provider, provider.validateConfig(merged) as Record<string, unknown>);
     }
     app.updatedAt = nowIso();
-    await this.apps.save(app);
+    await this.transactor.write((m) => m.save(app));
     this.resolved.delete(appId);
     return this.toResponse(app);
   }
 
   async remove(appId: string): Promise<void> {
     await this.findOrThrow(appId);
-    await this.apps.manager.transaction(async (m) => {
+    await this.transactor.transaction(async (m) => {
       await m.delete(ApiKeyEntity, { appId });
       await m.delete(AppEntity, { id: appId });
     });

@@ -1,0 +1,154 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { IngestRepository } from '@im-gateway/persistence';
+import {
+  CallbackRejectedError,
+  ImGatewayError,
+  type CallbackOutcome,
+  type CallbackReply,
+  type CallbackRequest,
+  type ImProvider,
+  type NormalizedCallback,
+} from '@im-gateway/types';
+import { isDependencyDown } from '../common/error-body.js';
+import { statusOfErrorCode } from '../common/error-status.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { AppsService, type ResolvedApp } from '../tenancy/apps.service.js';
+import { toRows } from './callback-events.mapper.js';
+
+/** Request headers worth keeping beside a raw callback (for audits); never credentials. */
+const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-real-ip'];
+
+export interface IncomingCallback extends CallbackRequest {
+  /** False when the body was not valid JSON. */
+  parsed: boolean;
+}
+
+/**
+ * Accepting a vendor callback: verify, normalize, store the raw callback and its events in one
+ * transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
+ * (both vendors retry a failed callback: Easemob once at once, Tencent per its console setting).
+ */
+@Injectable()
+export class CallbackIngestService {
+  private readonly logger = new Logger(CallbackIngestService.name);
+
+  constructor(
+    private readonly registry: ProviderRegistry,
+    private readonly apps: AppsService,
+    private readonly ingest: IngestRepository,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
+    const provider = this.registry.find(providerName);
+    if (!provider) {
+      return {
+        status: 404,
+        body: { error: { code: 'route_not_found', message: `No provider "${providerName}".` } },
+      };
+    }
+    const resolved = await this.resolveApp(provider, appId);
+    if ('reply' in resolved) return resolved.reply;
+    if (!request.parsed)
+      return this.reject(
+        provider,
+        new CallbackRejectedError('invalid_json', 'The callback body is not valid JSON.'),
+      );
+
+    const context = { appId, config: resolved.config, now: new Date() };
+    let normalized: NormalizedCallback;
+    try {
+      provider.verifyCallback(request, context);
+      normalized = provider.normalizeCallback(request, context);
+    } catch (error) {
+      if (error instanceof CallbackRejectedError) return this.reject(provider, error, appId);
+      throw error;
+    }
+    return this.store(provider, appId, request, normalized, context.now);
+  }
+
+  private async resolveApp(
+    provider: ImProvider,
+    appId: string,
+  ): Promise<ResolvedApp | { reply: CallbackReply }> {
+    try {
+      const resolved = await this.apps.resolve(appId);
+      if (resolved.app.provider === provider.name) return resolved;
+    } catch (error) {
+      if (isDependencyDown(error)) return { reply: this.unavailable(provider, error) };
+      if (!(error instanceof ImGatewayError && error.code === 'not_found')) throw error;
+    }
+    this.count(provider, 'rejected', 'not_found');
+    return {
+      reply: provider.callbackReply({
+        kind: 'rejected',
+        status: 404,
+        code: 'not_found',
+        message: `No ${provider.name} app ${appId}.`,
+      }),
+    };
+  }
+
+  private async store(
+    provider: ImProvider,
+    appId: string,
+    request: IncomingCallback,
+    normalized: NormalizedCallback,
+    now: Date,
+  ): Promise<CallbackReply> {
+    const { callback, events } = toRows({
+      appId,
+      provider: provider.name,
+      rawBody: request.rawBody,
+      query: { ...request.query },
+      headers: Object.fromEntries(
+        KEPT_HEADERS.filter((h) => request.headers[h] !== undefined).map((h) => [h, request.headers[h]]),
+      ),
+      normalized,
+      receivedAt: now.toISOString(),
+    });
+    let result;
+    try {
+      result = await this.ingest.store({ callback, events, deliveries: [] });
+    } catch (error) {
+      return this.unavailable(provider, error);
+    }
+    if (result === 'duplicate') {
+      this.count(provider, 'duplicate');
+      return provider.callbackReply({ kind: 'duplicate' });
+    }
+    this.count(provider, 'accepted');
+    for (const e of events) this.metrics.events.inc({ provider: provider.name, type: e.type });
+    const outcome: CallbackOutcome = { kind: 'accepted', normalized };
+    return provider.callbackReply(outcome);
+  }
+
+  private reject(provider: ImProvider, error: CallbackRejectedError, appId?: string): CallbackReply {
+    // The body is not trusted: it is neither stored nor published, only counted and logged.
+    this.count(provider, 'rejected', error.code);
+    this.logger.warn(
+      { provider: provider.name, appId, code: error.code },
+      `callback rejected: ${error.message}`,
+    );
+    return provider.callbackReply({
+      kind: 'rejected',
+      status: statusOfErrorCode(error.code),
+      code: error.code,
+      message: error.message,
+    });
+  }
+
+  private unavailable(provider: ImProvider, error: unknown): CallbackReply {
+    this.count(provider, 'unavailable');
+    this.logger.error({ provider: provider.name, err: error }, 'callback not stored: database unavailable');
+    return provider.callbackReply({
+      kind: 'unavailable',
+      message: 'The database is unavailable; retry later.',
+    });
+  }
+
+  private count(provider: ImProvider, outcome: string, code = ''): void {
+    this.metrics.callbacks.inc({ provider: provider.name, outcome, code });
+  }
+}

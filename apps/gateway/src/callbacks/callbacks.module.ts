@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { CallbackIngestService } from './callback-ingest.service.js';
+import { CallbacksController } from './callbacks.controller.js';
+
+/** Vendor callbacks in: verified, normalized into unified events, stored, acked after commit. */
+@Module({
+  imports: [TenancyModule],
+  controllers: [CallbacksController],
+  providers: [CallbackIngestService],
+})
+export class CallbacksModule {}

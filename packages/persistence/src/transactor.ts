@@ -1,0 +1,47 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** The synchronous handle of better-sqlite3, as much of it as the gateway uses. */
+export interface SqliteHandle {
+  prepare(sql: string): { run(...params: unknown[]): { changes: number } };
+  transaction<T>(fn: () => T): () => T;
+}
+
+/**
+ * Runs transactions and writes safely on both engines.
+ *
+ * PostgreSQL gives each transaction its own pooled connection. SQLite (better-sqlite3) has one connection,
+ * and TypeORM would interleave two concurrent async transactions on it ("cannot start a transaction within
+ * a transaction"), or let an unrelated write join — and roll back with — someone else's transaction. So on
+ * SQLite every transaction and every write runs one at a time, in arrival order.
+ */
+export class Transactor {
+  readonly engine: 'sqlite' | 'postgres';
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dataSource: DataSource) {
+    this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.engine === 'postgres') return this.dataSource.transaction(work);
+    return this.exclusive(() => this.dataSource.transaction(work));
+  }
+
+  /** A write outside a transaction (one statement): direct on PostgreSQL, in turn on SQLite. */
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.engine === 'postgres') return work(this.dataSource.manager);
+    return this.exclusive(() => work(this.dataSource.manager));
+  }
+
+  /** SQLite: synchronous work on the raw handle, inside one transaction, in turn with everything else. */
+  sqlite<T>(work: (db: SqliteHandle) => T): Promise<T> {
+    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
+    return this.exclusive(() => db.transaction(() => work(db))());
+  }
+
+  private exclusive<T>(work: () => T | Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import {
+  createDataSource,
+  DeliveryEntity,
+  EventEntity,
+  IngestRepository,
+  Transactor,
+  InboundCallbackEntity,
+  newId,
+  nowIso,
+} from '../src/index.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+let db: TestDatabase;
+let ds: DataSource;
+let repo: IngestRepository;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = await createDataSource(db.settings);
+  repo = new IngestRepository(new Transactor(ds));
+});
+afterAll(async () => {
+  await ds?.destroy();
+  await db?.drop();
+});
+
+function batch(appId: string, dedupeKey: string, eventCount: number) {
+  const now = nowIso();
+  const callback = Object.assign(new InboundCallbackEntity(), {
+    id: newId(),
+    appId,
+    provider: 'easemob',
+    dedupeKey,
+    vendorKind: 'chat:txt',
+    verdict: 'accepted',
+    rawBody: '{"callId":"c"}',
+    query: { a: '1' },
+    headers: {},
+    eventCount,
+    receivedAt: now,
+  });
+  const events = Array.from({ length: eventCount }, (_, i) =>
+    Object.assign(new EventEntity(), {
+      id: newId(),
+      appId,
+      callbackId: callback.id,
+      provider: 'easemob',
+      type: 'message.sent',
+      dedupeKey: `${dedupeKey}#${i}`,
+      conversationType: 'group',
+      conversationId: 'g1',
+      actor: 'u1',
+      occurredAt: now,
+      receivedAt: now,
+      body: { id: 'x', data: { i }, raw: { emoji: '表情 😀' } } as never,
+    }),
+  );
+  const deliveries = events.map((e) =>
+    Object.assign(new DeliveryEntity(), {
+      id: newId(),
+      appId,
+      endpointId: 'ep1',
+      eventId: e.id,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastAttemptAt: null,
+      orderingKey: null,
+      occurredAt: now,
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  return { callback, events, deliveries };
+}
+
+describe(`IngestRepository (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  it('stores a callback with its events and deliveries, readable through the entities', async () => {
+    const b = batch('app1', 'cb1', 3);
+    expect(await repo.store(b)).toBe('stored');
+    const events = await ds
+      .getRepository(EventEntity)
+      .find({ where: { callbackId: b.callback.id }, order: { id: 'ASC' } });
+    expect(events).toEqual(b.events);
+    expect(await ds.getRepository(DeliveryEntity).countBy({ appId: 'app1' })).toBe(3);
+    expect(
+      (await ds.getRepository(InboundCallbackEntity).findOneByOrFail({ id: b.callback.id })).query,
+    ).toEqual({ a: '1' });
+  });
+
+  it('stores nothing for a known dedupe key and says so', async () => {
+    expect(await repo.store(batch('app2', 'same', 1))).toBe('stored');
+    expect(await repo.store(batch('app2', 'same', 2))).toBe('duplicate');
+    expect(await ds.getRepository(EventEntity).countBy({ appId: 'app2' })).toBe(1);
+    expect(await ds.getRepository(InboundCallbackEntity).countBy({ appId: 'app2' })).toBe(1);
+  });
+
+  it('stores each of many concurrent copies of one callback exactly once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => repo.store(batch('app3', 'race', 1)).catch((e: unknown) => e)),
+    );
+    expect(results.filter((r) => r === 'stored')).toHaveLength(1);
+    expect(await ds.getRepository(EventEntity).countBy({ appId: 'app3' })).toBe(1);
+  });
+
+  it('leaves nothing behind when a later insert of the batch fails', async () => {
+    const b = batch('app4', 'partial', 2);
+    b.deliveries[1]!.eventId = b.deliveries[0]!.eventId; // same (event, endpoint) twice: unique violation
+    b.deliveries[1]!.endpointId = b.deliveries[0]!.endpointId;
+    await expect(repo.store(b)).rejects.toBeDefined();
+    expect(await ds.getRepository(InboundCallbackEntity).countBy({ appId: 'app4' })).toBe(0);
+    expect(await ds.getRepository(EventEntity).countBy({ appId: 'app4' })).toBe(0);
+  });
+});
+
+describe(`Transactor (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  it('runs concurrent multi-statement transactions without interleaving them', async () => {
+    const transactor = new Transactor(ds);
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        transactor.transaction(async (m) => {
+          await m.insert(InboundCallbackEntity, batch('app5', `t${i}`, 0).callback);
+          await new Promise((r) => setTimeout(r, 5));
+          if (i === 2) throw new Error('roll me back');
+          await m.insert(InboundCallbackEntity, batch('app5', `t${i}-b`, 0).callback);
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const keys = (await ds.getRepository(InboundCallbackEntity).findBy({ appId: 'app5' }))
+      .map((c) => c.dedupeKey)
+      .sort();
+    expect(keys).toEqual(['t0', 't0-b', 't1', 't1-b', 't3', 't3-b', 't4', 't4-b']);
+  });
+});
