@@ -1,0 +1,109 @@
+import fastify, { type FastifyInstance } from 'fastify';
+import type { CallbackAttempt, CallbackSender } from './callback-sender.js';
+import { FaultInjector, type FaultAnswers, type FaultSpec } from './fault-injector.js';
+import { acceptRawBodies, isObject, parseJson } from './http-helpers.js';
+import type { MessageFilter, MessageStore, RecordedMessage } from './message-store.js';
+
+/** What both emulators return once listening. */
+export interface EmulatorHandle {
+  /** Base URL, e.g. `http://127.0.0.1:5801`. */
+  url: string;
+  close(): Promise<void>;
+  /** Accepted messages, oldest first. */
+  messages(filter?: MessageFilter): RecordedMessage[];
+  /** Every callback attempt (first tries and retries), oldest first. */
+  callbacks(): CallbackAttempt[];
+  /** Resolves once every callback started so far has been delivered or given up. */
+  callbacksSettled(): Promise<void>;
+  faults: {
+    set(spec: FaultSpec): void;
+    clear(): void;
+    list(): FaultSpec[];
+  };
+  /** Forgets messages, callbacks, faults, tokens, rate counters and registered ids. */
+  reset(): void;
+}
+
+export interface ServerParts {
+  store: MessageStore;
+  callbacks: CallbackSender;
+  faultAnswers: FaultAnswers;
+  resetVendor(): void;
+  log?: (line: string) => void;
+}
+
+/** A fastify instance with raw bodies, fault injection and the `/_emulator` inspection routes. */
+export function createEmulatorServer(parts: ServerParts): {
+  server: FastifyInstance;
+  faults: FaultInjector;
+  reset(): void;
+} {
+  // No logger, no request ids: the emulator is benchmarked against and must stay cheap per request.
+  const server = fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  acceptRawBodies(server);
+  const faults = new FaultInjector(parts.faultAnswers);
+  server.addHook('onRequest', faults.hook);
+  server.addHook('onClose', async () => faults.releaseHanging());
+  const { log } = parts;
+  if (log) {
+    server.addHook('onResponse', async (request, reply) => {
+      const body =
+        typeof request.body === 'string' && request.body !== '' ? ` ${request.body.slice(0, 300)}` : '';
+      log(`${request.method} ${request.url.split('?', 1)[0]} → ${reply.statusCode}${body}`);
+    });
+  }
+  const reset = () => {
+    faults.clear();
+    parts.resetVendor();
+  };
+
+  server.get('/_emulator/messages', async (request) => {
+    const query = request.query as Record<string, string | undefined>;
+    const filter: MessageFilter = {};
+    if (query['app']) filter.app = query['app'];
+    if (query['route']) filter.route = query['route'];
+    if (query['to']) filter.to = query['to'];
+    return { messages: parts.store.list(filter) };
+  });
+  server.get('/_emulator/callbacks', async () => ({ callbacks: parts.callbacks.list() }));
+  server.get('/_emulator/faults', async () => ({ faults: faults.list() }));
+  server.post('/_emulator/faults', async (request, reply) => {
+    const parsed = parseJson(request.body);
+    if (!parsed.ok || !isObject(parsed.value) || typeof parsed.value['route'] !== 'string') {
+      return reply.code(400).send({
+        error:
+          'body must be a fault: { route, status?, body?, latencyMs?, timeout?, reset?, times?, burst429? }',
+      });
+    }
+    faults.set(parsed.value as unknown as FaultSpec);
+    return reply.code(201).send({ faults: faults.list() });
+  });
+  server.delete('/_emulator/faults', async (_request, reply) => {
+    faults.clear();
+    return reply.code(204).send();
+  });
+  server.post('/_emulator/reset', async (_request, reply) => {
+    reset();
+    return reply.code(204).send();
+  });
+  return { server, faults, reset };
+}
+
+export function handle(
+  url: string,
+  server: FastifyInstance,
+  parts: ServerParts,
+  faults: FaultInjector,
+  reset: () => void,
+): EmulatorHandle {
+  return {
+    url,
+    close: () => server.close(),
+    // Copies, so a caller cannot change what recall and the vendor logic see.
+    messages: (filter) => parts.store.list(filter).map((m) => ({ ...m })),
+    callbacks: () => parts.callbacks.list(),
+    callbacksSettled: () => parts.callbacks.settled(),
+    faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), list: () => faults.list() },
+    reset,
+  };
+}

@@ -1,0 +1,94 @@
+import type { CallbackAttempt } from '../common/callback-sender.js';
+import { createEmulatorServer, handle, type EmulatorHandle } from '../common/emulator-server.js';
+import { isObject, listen, parseJson } from '../common/http-helpers.js';
+import { registerEasemobAccountRoutes } from './easemob-accounts.routes.js';
+import { signEasemobCallback } from './easemob-callback.builder.js';
+import { easemobError, reachLimit } from './easemob-errors.js';
+import { registerEasemobRecallRoutes } from './easemob-recall.routes.js';
+import { registerEasemobSendRoutes } from './easemob-send.routes.js';
+import { registerEasemobTokenRoutes } from './easemob-token.routes.js';
+import { EasemobContext } from './easemob.context.js';
+import type { EasemobEmulatorOptions } from './easemob.types.js';
+
+export interface EasemobFireOptions {
+  /** `org#app` of the app whose secret signs the body (default: the first app). */
+  appKey?: string;
+  /** Target URL (default: the app's `callbackUrl`). */
+  url?: string;
+  /** Retry once on a non-200 answer, as the vendor does (default true). */
+  retry?: boolean;
+}
+
+export interface EasemobEmulator extends EmulatorHandle {
+  /** Makes every issued token expired: the next call with it gets the vendor's 401. */
+  expireTokens(): void;
+  /**
+   * Posts `body` as an Easemob callback: `callId`/`timestamp` are added when missing and
+   * `security` = MD5(callId + secret + timestamp) is always computed. Resolves with the attempts.
+   */
+  fireCallback(body: Record<string, unknown>, options?: EasemobFireOptions): Promise<CallbackAttempt[]>;
+}
+
+/** Starts a fake Easemob REST server (see the package README for what it covers). */
+export async function startEasemobEmulator(options: EasemobEmulatorOptions): Promise<EasemobEmulator> {
+  const ctx = new EasemobContext(options);
+  const parts = {
+    store: ctx.store,
+    callbacks: ctx.callbacks,
+    faultAnswers: {
+      status: (status: number) =>
+        easemobError(status, 'service_unavailable', 'fault injected by the emulator').body,
+      tooManyRequests: () => {
+        const { status, body } = reachLimit();
+        return { status, body };
+      },
+    },
+    resetVendor: () => ctx.reset(),
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const { server, faults, reset } = createEmulatorServer(parts);
+  registerEasemobTokenRoutes(server, ctx);
+  registerEasemobSendRoutes(server, ctx);
+  registerEasemobRecallRoutes(server, ctx);
+  registerEasemobAccountRoutes(server, ctx);
+
+  const fireCallback = async (body: Record<string, unknown>, fire: EasemobFireOptions = {}) => {
+    const app = fire.appKey
+      ? [...ctx.apps.values()].find((a) => a.appKey === fire.appKey)
+      : ctx.apps.values().next().value;
+    if (!app) throw new Error(`unknown Easemob app ${fire.appKey ?? '(none configured)'}`);
+    const url = fire.url ?? app.callbackUrl;
+    if (!url) throw new Error(`app ${app.appKey} has no callbackUrl; pass options.url`);
+    const signed = signEasemobCallback(app, body);
+    return ctx.callbacks.deliver({
+      vendor: 'easemob',
+      app: app.appKey,
+      url,
+      kind: String(signed['chat_type'] ?? signed['event'] ?? 'custom'),
+      body: signed,
+      timeoutMs: ctx.callbackTimeoutMs,
+      retryOnce: fire.retry ?? true,
+      maxResponseChars: 1000,
+    });
+  };
+
+  server.post('/_emulator/tokens/expire', async (_request, reply) => {
+    ctx.tokens.expireAll();
+    return reply.code(204).send();
+  });
+  server.post('/_emulator/callbacks', async (request, reply) => {
+    const parsed = parseJson(request.body);
+    if (!parsed.ok || !isObject(parsed.value) || !isObject(parsed.value['body'])) {
+      return reply.code(400).send({ error: 'body must be { body: {...}, appKey?, url?, retry? }' });
+    }
+    const { body, ...fire } = parsed.value;
+    return { attempts: await fireCallback(body as Record<string, unknown>, fire as EasemobFireOptions) };
+  });
+
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  return {
+    ...handle(url, server, parts, faults, reset),
+    expireTokens: () => ctx.tokens.expireAll(),
+    fireCallback,
+  };
+}

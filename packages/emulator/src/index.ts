@@ -1,0 +1,10 @@
+export { startEasemobEmulator } from './easemob/easemob.emulator.js';
+export type { EasemobEmulator, EasemobFireOptions } from './easemob/easemob.emulator.js';
+export type { EasemobAppConfig, EasemobEmulatorOptions } from './easemob/easemob.types.js';
+export { startTencentEmulator } from './tencent/tencent.emulator.js';
+export type { TencentEmulator, TencentFireOptions } from './tencent/tencent.emulator.js';
+export type { TencentAppConfig, TencentEmulatorOptions } from './tencent/tencent.types.js';
+export type { EmulatorHandle } from './common/emulator-server.js';
+export type { FaultSpec } from './common/fault-injector.js';
+export type { RecordedMessage, MessageFilter } from './common/message-store.js';
+export type { CallbackAttempt } from './common/callback-sender.js';

@@ -1,0 +1,80 @@
+import { CallbackSender } from '../common/callback-sender.js';
+import { MessageStore } from '../common/message-store.js';
+import { SlidingWindowLimiter } from '../common/rate-limiter.js';
+import { tencentCallbackUrl } from './tencent-callback.builder.js';
+import { refuse } from './tencent-errors.js';
+import type { TencentApp, TencentEmulatorOptions, TencentGroup } from './tencent.types.js';
+
+/** State shared by the Tencent routes. */
+export class TencentContext {
+  readonly apps = new Map<number, TencentApp>();
+  readonly store = new MessageStore();
+  readonly callbacks: CallbackSender;
+  readonly limiter = new SlidingWindowLimiter();
+  readonly registeredOnly: boolean;
+  readonly rateLimits: boolean;
+  readonly callbackTimeoutMs: number;
+
+  constructor(options: TencentEmulatorOptions) {
+    this.callbacks = new CallbackSender(options.log);
+    this.registeredOnly = options.ids === 'registered';
+    this.rateLimits = options.rateLimits ?? true;
+    this.callbackTimeoutMs = options.callbackTimeoutMs ?? 2000;
+    for (const config of options.apps) {
+      this.apps.set(config.sdkAppId, {
+        ...config,
+        accounts: new Set(),
+        groups: new Map(),
+        unread: new Map(),
+      });
+    }
+  }
+
+  /** In `registered` mode an unknown UserID gets 20003 (tencent.md §4.4). The caller is always known. */
+  requireAccount(app: TencentApp, userId: string, caller: string): void {
+    if (this.registeredOnly && userId !== caller && !app.accounts.has(userId)) {
+      refuse(20003, `UserID ${userId} is invalid or not imported`);
+    }
+  }
+
+  knownAccount(app: TencentApp, userId: string, caller: string): boolean {
+    return !this.registeredOnly || userId === caller || app.accounts.has(userId);
+  }
+
+  /** The group, created on first use in `any` mode; 10010 in `registered` mode when unknown. */
+  group(app: TencentApp, groupId: unknown): TencentGroup {
+    if (typeof groupId !== 'string' || groupId === '') refuse(10015, 'GroupId is invalid');
+    let group = app.groups.get(groupId);
+    if (!group) {
+      if (this.registeredOnly) refuse(10010, `group ${groupId} does not exist`);
+      group = { type: 'Public', members: new Set(), seq: 0 };
+      app.groups.set(groupId, group);
+    }
+    return group;
+  }
+
+  /** Posts an after-callback when the app has a callback URL; Tencent does not retry by default. */
+  fire(app: TencentApp, command: string, body: Record<string, unknown>, clientIp: string): void {
+    if (!app.callbackUrl) return;
+    this.callbacks.enqueue({
+      vendor: 'tencent',
+      app: String(app.sdkAppId),
+      url: tencentCallbackUrl(app.callbackUrl, app, { command, clientIp }),
+      kind: command,
+      body: { CallbackCommand: command, ...body },
+      timeoutMs: this.callbackTimeoutMs,
+      retryOnce: false,
+    });
+  }
+
+  reset(): void {
+    this.store.clear();
+    this.callbacks.clear();
+    this.limiter.clear();
+    for (const app of this.apps.values()) {
+      app.accounts.clear();
+      app.groups.clear();
+      app.unread.clear();
+    }
+  }
+}

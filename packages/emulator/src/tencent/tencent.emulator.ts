@@ -1,0 +1,87 @@
+import type { CallbackAttempt } from '../common/callback-sender.js';
+import { createEmulatorServer, handle, type EmulatorHandle } from '../common/emulator-server.js';
+import { isObject, listen, parseJson } from '../common/http-helpers.js';
+import { registerTencentAccountRoutes } from './tencent-accounts.routes.js';
+import { tencentCallbackUrl } from './tencent-callback.builder.js';
+import { fail } from './tencent-errors.js';
+import { registerTencentRecallRoutes } from './tencent-recall.routes.js';
+import { registerTencentGroupSendRoutes } from './tencent-group-send.routes.js';
+import { registerTencentSendRoutes } from './tencent-send.routes.js';
+import { TencentContext } from './tencent.context.js';
+import type { TencentEmulatorOptions } from './tencent.types.js';
+
+export interface TencentFireOptions {
+  /** e.g. `C2C.CallbackAfterSendMsg`; put in the query and, unless present, in the body. */
+  command: string;
+  body: Record<string, unknown>;
+  /** App whose token signs the URL (default: the first app). */
+  sdkAppId?: number;
+  url?: string;
+  clientIp?: string;
+  optPlatform?: string;
+  /** Unix seconds for `RequestTime` (default now): lets tests send stale signatures. */
+  requestTime?: number;
+}
+
+export interface TencentEmulator extends EmulatorHandle {
+  /** Posts an arbitrary callback with the vendor's query string and `Sign`; resolves with the attempt. */
+  fireCallback(options: TencentFireOptions): Promise<CallbackAttempt[]>;
+}
+
+/** Starts a fake Tencent Cloud IM REST server (see the package README for what it covers). */
+export async function startTencentEmulator(options: TencentEmulatorOptions): Promise<TencentEmulator> {
+  const ctx = new TencentContext(options);
+  const parts = {
+    store: ctx.store,
+    callbacks: ctx.callbacks,
+    faultAnswers: {
+      status: () => fail(70169, 'fault injected by the emulator'),
+      tooManyRequests: () => ({
+        status: 429,
+        body: fail(60007, 'REST API call frequency exceeds the limit'),
+      }),
+    },
+    resetVendor: () => ctx.reset(),
+    ...(options.log ? { log: options.log } : {}),
+  };
+  const { server, faults, reset } = createEmulatorServer(parts);
+  registerTencentSendRoutes(server, ctx);
+  registerTencentGroupSendRoutes(server, ctx);
+  registerTencentRecallRoutes(server, ctx);
+  registerTencentAccountRoutes(server, ctx);
+
+  const fireCallback = async (fire: TencentFireOptions) => {
+    const app = fire.sdkAppId !== undefined ? ctx.apps.get(fire.sdkAppId) : ctx.apps.values().next().value;
+    if (!app) throw new Error(`unknown Tencent app ${fire.sdkAppId ?? '(none configured)'}`);
+    const base = fire.url ?? app.callbackUrl;
+    if (!base) throw new Error(`app ${app.sdkAppId} has no callbackUrl; pass options.url`);
+    return ctx.callbacks.deliver({
+      vendor: 'tencent',
+      app: String(app.sdkAppId),
+      url: tencentCallbackUrl(base, app, fire),
+      kind: fire.command,
+      body: { CallbackCommand: fire.command, ...fire.body },
+      timeoutMs: ctx.callbackTimeoutMs,
+      retryOnce: false,
+    });
+  };
+
+  server.post('/_emulator/callbacks', async (request, reply) => {
+    const parsed = parseJson(request.body);
+    if (
+      !parsed.ok ||
+      !isObject(parsed.value) ||
+      typeof parsed.value['command'] !== 'string' ||
+      !isObject(parsed.value['body'])
+    ) {
+      return reply.code(400).send({
+        error:
+          'body must be { command, body: {...}, sdkAppId?, url?, clientIp?, optPlatform?, requestTime? }',
+      });
+    }
+    return { attempts: await fireCallback(parsed.value as unknown as TencentFireOptions) };
+  });
+
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  return { ...handle(url, server, parts, faults, reset), fireCallback };
+}
