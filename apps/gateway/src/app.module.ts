@@ -5,6 +5,7 @@ import { AuthGuard } from './common/auth.guard.js';
 import { CoreModule } from './common/core.module.js';
 import type { GatewaySettings } from './config/gateway-settings.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EndpointsModule } from './endpoints/endpoints.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
         TenancyModule,
         CallbacksModule,
         EventsModule,
+        EndpointsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

@@ -25,3 +25,4 @@ export { clampLimit, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, toPage, type Page } fro
 export { isUniqueViolation } from './errors.js';
 export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.repository.js';
 export { Transactor, type SqliteHandle } from './transactor.js';
+export { DeliveryRepository, type ClaimedDelivery, type DeliveryOutcome } from './delivery.repository.js';

@@ -2,7 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /** The synchronous handle of better-sqlite3, as much of it as the gateway uses. */
 export interface SqliteHandle {
-  prepare(sql: string): { run(...params: unknown[]): { changes: number } };
+  prepare(sql: string): {
+    run(...params: unknown[]): { changes: number };
+    all(...params: unknown[]): unknown[];
+    reader: boolean;
+  };
   transaction<T>(fn: () => T): () => T;
 }
 
@@ -31,6 +35,34 @@ export class Transactor {
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.engine === 'postgres') return work(this.dataSource.manager);
     return this.exclusive(() => work(this.dataSource.manager));
+  }
+
+  /**
+   * One SQL statement written with PostgreSQL placeholders (`$1`, `$2`, … each used once, in order), run on
+   * either engine; returns its rows (use `RETURNING` to learn what an UPDATE touched).
+   */
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    if (this.engine === 'postgres') return this.queryPostgres<T>(sql, params);
+    const text = sql.replace(/\$\d+/g, '?');
+    const values = params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+    return this.exclusive(() => {
+      const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle })
+        .databaseConnection;
+      const statement = db.prepare(text);
+      if (statement.reader) return statement.all(...values) as T[];
+      statement.run(...values);
+      return [];
+    });
+  }
+
+  // TypeORM answers an UPDATE on PostgreSQL with [rows, count] unless asked for a structured result.
+  private async queryPostgres<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(sql, params, true)).records as T[];
+    } finally {
+      await runner.release();
+    }
   }
 
   /** SQLite: synchronous work on the raw handle, inside one transaction, in turn with everything else. */

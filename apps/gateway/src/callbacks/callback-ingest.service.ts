@@ -10,6 +10,8 @@ import {
   type NormalizedCallback,
 } from '@im-gateway/types';
 import { isDependencyDown } from '../common/error-body.js';
+import { DeliveryFanout } from '../endpoints/delivery/delivery-fanout.js';
+import { DeliveryScheduler } from '../endpoints/delivery/delivery.scheduler.js';
 import { statusOfErrorCode } from '../common/error-status.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
@@ -25,8 +27,8 @@ export interface IncomingCallback extends CallbackRequest {
 }
 
 /**
- * Accepting a vendor callback: verify, normalize, store the raw callback and its events in one
- * transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
+ * Accepting a vendor callback: verify, normalize, store the raw callback, its events and their deliveries
+ * (one per subscribed endpoint) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
  * (both vendors retry a failed callback: Easemob once at once, Tencent per its console setting).
  */
 @Injectable()
@@ -38,6 +40,8 @@ export class CallbackIngestService {
     private readonly apps: AppsService,
     private readonly ingest: IngestRepository,
     private readonly metrics: MetricsService,
+    private readonly fanout: DeliveryFanout,
+    private readonly scheduler: DeliveryScheduler,
   ) {}
 
   async handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
@@ -109,8 +113,10 @@ export class CallbackIngestService {
       receivedAt: now.toISOString(),
     });
     let result;
+    let deliveries;
     try {
-      result = await this.ingest.store({ callback, events, deliveries: [] });
+      deliveries = await this.fanout.deliveriesFor(appId, events, callback.receivedAt);
+      result = await this.ingest.store({ callback, events, deliveries });
     } catch (error) {
       return this.unavailable(provider, error);
     }
@@ -119,6 +125,7 @@ export class CallbackIngestService {
       return provider.callbackReply({ kind: 'duplicate' });
     }
     this.count(provider, 'accepted');
+    void this.scheduler.wake(deliveries.map((d) => ({ id: d.id, dueAt: d.nextAttemptAt })));
     for (const e of events) this.metrics.events.inc({ provider: provider.name, type: e.type });
     const outcome: CallbackOutcome = { kind: 'accepted', normalized };
     return provider.callbackReply(outcome);

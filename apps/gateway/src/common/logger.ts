@@ -19,22 +19,42 @@ export function createLogger(level: string): Logger {
   });
 }
 
-/** Routes Nest's own log lines (start-up, module init) through the same pino logger. */
+type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace';
+
+/**
+ * Routes Nest's log calls through the same pino logger. Nest passes `(message, ...params, context)`;
+ * a message that is an object (`{ err, deliveryId }`) becomes structured fields, and a string before the
+ * context becomes the text.
+ */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+
+  log(message: unknown, ...params: unknown[]) {
+    this.write('info', message, params);
   }
-  error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+  error(message: unknown, ...params: unknown[]) {
+    this.write('error', message, params);
   }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
   }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
   }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    const strings = params.filter((p): p is string => typeof p === 'string');
+    const context = strings.length > 0 ? strings[strings.length - 1] : undefined;
+    const text = strings.length > 1 ? strings.slice(0, -1).join(' ') : undefined;
+    if (message !== null && typeof message === 'object' && !(message instanceof Error)) {
+      this.logger[level]({ context, ...(message as Record<string, unknown>) }, text ?? '');
+    } else if (message instanceof Error) {
+      this.logger[level]({ context, err: message }, text ?? message.message);
+    } else {
+      this.logger[level]({ context, ...(text ? { trace: text } : {}) }, String(message));
+    }
   }
 }

@@ -17,6 +17,12 @@ export interface GatewaySettings {
   deliveryRetryScheduleMs: number[];
   logLevel: string;
   bodyLimitBytes: number;
+  deliveryTimeoutMs: number;
+  deliveryConcurrency: number;
+  endpointDisableAfterMs: number;
+  webhookSecretOverlapMs: number;
+  deliverySweepMs: number;
+  deliveryQueuePrefix: string;
 }
 
 export const GATEWAY_SETTINGS = Symbol.for('im-gateway.settings');
@@ -41,5 +47,11 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     deliveryRetryScheduleMs: retryScheduleMs(env.DELIVERY_RETRY_SCHEDULE),
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    deliveryTimeoutMs: env.DELIVERY_TIMEOUT_MS,
+    deliveryConcurrency: env.DELIVERY_CONCURRENCY,
+    endpointDisableAfterMs: env.ENDPOINT_DISABLE_AFTER_HOURS * 3600_000,
+    webhookSecretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_SECONDS * 1000,
+    deliverySweepMs: env.DELIVERY_SWEEP_SECONDS * 1000,
+    deliveryQueuePrefix: env.DELIVERY_QUEUE_PREFIX,
   };
 }

@@ -90,6 +90,45 @@ export class GatewayEnv {
   DELIVERY_RETRY_SCHEDULE: string = '0,5,300,1800,7200,18000,36000,36000';
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DELIVERY_TIMEOUT_MS: number = 15_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DELIVERY_CONCURRENCY: number = 32;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ENDPOINT_DISABLE_AFTER_HOURS: number = 120;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_SECRET_OVERLAP_SECONDS: number = 86_400;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DELIVERY_SWEEP_SECONDS: number = 10;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
+    message: 'DELIVERY_QUEUE_PREFIX must be 1-64 letters, digits, colons, dashes or underscores',
+  })
+  DELIVERY_QUEUE_PREFIX: string = 'imgw';
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -117,6 +156,12 @@ const ENV_KEYS = [
   'DELIVERY_RETRY_SCHEDULE',
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',
+  'DELIVERY_TIMEOUT_MS',
+  'DELIVERY_CONCURRENCY',
+  'ENDPOINT_DISABLE_AFTER_HOURS',
+  'WEBHOOK_SECRET_OVERLAP_SECONDS',
+  'DELIVERY_SWEEP_SECONDS',
+  'DELIVERY_QUEUE_PREFIX',
 ] as const satisfies readonly (keyof GatewayEnv)[];
 
 /** Validates the environment. Other variables are ignored (the process environment holds many). */

@@ -20,6 +20,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly deliveryAttempts = new Counter({
+    name: 'imgw_delivery_attempts_total',
+    help: 'Webhook delivery attempts by result (delivered, retry, failed).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'imgw_http_request_duration_seconds',
     help: 'HTTP request duration by route and status.',

@@ -43,7 +43,7 @@ export async function startGateway(
     GATEWAY_ADMIN_TOKEN: ADMIN_TOKEN,
     GATEWAY_MASTER_KEY: MASTER_KEY,
     PUBLIC_BASE_URL,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ENDPOINTS_ALLOW_PRIVATE: 'true',
     ...options.env,
   });

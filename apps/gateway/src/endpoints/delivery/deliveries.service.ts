@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, type Repository } from 'typeorm';
+import {
+  clampLimit,
+  DeliveryAttemptEntity,
+  DeliveryEntity,
+  DeliveryRepository,
+  EndpointEntity,
+  EventEntity,
+  nowIso,
+  toPage,
+  Transactor,
+  type DeliveryStatus,
+  type Page,
+} from '@im-gateway/persistence';
+import { ImGatewayError } from '@im-gateway/types';
+import { EndpointDirectory } from '../endpoint-directory.js';
+import { DeliveryFanout } from './delivery-fanout.js';
+import type { DeliveryResponseDto } from './delivery.dto.js';
+import { DeliveryScheduler } from './delivery.scheduler.js';
+
+/** The attempt log and manual recovery: retry one delivery, redeliver one event, recover an endpoint. */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    @InjectRepository(DeliveryEntity) private readonly rows: Repository<DeliveryEntity>,
+    @InjectRepository(DeliveryAttemptEntity) private readonly attempts: Repository<DeliveryAttemptEntity>,
+    @InjectRepository(EndpointEntity) private readonly endpoints: Repository<EndpointEntity>,
+    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
+    private readonly deliveries: DeliveryRepository,
+    private readonly scheduler: DeliveryScheduler,
+    private readonly fanout: DeliveryFanout,
+    private readonly directory: EndpointDirectory,
+    private readonly transactor: Transactor,
+  ) {}
+
+  async list(
+    appId: string,
+    endpointId: string,
+    q: { status?: string; cursor?: string; limit?: number },
+  ): Promise<Page<DeliveryResponseDto>> {
+    await this.endpoint(appId, endpointId);
+    const take = clampLimit(q.limit);
+    const rows = await this.rows.find({
+      where: {
+        endpointId,
+        ...(q.status ? { status: q.status as DeliveryStatus } : {}),
+        ...(q.cursor ? { id: MoreThan(q.cursor) } : {}),
+      },
+      order: { id: 'ASC' },
+      take: take + 1,
+    });
+    return toPage(rows, take, toResponse);
+  }
+
+  async get(appId: string, endpointId: string, deliveryId: string): Promise<DeliveryResponseDto> {
+    const row = await this.delivery(appId, endpointId, deliveryId);
+    const log = await this.attempts.find({ where: { deliveryId }, order: { id: 'ASC' } });
+    return {
+      ...toResponse(row),
+      attemptLog: log.map(({ id, attemptedAt, statusCode, durationMs, responseExcerpt, error }) => ({
+        id,
+        attemptedAt,
+        statusCode,
+        durationMs,
+        responseExcerpt,
+        error,
+      })),
+    };
+  }
+
+  /** One more attempt now, whatever the schedule said (a failed delivery gets exactly one). */
+  async retry(appId: string, endpointId: string, deliveryId: string): Promise<DeliveryResponseDto> {
+    await this.delivery(appId, endpointId, deliveryId);
+    const requeued = await this.deliveries.requeue({ ids: [deliveryId] }, nowIso());
+    if (requeued.length === 0)
+      throw new ImGatewayError('conflict', 'The delivery is being attempted right now.');
+    await this.scheduler.wake([{ id: deliveryId, dueAt: null }]);
+    return toResponse(await this.rows.findOneByOrFail({ id: deliveryId }));
+  }
+
+  /** Every failed delivery of an endpoint created since a time, back in line. */
+  async recover(appId: string, endpointId: string, since: string): Promise<number> {
+    await this.endpoint(appId, endpointId);
+    const ids = await this.deliveries.requeue(
+      { endpointId, failedSince: new Date(since).toISOString() },
+      nowIso(),
+    );
+    await this.scheduler.wake(ids.map((id) => ({ id, dueAt: null })));
+    return ids.length;
+  }
+
+  /** Sends one event again to every enabled endpoint that wants it now (new deliveries where there were none). */
+  async redeliver(appId: string, eventId: string): Promise<number> {
+    const event = await this.events.findOneBy({ appId, id: eventId });
+    if (!event) throw new ImGatewayError('not_found', `No event ${eventId} in app ${appId}.`);
+    this.directory.invalidate(appId);
+    const wanted = await this.fanout.deliveriesFor(appId, [event], nowIso());
+    const existing = await this.rows.find({ where: { eventId } });
+    const byEndpoint = new Map(existing.map((d) => [d.endpointId, d]));
+    const fresh = wanted.filter((d) => !byEndpoint.has(d.endpointId));
+    if (fresh.length > 0) await this.transactor.write((m) => m.insert(DeliveryEntity, fresh));
+    const again = wanted.flatMap((d) =>
+      byEndpoint.has(d.endpointId) ? [byEndpoint.get(d.endpointId)!.id] : [],
+    );
+    const requeued = await this.deliveries.requeue({ ids: again }, nowIso());
+    const ids = [...fresh.map((d) => d.id), ...requeued];
+    await this.scheduler.wake(ids.map((id) => ({ id, dueAt: null })));
+    return ids.length;
+  }
+
+  private async endpoint(appId: string, endpointId: string): Promise<EndpointEntity> {
+    const endpoint = await this.endpoints.findOneBy({ appId, id: endpointId });
+    if (!endpoint) throw new ImGatewayError('not_found', `No endpoint ${endpointId} in app ${appId}.`);
+    return endpoint;
+  }
+
+  private async delivery(appId: string, endpointId: string, deliveryId: string): Promise<DeliveryEntity> {
+    const row = await this.rows.findOneBy({ id: deliveryId, endpointId, appId });
+    if (!row) throw new ImGatewayError('not_found', `No delivery ${deliveryId} for endpoint ${endpointId}.`);
+    return row;
+  }
+}
+
+function toResponse(d: DeliveryEntity): DeliveryResponseDto {
+  return {
+    id: d.id,
+    endpointId: d.endpointId,
+    eventId: d.eventId,
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.nextAttemptAt,
+    lastAttemptAt: d.lastAttemptAt,
+    createdAt: d.createdAt,
+  };
+}

@@ -1,0 +1,230 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+import { EVENT_TYPES, eventTypeMatches } from '@im-gateway/types';
+
+/** Each entry is `*`, a unified event type, or a prefix pattern (`message.*`) that matches at least one type. */
+function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isEventTypePatterns',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message:
+          'eventTypes must be event types or patterns that match some, such as message.* or group.member.*',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value) &&
+          value.every((p) => typeof p === 'string' && EVENT_TYPES.some((t) => eventTypeMatches(p, t))),
+      },
+    });
+}
+
+const RESERVED_HEADERS =
+  /^(content-type|content-length|host|connection|transfer-encoding|user-agent|webhook-.*)$/i;
+
+/** Static headers: valid names, string values, none that the delivery itself sets. */
+function IsStaticHeaders(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isStaticHeaders',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message:
+          'headers must map header names to strings, at most 20, without content-type, host, user-agent or webhook-*',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 20 &&
+          Object.entries(value).every(
+            ([k, v]) =>
+              /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(k) &&
+              !RESERVED_HEADERS.test(k) &&
+              typeof v === 'string' &&
+              v.length <= 1000 &&
+              !/[\r\n]/.test(v),
+          ),
+      },
+    });
+}
+
+export class EndpointCreateDto {
+  @ApiProperty({
+    description: 'Where events are POSTed (http or https; private addresses need ENDPOINTS_ALLOW_PRIVATE).',
+    example: 'https://example.com/webhooks/im',
+  })
+  @IsString()
+  @MaxLength(2000)
+  url!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Event types or patterns to receive (`message.*`, `group.member.*`); empty or absent = every type.',
+    example: ['message.*'],
+    type: [String],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsEventTypePatterns()
+  eventTypes?: string[];
+
+  @ApiPropertyOptional({ description: 'A note for people.', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @ApiPropertyOptional({
+    description: 'A disabled endpoint receives nothing; events meanwhile are not queued for it.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Static headers sent with every delivery (e.g. an authorization for the receiver).',
+    example: { 'x-tenant': 'shop' },
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsOptional()
+  @IsObject()
+  @IsStaticHeaders()
+  headers?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    description:
+      '`conversation`: events of one conversation are delivered one at a time, in the order they occurred; `none` (default): as fast as possible.',
+    enum: ['none', 'conversation'],
+  })
+  @IsOptional()
+  @IsIn(['none', 'conversation'])
+  ordering?: 'none' | 'conversation';
+}
+
+export class EndpointUpdateDto {
+  @ApiPropertyOptional({ description: 'New URL (checked like on create).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({ description: 'New event type patterns; empty = every type.', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsEventTypePatterns()
+  eventTypes?: string[];
+
+  @ApiPropertyOptional({ description: 'New note.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @ApiPropertyOptional({
+    description: 'Pause (true) or resume (false) deliveries; resuming clears the reason it was disabled.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Replaces the static headers.',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  @IsOptional()
+  @IsObject()
+  @IsStaticHeaders()
+  headers?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'Delivery ordering.', enum: ['none', 'conversation'] })
+  @IsOptional()
+  @IsIn(['none', 'conversation'])
+  ordering?: 'none' | 'conversation';
+}
+
+export class EndpointResponseDto {
+  @ApiProperty({ description: 'Endpoint id.' }) id!: string;
+  @ApiProperty({ description: 'The app it belongs to.' }) appId!: string;
+  @ApiProperty({ description: 'Delivery URL.' }) url!: string;
+  @ApiProperty({ description: 'Event type patterns; empty = every type.', type: [String] })
+  eventTypes!: string[];
+  @ApiProperty({ description: 'A note for people.' }) description!: string;
+  @ApiProperty({ description: 'Whether deliveries are paused.' }) disabled!: boolean;
+  @ApiProperty({
+    description: 'Why the gateway disabled it (410 Gone, failing for too long), if it did.',
+    nullable: true,
+    type: String,
+  })
+  disabledReason!: string | null;
+  @ApiProperty({
+    description: 'Static headers sent with every delivery.',
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  })
+  headers!: Record<string, string>;
+  @ApiProperty({ description: 'Delivery ordering.', enum: ['none', 'conversation'] }) ordering!: string;
+  @ApiProperty({ description: 'Since when every attempt has failed, if so.', nullable: true, type: String })
+  failingSince!: string | null;
+  @ApiProperty({ description: 'Creation time.' }) createdAt!: string;
+  @ApiProperty({ description: 'Last change.' }) updatedAt!: string;
+}
+
+export class EndpointCreatedResponseDto extends EndpointResponseDto {
+  @ApiProperty({
+    description:
+      'The signing secret (`whsec_…`), for verifying `webhook-signature`. Also available from GET …/secret.',
+  })
+  secret!: string;
+}
+
+export class EndpointListResponseDto {
+  @ApiProperty({ type: [EndpointResponseDto], description: 'The app’s endpoints, oldest first.' })
+  data!: EndpointResponseDto[];
+  @ApiProperty({ description: 'Next page cursor, or null.', nullable: true, type: String }) nextCursor!:
+    string | null;
+}
+
+export class EndpointSecretResponseDto {
+  @ApiProperty({ description: 'The current signing secret (`whsec_` + base64).' }) secret!: string;
+  @ApiPropertyOptional({
+    description: 'After a rotation: until when the previous secret still signs beside the new one.',
+    nullable: true,
+    type: String,
+  })
+  previousSecretExpiresAt?: string | null;
+}
+
+export class EndpointRecoverDto {
+  @ApiProperty({
+    description: 'Retry every failed delivery of this endpoint created at or after this time (ISO-8601).',
+  })
+  @IsISO8601({ strict: true })
+  since!: string;
+}
+
+export class RequeuedResponseDto {
+  @ApiProperty({ description: 'How many deliveries were put back in line.' }) requeued!: number;
+}

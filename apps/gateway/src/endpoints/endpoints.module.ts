@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  AppEntity,
+  DeliveryAttemptEntity,
+  DeliveryEntity,
+  DeliveryRepository,
+  EndpointEntity,
+  EventEntity,
+  Transactor,
+} from '@im-gateway/persistence';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
+import { BullmqDeliveryQueue } from './delivery/bullmq-delivery.queue.js';
+import { DeliveriesController } from './delivery/deliveries.controller.js';
+import { DeliveriesService } from './delivery/deliveries.service.js';
+import { DeliveryFanout } from './delivery/delivery-fanout.js';
+import { DeliveryQueue } from './delivery/delivery.queue.js';
+import { DeliveryScheduler } from './delivery/delivery.scheduler.js';
+import { DeliveryWorker } from './delivery/delivery.worker.js';
+import { MemoryDeliveryQueue } from './delivery/memory-delivery.queue.js';
+import { EndpointDirectory } from './endpoint-directory.js';
+import { EndpointsController } from './endpoints.controller.js';
+import { EndpointsService } from './endpoints.service.js';
+
+/** Webhook-out: endpoints, fan-out at ingest, signed CloudEvents delivery with retries, and recovery. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([EndpointEntity, AppEntity, DeliveryEntity, DeliveryAttemptEntity, EventEntity]),
+  ],
+  controllers: [EndpointsController, DeliveriesController],
+  providers: [
+    EndpointsService,
+    EndpointDirectory,
+    DeliveryFanout,
+    DeliveryWorker,
+    DeliveryScheduler,
+    DeliveriesService,
+    {
+      provide: DeliveryRepository,
+      useFactory: (t: Transactor) => new DeliveryRepository(t),
+      inject: [Transactor],
+    },
+    {
+      // BullMQ on Redis when REDIS_URL is set (replicas share the work), otherwise in process.
+      provide: DeliveryQueue,
+      useFactory: ({ value }: GatewaySettingsRef) =>
+        value.redisUrl
+          ? new BullmqDeliveryQueue(value.redisUrl, value.deliveryConcurrency, value.deliveryQueuePrefix)
+          : new MemoryDeliveryQueue(value.deliveryConcurrency),
+      inject: [GatewaySettingsRef],
+    },
+  ],
+  exports: [DeliveryFanout, DeliveryScheduler],
+})
+export class EndpointsModule {}

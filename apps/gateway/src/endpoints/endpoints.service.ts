@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, type Repository } from 'typeorm';
+import {
+  AppEntity,
+  clampLimit,
+  EndpointEntity,
+  newId,
+  nowIso,
+  toPage,
+  Transactor,
+  type Page,
+} from '@im-gateway/persistence';
+import { generateWebhookSecret } from '@im-gateway/signing';
+import { ImGatewayError } from '@im-gateway/types';
+import { SecretBox } from '../common/secret-box.js';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
+import type {
+  EndpointCreateDto,
+  EndpointResponseDto,
+  EndpointSecretResponseDto,
+  EndpointUpdateDto,
+} from './endpoint.dto.js';
+import { EndpointDirectory } from './endpoint-directory.js';
+import { assertEndpointUrl } from './endpoint-url.policy.js';
+
+/** Webhook-out subscriptions: URL policy, event patterns, sealed signing secrets and their rotation. */
+@Injectable()
+export class EndpointsService {
+  constructor(
+    @InjectRepository(EndpointEntity) private readonly endpoints: Repository<EndpointEntity>,
+    @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
+    private readonly transactor: Transactor,
+    private readonly secretBox: SecretBox,
+    private readonly settings: GatewaySettingsRef,
+    private readonly directory: EndpointDirectory,
+  ) {}
+
+  async create(appId: string, dto: EndpointCreateDto): Promise<EndpointResponseDto & { secret: string }> {
+    if (!(await this.apps.existsBy({ id: appId }))) throw new ImGatewayError('not_found', `No app ${appId}.`);
+    const url = await assertEndpointUrl(dto.url, this.settings.value.endpointsAllowPrivate);
+    const now = nowIso();
+    const secret = generateWebhookSecret();
+    const endpoint = Object.assign(new EndpointEntity(), {
+      id: newId(),
+      appId,
+      url: url.toString(),
+      description: dto.description ?? '',
+      eventTypes: dto.eventTypes ?? [],
+      disabled: dto.disabled ?? false,
+      disabledReason: null,
+      headers: dto.headers ?? {},
+      ordering: dto.ordering ?? 'none',
+      excludeRelayed: false,
+      previousSecretEncrypted: null,
+      previousSecretExpiresAt: null,
+      failingSince: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    endpoint.secretEncrypted = this.secretBox.seal(secret, `endpoint:${endpoint.id}`);
+    await this.transactor.write((m) => m.insert(EndpointEntity, endpoint));
+    this.directory.invalidate(appId);
+    return { ...this.toResponse(endpoint), secret };
+  }
+
+  async list(
+    appId: string,
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<Page<EndpointResponseDto>> {
+    const take = clampLimit(limit);
+    const rows = await this.endpoints.find({
+      where: { appId, ...(cursor ? { id: MoreThan(cursor) } : {}) },
+      order: { id: 'ASC' },
+      take: take + 1,
+    });
+    return toPage(rows, take, (r) => this.toResponse(r));
+  }
+
+  async get(appId: string, id: string): Promise<EndpointResponseDto> {
+    return this.toResponse(await this.find(appId, id));
+  }
+
+  async update(appId: string, id: string, dto: EndpointUpdateDto): Promise<EndpointResponseDto> {
+    const endpoint = await this.find(appId, id);
+    if (dto.url !== undefined)
+      endpoint.url = (await assertEndpointUrl(dto.url, this.settings.value.endpointsAllowPrivate)).toString();
+    if (dto.eventTypes !== undefined) endpoint.eventTypes = dto.eventTypes;
+    if (dto.description !== undefined) endpoint.description = dto.description;
+    if (dto.headers !== undefined) endpoint.headers = dto.headers;
+    if (dto.ordering !== undefined) endpoint.ordering = dto.ordering;
+    if (dto.disabled !== undefined) {
+      endpoint.disabled = dto.disabled;
+      if (!dto.disabled) {
+        endpoint.disabledReason = null;
+        endpoint.failingSince = null;
+      }
+    }
+    endpoint.updatedAt = nowIso();
+    await this.transactor.write((m) => m.save(endpoint));
+    this.directory.invalidate(appId);
+    return this.toResponse(endpoint);
+  }
+
+  async remove(appId: string, id: string): Promise<void> {
+    await this.find(appId, id);
+    await this.transactor.transaction(async (m) => {
+      await m.update(
+        'deliveries',
+        { endpointId: id, status: 'pending' },
+        { status: 'cancelled', updatedAt: nowIso() },
+      );
+      await m.delete(EndpointEntity, { id, appId });
+    });
+    this.directory.invalidate(appId);
+  }
+
+  async secret(appId: string, id: string): Promise<EndpointSecretResponseDto> {
+    const endpoint = await this.find(appId, id);
+    return {
+      secret: this.secretBox.open(endpoint.secretEncrypted, `endpoint:${id}`),
+      previousSecretExpiresAt: this.activePreviousExpiry(endpoint),
+    };
+  }
+
+  /**
+   * A new secret signs from now on; the previous one keeps signing beside it for the overlap (24 h by
+   * default), so receivers can switch without losing a delivery. The signature header then carries both.
+   */
+  async rotateSecret(appId: string, id: string): Promise<EndpointSecretResponseDto> {
+    const endpoint = await this.find(appId, id);
+    const secret = generateWebhookSecret();
+    const now = Date.now();
+    endpoint.previousSecretEncrypted = endpoint.secretEncrypted;
+    endpoint.previousSecretExpiresAt = new Date(
+      now + this.settings.value.webhookSecretOverlapMs,
+    ).toISOString();
+    endpoint.secretEncrypted = this.secretBox.seal(secret, `endpoint:${id}`);
+    endpoint.updatedAt = new Date(now).toISOString();
+    await this.transactor.write((m) => m.save(endpoint));
+    return { secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
+  }
+
+  private activePreviousExpiry(endpoint: EndpointEntity): string | null {
+    return endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > nowIso()
+      ? endpoint.previousSecretExpiresAt
+      : null;
+  }
+
+  private async find(appId: string, id: string): Promise<EndpointEntity> {
+    const endpoint = await this.endpoints.findOneBy({ id, appId });
+    if (!endpoint) throw new ImGatewayError('not_found', `No endpoint ${id} in app ${appId}.`);
+    return endpoint;
+  }
+
+  private toResponse(e: EndpointEntity): EndpointResponseDto {
+    return {
+      id: e.id,
+      appId: e.appId,
+      url: e.url,
+      eventTypes: e.eventTypes,
+      description: e.description,
+      disabled: e.disabled,
+      disabledReason: e.disabledReason,
+      headers: e.headers,
+      ordering: e.ordering,
+      failingSince: e.failingSince,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+    };
+  }
+}

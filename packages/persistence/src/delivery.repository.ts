@@ -1,0 +1,130 @@
+import type { DeliveryAttemptEntity } from './entities/delivery-attempt.entity.js';
+import type { DeliveryStatus } from './entities/delivery.entity.js';
+import type { Transactor } from './transactor.js';
+
+export interface ClaimedDelivery {
+  id: string;
+  app_id: string;
+  endpoint_id: string;
+  event_id: string;
+  attempts: number;
+  ordering_key: string | null;
+}
+
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string;
+}
+
+/** Deliveries that may go ahead in a conversation-ordered endpoint: none of the same conversation is before it. */
+const ORDERED_HEAD = `(deliveries.ordering_key IS NULL OR NOT EXISTS (
+  SELECT 1 FROM deliveries e
+  WHERE e.endpoint_id = deliveries.endpoint_id AND e.ordering_key = deliveries.ordering_key
+    AND e.status IN ('pending', 'delivering')
+    AND (e.occurred_at < deliveries.occurred_at OR (e.occurred_at = deliveries.occurred_at AND e.id < deliveries.id))))`;
+
+/**
+ * The delivery state machine's queries. The `deliveries` table is the truth; queues only wake workers.
+ * A claim is one conditional UPDATE, so whichever process or timer wins it alone makes the attempt —
+ * a delivery woken twice, or by two gateway replicas, is still attempted once at a time.
+ */
+export class DeliveryRepository {
+  constructor(private readonly transactor: Transactor) {}
+
+  /**
+   * Takes a due delivery for one attempt, leasing it until `lockUntil` (a crashed attempt is retaken then).
+   * `dueBy` may be a little after `now`: timers and delayed jobs fire a few milliseconds early, and a wake-up
+   * that found its delivery "not yet due" would otherwise wait for the next sweep.
+   */
+  async claim(
+    id: string,
+    now: string,
+    lockUntil: string,
+    dueBy: string = now,
+  ): Promise<ClaimedDelivery | null> {
+    const rows = await this.transactor.query<ClaimedDelivery>(
+      `UPDATE deliveries SET status = 'delivering', locked_until = $1, updated_at = $2
+       WHERE id = $3
+         AND ((status = 'pending' AND next_attempt_at <= $4) OR (status = 'delivering' AND locked_until < $5))
+         AND ${ORDERED_HEAD}
+       RETURNING id, app_id, endpoint_id, event_id, attempts, ordering_key`,
+      [lockUntil, now, id, dueBy, now],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records an attempt and the delivery's next state, together. */
+  async finish(id: string, outcome: DeliveryOutcome, attempt: DeliveryAttemptEntity): Promise<void> {
+    await this.transactor.transaction(async (m) => {
+      await m.insert('delivery_attempts', attempt);
+      await m.update(
+        'deliveries',
+        { id },
+        {
+          status: outcome.status,
+          attempts: outcome.attempts,
+          nextAttemptAt: outcome.nextAttemptAt,
+          lastAttemptAt: outcome.lastAttemptAt,
+          lockedUntil: null,
+          updatedAt: outcome.lastAttemptAt,
+        },
+      );
+    });
+  }
+
+  /** Gives a claimed delivery back without an attempt (e.g. its endpoint is paused). */
+  async release(id: string, status: DeliveryStatus, now: string): Promise<void> {
+    await this.transactor.query(
+      `UPDATE deliveries SET status = $1, locked_until = NULL, updated_at = $2 WHERE id = $3`,
+      [status, now, id],
+    );
+  }
+
+  /** Every delivery that should be in a queue: pending ones, and attempts whose lease ran out (a crash). */
+  async unfinished(now: string, limit: number): Promise<{ id: string; next_attempt_at: string | null }[]> {
+    return this.transactor.query(
+      `SELECT id, next_attempt_at FROM deliveries
+       WHERE status = 'pending' OR (status = 'delivering' AND locked_until < $1)
+       ORDER BY next_attempt_at LIMIT ${Math.trunc(limit)}`,
+      [now],
+    );
+  }
+
+  /** The next delivery waiting in a conversation of an ordered endpoint, if any. */
+  async nextInConversation(
+    endpointId: string,
+    orderingKey: string,
+  ): Promise<{ id: string; next_attempt_at: string | null } | null> {
+    const rows = await this.transactor.query<{ id: string; next_attempt_at: string | null }>(
+      `SELECT id, next_attempt_at FROM deliveries
+       WHERE endpoint_id = $1 AND ordering_key = $2 AND status = 'pending'
+       ORDER BY occurred_at, id LIMIT 1`,
+      [endpointId, orderingKey],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Puts deliveries back in line for an attempt now (manual retry and recovery). Returns the ids touched. */
+  async requeue(
+    where: { ids?: string[]; endpointId?: string; failedSince?: string },
+    now: string,
+  ): Promise<string[]> {
+    if (where.ids) {
+      if (where.ids.length === 0) return [];
+      const marks = where.ids.map((_, i) => `$${i + 3}`).join(', ');
+      const rows = await this.transactor.query<{ id: string }>(
+        `UPDATE deliveries SET status = 'pending', next_attempt_at = $1, updated_at = $2 WHERE id IN (${marks}) AND status <> 'delivering' RETURNING id`,
+        [now, now, ...where.ids],
+      );
+      return rows.map((r) => r.id);
+    }
+    const rows = await this.transactor.query<{ id: string }>(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = $1, updated_at = $2
+       WHERE endpoint_id = $3 AND status = 'failed' AND created_at >= $4 RETURNING id`,
+      [now, now, where.endpointId, where.failedSince ?? ''],
+    );
+    return rows.map((r) => r.id);
+  }
+}
