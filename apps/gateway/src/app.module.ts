@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EndpointsModule } from './endpoints/endpoints.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
         TenancyModule,
         CallbacksModule,
         EventsModule,
+        MessagesModule,
         EndpointsModule,
         HealthModule,
       ],

@@ -1,3 +1,5 @@
 export { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
 export { EasemobProvider } from './easemob.provider.js';
 export { EasemobModule } from './easemob.module.js';
+export { EasemobRestClient } from './rest/easemob-rest.client.js';
+export { EASEMOB_API_LIMITS, EASEMOB_BATCH_SIZES } from './rest/easemob-api-limits.js';

@@ -1,3 +1,5 @@
 export { TencentConfig, TENCENT_SECRET_FIELDS } from './tencent.config.js';
 export { TencentProvider } from './tencent.provider.js';
 export { TencentModule } from './tencent.module.js';
+export { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';
+export { TENCENT_API_LIMITS } from './rest/tencent-api-limits.js';

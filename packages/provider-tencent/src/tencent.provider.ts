@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { AxiosInstance } from 'axios';
 import type {
   CallbackContext,
   CallbackOutcome,
@@ -5,9 +7,16 @@ import type {
   CallbackRequest,
   ImProvider,
   NormalizedCallback,
+  RecallRequest,
+  SendRequest,
+  SendResult,
+  VendorCallContext,
 } from '@im-gateway/types';
 import { validateProviderConfig } from '@im-gateway/provider-kit';
 import { tencentCallbackReply, normalizeTencentCallback, verifyTencentCallback } from './callback/index.js';
+import { TENCENT_API_LIMITS } from './rest/tencent-api-limits.js';
+import { recallTencentMessage, sendTencentMessage } from './rest/tencent-messages.js';
+import { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';
 import { TencentConfig, TENCENT_SECRET_FIELDS } from './tencent.config.js';
 
 /** The Tencent provider: the gateway reaches Tencent only through this class. */
@@ -15,6 +24,14 @@ export class TencentProvider implements ImProvider<TencentConfig> {
   readonly name = 'tencent';
   readonly displayName = 'Tencent';
   readonly secretFields = TENCENT_SECRET_FIELDS;
+  readonly apiLimits = TENCENT_API_LIMITS;
+  /** One client (and so one cached UserSig) per SDKAppID, admin and key. */
+  private readonly clients = new Map<string, TencentRestClient>();
+
+  constructor(
+    private readonly http: AxiosInstance,
+    private readonly options: TencentClientOptions = {},
+  ) {}
 
   validateConfig(raw: unknown): TencentConfig {
     return validateProviderConfig(TencentConfig, raw);
@@ -30,5 +47,25 @@ export class TencentProvider implements ImProvider<TencentConfig> {
 
   callbackReply(outcome: CallbackOutcome): CallbackReply {
     return tencentCallbackReply(outcome);
+  }
+
+  send(config: TencentConfig, request: SendRequest, context: VendorCallContext): Promise<SendResult> {
+    return sendTencentMessage(this.client(config), request, context);
+  }
+
+  recall(config: TencentConfig, request: RecallRequest, context: VendorCallContext): Promise<void> {
+    return recallTencentMessage(this.client(config), request, context);
+  }
+
+  private client(config: TencentConfig): TencentRestClient {
+    const key = createHash('sha256')
+      .update(JSON.stringify([config.baseUrl, config.sdkAppId, config.adminIdentifier, config.secretKey]))
+      .digest('hex');
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new TencentRestClient(this.http, config, this.options);
+      this.clients.set(key, client);
+    }
+    return client;
   }
 }

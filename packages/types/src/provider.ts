@@ -1,4 +1,5 @@
 import type { FieldIssue } from './errors.js';
+import type { RecallRequest, SendRequest, SendResult, VendorApiLimit, VendorCallContext } from './send.js';
 import type { UnifiedEventDraft } from './unified-event.js';
 
 /** Injection token under which each provider module registers its `ImProvider`. */
@@ -65,6 +66,16 @@ export interface ImProvider<Config extends object = Record<string, unknown>> {
   normalizeCallback(request: CallbackRequest, context: CallbackContext<Config>): NormalizedCallback;
   /** The vendor's answer for an outcome: the vendor's ack format, status and body. */
   callbackReply(outcome: CallbackOutcome): CallbackReply;
+  /** The vendor's documented per-app limits of the APIs `send` and `recall` call (keys of `context.call`). */
+  readonly apiLimits: readonly VendorApiLimit[];
+  /**
+   * Sends one message. Throws `CapabilityUnsupportedError` (before any vendor call) for an option, target or
+   * content the vendor cannot carry, and a `VendorRequestError` only when nothing was sent; a failure
+   * after some recipients were sent is reported per recipient.
+   */
+  send(config: Config, request: SendRequest, context: VendorCallContext): Promise<SendResult>;
+  /** Recalls one vendor message; throws `VendorRequestError` or `CapabilityUnsupportedError`. */
+  recall(config: Config, request: RecallRequest, context: VendorCallContext): Promise<void>;
 }
 
 export type ConfigValidationResult<Config> =

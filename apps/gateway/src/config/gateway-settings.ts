@@ -1,3 +1,4 @@
+import type { SendPolicy } from '../messages/send-policy.js';
 import { decodeMasterKey, newAdminToken, newMasterKey, readOrCreateSecretFile } from './data-dir-secrets.js';
 import { retryScheduleMs, type GatewayEnv } from './gateway.config.js';
 
@@ -23,6 +24,7 @@ export interface GatewaySettings {
   webhookSecretOverlapMs: number;
   deliverySweepMs: number;
   deliveryQueuePrefix: string;
+  sendPolicy: SendPolicy;
 }
 
 export const GATEWAY_SETTINGS = Symbol.for('im-gateway.settings');
@@ -53,5 +55,11 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     webhookSecretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_SECONDS * 1000,
     deliverySweepMs: env.DELIVERY_SWEEP_SECONDS * 1000,
     deliveryQueuePrefix: env.DELIVERY_QUEUE_PREFIX,
+    sendPolicy: {
+      deadlineMs: env.SEND_DEADLINE_MS,
+      attemptTimeoutMs: env.VENDOR_TIMEOUT_MS,
+      retryBaseMs: env.VENDOR_RETRY_BASE_MS,
+      maxAttempts: env.VENDOR_MAX_ATTEMPTS,
+    },
   };
 }

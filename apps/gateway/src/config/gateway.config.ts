@@ -129,6 +129,34 @@ export class GatewayEnv {
   DELIVERY_QUEUE_PREFIX: string = 'imgw';
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  SEND_DEADLINE_MS: number = 20_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  VENDOR_TIMEOUT_MS: number = 5_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  VENDOR_RETRY_BASE_MS: number = 250;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  VENDOR_MAX_ATTEMPTS: number = 4;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -162,6 +190,10 @@ const ENV_KEYS = [
   'WEBHOOK_SECRET_OVERLAP_SECONDS',
   'DELIVERY_SWEEP_SECONDS',
   'DELIVERY_QUEUE_PREFIX',
+  'SEND_DEADLINE_MS',
+  'VENDOR_TIMEOUT_MS',
+  'VENDOR_RETRY_BASE_MS',
+  'VENDOR_MAX_ATTEMPTS',
 ] as const satisfies readonly (keyof GatewayEnv)[];
 
 /** Validates the environment. Other variables are ignored (the process environment holds many). */

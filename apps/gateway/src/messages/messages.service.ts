@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { MessageEntity, newId, nowIso, Transactor } from '@im-gateway/persistence';
+import {
+  failedRecipient,
+  ImGatewayError,
+  VendorRequestError,
+  type RecipientResult,
+  type SendRequest,
+  type SendResult,
+} from '@im-gateway/types';
+import { AppsService, type ResolvedApp } from '../tenancy/apps.service.js';
+import { IdempotencyService } from './idempotency.service.js';
+import { toSendableContent } from './message-content.mapper.js';
+import { statusOf, toMessageResponse, type MessageStatus } from './message-record.js';
+import type { MessageResponseDto, MessageSendDto } from './message.dto.js';
+import { VendorCallExecutor } from './vendor-call.executor.js';
+
+export interface SendOutcome {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+}
+
+/** An error that also names the stored message and keeps the vendor's `Retry-After`. */
+function withMessageId(error: ImGatewayError, messageId: string, extra: Record<string, unknown> = {}) {
+  const details = { ...(error.details as Record<string, unknown> | undefined), ...extra, messageId };
+  return Object.assign(new ImGatewayError(error.code, error.message, details), {
+    retryAfterMs: error instanceof VendorRequestError ? error.retryAfterMs : undefined,
+  });
+}
+
+/** The DTO as a provider request; the one rule class-validator cannot say: `ids` xor `all` (rooms only). */
+function toSendRequest(dto: MessageSendDto): SendRequest {
+  const { to } = dto;
+  const wrong = (message: string) =>
+    new ImGatewayError('validation_failed', `to ${message}`, [{ field: 'to', message }]);
+  if (to.all && (to.type !== 'chatroom' || to.ids !== undefined))
+    throw wrong('all applies to chatroom targets and excludes ids');
+  if (!to.all && to.ids === undefined) throw wrong('needs ids (or all: true for every chat room)');
+  const options = Object.fromEntries(Object.entries(dto.options ?? {}).filter(([, v]) => v !== undefined));
+  return {
+    from: dto.from,
+    to: to.all ? { type: 'chatroom', all: true } : { type: to.type, ids: [...new Set(to.ids)] },
+    content: toSendableContent(dto.content),
+    ...(dto.ext ? { ext: dto.ext } : {}),
+    ...(Object.keys(options).length > 0 ? { options } : {}),
+  };
+}
+
+/** The unified send: validate, send through the app's provider, record, answer; recall; read back. */
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    private readonly transactor: Transactor,
+    private readonly apps: AppsService,
+    private readonly executor: VendorCallExecutor,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async send(appId: string, dto: MessageSendDto, rawBody: unknown, key?: string): Promise<SendOutcome> {
+    const resolved = await this.apps.resolve(appId);
+    const request = toSendRequest(dto);
+    if (key === undefined) return { ...(await this.deliver(resolved, request)), replayed: false };
+    const claim = await this.idempotency.claim(appId, key, this.idempotency.hash(rawBody));
+    if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
+    try {
+      const outcome = await this.deliver(resolved, request);
+      await this.idempotency.complete(claim.id, outcome.status, outcome.body);
+      return { ...outcome, replayed: false };
+    } catch (error) {
+      // Nothing was sent (or the request was refused): the client may retry with the same key.
+      await this.idempotency.release(claim.id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async get(appId: string, id: string): Promise<MessageResponseDto> {
+    return toMessageResponse(await this.find(appId, id));
+  }
+
+  /** Recalls every vendor message the send produced; the record says `recalled` once all are. */
+  async recall(appId: string, id: string): Promise<MessageResponseDto> {
+    const { app, provider, config } = await this.apps.resolve(appId);
+    const row = await this.find(appId, id);
+    if (row.recalledAt) return toMessageResponse(row);
+    const request = row.request as unknown as SendRequest;
+    const sent = (row.results as unknown as RecipientResult[]).filter((r) => r.status === 'sent');
+    if (sent.length === 0) throw new ImGatewayError('conflict', 'The message reached no recipient.');
+    const context = this.executor.context(provider, app.id);
+    const failures: RecipientResult[] = [];
+    let firstError: unknown;
+    for (const r of sent) {
+      if (r.status !== 'sent') continue;
+      const target = { type: request.to.type, id: r.recipient };
+      try {
+        await provider.recall(
+          config,
+          { from: request.from, to: target, vendorMessageId: r.vendorMessageId },
+          context,
+        );
+      } catch (error) {
+        firstError ??= error;
+        failures.push(failedRecipient(r.recipient, error));
+      }
+    }
+    if (firstError instanceof ImGatewayError)
+      throw withMessageId(firstError, row.id, { recipients: failures });
+    if (firstError !== undefined) throw firstError;
+    row.recalledAt = nowIso();
+    row.status = 'recalled';
+    await this.transactor.write((m) => m.save(row));
+    return toMessageResponse(row);
+  }
+
+  private async deliver(
+    resolved: ResolvedApp,
+    request: SendRequest,
+  ): Promise<{ status: number; body: unknown }> {
+    const { app, provider, config } = resolved;
+    let result: SendResult;
+    try {
+      result = await provider.send(config, request, this.executor.context(provider, app.id));
+    } catch (error) {
+      if (!(error instanceof VendorRequestError)) throw error;
+      // The vendor was tried and nothing was sent: kept as a failed message, never as sent.
+      const targets = 'all' in request.to ? ['*'] : request.to.ids;
+      const row = await this.record(
+        app.id,
+        app.provider,
+        request,
+        targets.map((t) => failedRecipient(t, error)),
+      );
+      throw withMessageId(error, row.id);
+    }
+    const row = await this.record(app.id, app.provider, request, result.recipients);
+    const first = result.recipients.find((r) => r.status === 'failed');
+    if (row.status === 'failed' && first?.status === 'failed')
+      throw withMessageId(new ImGatewayError(first.error.code, first.error.message), row.id, {
+        recipients: result.recipients,
+      });
+    return { status: row.status === 'sent' ? 201 : 207, body: toMessageResponse(row) };
+  }
+
+  private async record(
+    appId: string,
+    provider: string,
+    request: SendRequest,
+    recipients: RecipientResult[],
+  ): Promise<MessageEntity> {
+    const status: MessageStatus = statusOf(recipients);
+    const row = Object.assign(new MessageEntity(), {
+      id: newId(),
+      appId,
+      provider,
+      status,
+      request: request as unknown as Record<string, unknown>,
+      results: recipients as unknown as Record<string, unknown>[],
+      createdAt: nowIso(),
+      recalledAt: null,
+    });
+    await this.transactor.write((m) => m.save(row));
+    return row;
+  }
+
+  private async find(appId: string, id: string): Promise<MessageEntity> {
+    const row = await this.messages.findOneBy({ appId, id });
+    if (!row) throw new ImGatewayError('not_found', `No message ${id} in app ${appId}.`);
+    return row;
+  }
+}

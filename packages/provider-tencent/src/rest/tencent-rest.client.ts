@@ -1,0 +1,97 @@
+import { randomInt } from 'node:crypto';
+import type { AxiosInstance, AxiosResponse } from 'axios';
+import { VendorRequestError } from '@im-gateway/types';
+import type { TencentConfig } from '../tencent.config.js';
+import { TENCENT_USERSIG_CODES, tencentError, tencentHttpError } from './tencent-errors.js';
+import { TencentUserSigCache } from './tencent-usersig.cache.js';
+
+export const TENCENT_DEFAULT_BASE_URL = 'https://console.tim.qq.com';
+
+/** A uint32, as `random`, `MsgRandom` and `Random` require (tencent.md §4.1–4.2). */
+export const randomUint32 = (): number => randomInt(0, 0x1_0000_0000);
+
+export interface TencentClientOptions {
+  /** UserSig validity; shorter only in tests. */
+  userSigTtlSeconds?: number;
+}
+
+/**
+ * The Tencent IM REST API of one app: `POST {baseUrl}/v4/{service}/{command}?sdkappid&identifier&usersig&
+ * random&contenttype=json` (tencent.md §4.1). Answers the body of an `OK` (or batch `SomeError`) result;
+ * throws `VendorRequestError` otherwise. A refused UserSig is signed again and the call repeated once.
+ */
+export class TencentRestClient {
+  private readonly base: string;
+  private readonly sigs: TencentUserSigCache;
+
+  constructor(
+    private readonly http: AxiosInstance,
+    private readonly config: Pick<TencentConfig, 'sdkAppId' | 'secretKey' | 'adminIdentifier' | 'baseUrl'>,
+    options: TencentClientOptions = {},
+  ) {
+    this.base = (config.baseUrl ?? TENCENT_DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.sigs = new TencentUserSigCache(
+      config.sdkAppId,
+      config.secretKey,
+      config.adminIdentifier,
+      options.userSigTtlSeconds,
+    );
+  }
+
+  async post(
+    command: string,
+    body: Record<string, unknown>,
+    timeoutMs: number,
+  ): Promise<Record<string, unknown>> {
+    const started = Date.now();
+    let sig = this.sigs.get();
+    let answer = await this.request(command, body, sig, timeoutMs);
+    if (answer.ActionStatus === 'FAIL' && TENCENT_USERSIG_CODES.has(Number(answer.ErrorCode))) {
+      this.sigs.invalidate(sig);
+      sig = this.sigs.get();
+      answer = await this.request(command, body, sig, Math.max(1, timeoutMs - (Date.now() - started)));
+    }
+    if (answer.ActionStatus === 'OK' || answer.ActionStatus === 'SomeError') return answer;
+    throw tencentError(Number(answer.ErrorCode), String(answer.ErrorInfo ?? ''));
+  }
+
+  private async request(
+    command: string,
+    body: Record<string, unknown>,
+    sig: string,
+    timeoutMs: number,
+  ): Promise<Record<string, unknown>> {
+    const query = new URLSearchParams({
+      sdkappid: String(this.config.sdkAppId),
+      identifier: this.config.adminIdentifier,
+      usersig: sig,
+      random: String(randomUint32()),
+      contenttype: 'json',
+    });
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.request({
+        method: 'POST',
+        url: `${this.base}/v4/${command}?${query.toString()}`,
+        // The body may not be empty (tencent.md §4.1).
+        data: body,
+        timeout: Math.max(1, Math.floor(timeoutMs)),
+        headers: { 'content-type': 'application/json' },
+        validateStatus: () => true,
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
+        throw new VendorRequestError('vendor_timeout', 'Tencent did not answer in time.', code);
+      throw new VendorRequestError('vendor_unavailable', 'Tencent could not be reached.', code ?? 'network');
+    }
+    if (response.status !== 200) {
+      const seconds = Number(response.headers['retry-after']);
+      throw tencentHttpError(response.status, Number.isFinite(seconds) ? seconds * 1000 : undefined);
+    }
+    const data = response.data;
+    if (typeof data !== 'object' || data === null)
+      throw new VendorRequestError('vendor_unavailable', 'Tencent answered a body that is not JSON.');
+    return data as Record<string, unknown>;
+  }
+}
