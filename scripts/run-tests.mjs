@@ -12,10 +12,14 @@ const workspaces = ['apps', 'packages'].flatMap((dir) =>
 const reportOf = (ws) => join(ws, '.jest-results.json');
 for (const ws of workspaces) rmSync(reportOf(ws), { force: true });
 
-const turbo = spawnSync('npx', ['turbo', 'run', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const turbo = spawnSync(
+  'npx',
+  ['turbo', 'run', 'typecheck', 'test', '--concurrency=2', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 let passed = 0;
 let failed = 0;

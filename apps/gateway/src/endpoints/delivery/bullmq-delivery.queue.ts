@@ -13,6 +13,7 @@ export class BullmqDeliveryQueue extends DeliveryQueue {
   private readonly connection: Redis;
   private readonly queue: Queue;
   private worker: Worker | null = null;
+  private workerConnection: Redis | null = null;
 
   constructor(
     redisUrl: string,
@@ -26,8 +27,10 @@ export class BullmqDeliveryQueue extends DeliveryQueue {
   }
 
   async start(handler: (id: string) => Promise<void>): Promise<void> {
+    // A worker blocks its connection while it waits for jobs, so it gets one of its own.
+    this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
     this.worker = new Worker(QUEUE_NAME, async (job) => handler((job.data as { id: string }).id), {
-      connection: this.connection.duplicate(),
+      connection: this.workerConnection,
       prefix: this.queue.opts.prefix,
       concurrency: this.concurrency,
     });
@@ -51,9 +54,12 @@ export class BullmqDeliveryQueue extends DeliveryQueue {
     );
   }
 
+  /** BullMQ leaves connections it was given open: they are closed here, or the process would not exit. */
   async stop(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
-    await this.connection.quit().catch(() => undefined);
+    await Promise.all(
+      [this.connection, this.workerConnection].map((c) => c?.quit().catch(() => c.disconnect())),
+    );
   }
 }
