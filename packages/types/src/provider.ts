@@ -44,7 +44,8 @@ export interface CallbackReply {
 /** How the gateway handled a callback, for the vendor's reply contract. */
 export type CallbackOutcome =
   | { kind: 'accepted'; normalized: NormalizedCallback }
-  | { kind: 'duplicate' }
+  /** Already stored: a vendor retry. `normalized` is this copy's, so a before-callback gets its allow reply again. */
+  | { kind: 'duplicate'; normalized: NormalizedCallback }
   | { kind: 'rejected'; status: number; code: string; message: string }
   | { kind: 'unavailable'; message: string };
 

@@ -122,7 +122,7 @@ export class CallbackIngestService {
     }
     if (result === 'duplicate') {
       this.count(provider, 'duplicate');
-      return provider.callbackReply({ kind: 'duplicate' });
+      return provider.callbackReply({ kind: 'duplicate', normalized });
     }
     this.count(provider, 'accepted');
     void this.scheduler.wake(deliveries.map((d) => ({ id: d.id, dueAt: d.nextAttemptAt })));

@@ -11,7 +11,18 @@ describe('easemobCallbackReply', () => {
   });
 
   it('acks a duplicate callback with 200 so the vendor stops retrying', () => {
-    expect(easemobCallbackReply({ kind: 'duplicate' }).status).toBe(200);
+    expect(easemobCallbackReply({ kind: 'duplicate', normalized })).toEqual({
+      status: 200,
+      body: { ok: true, duplicate: true },
+    });
+  });
+
+  it('allows a retried pre-send callback again instead of only acknowledging it', () => {
+    const reply = easemobCallbackReply({
+      kind: 'duplicate',
+      normalized: { ...normalized, reply: EASEMOB_PRESEND_REPLY },
+    });
+    expect(reply).toEqual({ status: 200, body: { valid: true } });
   });
 
   it('answers a pre-send callback with the allow reply', () => {

@@ -26,7 +26,8 @@ export function easemobCallbackReply(outcome: CallbackOutcome): CallbackReply {
     case 'accepted':
       return outcome.normalized.reply ?? { status: 200, body: { ok: true } };
     case 'duplicate':
-      return { status: 200, body: { ok: true, duplicate: true } };
+      // A retried pre-send callback must be allowed again, not merely acknowledged.
+      return outcome.normalized.reply ?? { status: 200, body: { ok: true, duplicate: true } };
     case 'rejected':
       return {
         status: outcome.status,

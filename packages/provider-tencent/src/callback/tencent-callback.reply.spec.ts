@@ -21,7 +21,14 @@ describe('tencentCallbackReply', () => {
   });
 
   it('acks a duplicate callback without storing it again', () => {
-    expect(tencentCallbackReply({ kind: 'duplicate' })).toEqual({ status: 200, body: OK });
+    const normalized = { dedupeKey: 'k', vendorKind: 'State.StateChange', events: [] };
+    expect(tencentCallbackReply({ kind: 'duplicate', normalized })).toEqual({ status: 200, body: OK });
+  });
+
+  it('gives a duplicate before-callback the same allow reply as the first copy', () => {
+    const fixture = loadFixture('C2C.CallbackBeforeSendMsg');
+    const normalized = normalizeTencentCallback(fixtureRequest(fixture), fixtureContext(fixture));
+    expect(tencentCallbackReply({ kind: 'duplicate', normalized })).toEqual(normalized.reply);
   });
 
   it('answers a rejected callback with the failure form and the rejection status', () => {

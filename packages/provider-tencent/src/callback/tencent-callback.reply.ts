@@ -41,8 +41,8 @@ export function tencentSnsPrevAllowReply(body: Record<string, unknown>): Callbac
 /**
  * The answer for an outcome.
  * - accepted: the before-callback's allow reply when there is one, else the plain OK (§1.4).
- * - duplicate: the plain OK — the first delivery was stored, and an after-callback's answer is ignored anyway
- *   (before-callbacks are never retried, §1.3, so no allow reply is lost here).
+ * - duplicate: the same answer as the first time — the plain OK, or a before-callback's allow reply (the
+ *   docs say before-callbacks are not retried, §1.3, but answering a copy with "allow" costs nothing).
  * - rejected: the failure form with `outcome.status`: the request was not trusted, nothing was stored.
  * - unavailable: the failure form with HTTP 503. Tencent counts any status ≠ 200 as a failed callback (§1.3),
  *   and only a failed after-callback can be retried (when the console's retry is on), so a non-200 status is
@@ -54,7 +54,7 @@ export function tencentCallbackReply(outcome: CallbackOutcome): CallbackReply {
     case 'accepted':
       return outcome.normalized.reply ?? tencentOk();
     case 'duplicate':
-      return tencentOk();
+      return outcome.normalized.reply ?? tencentOk();
     case 'rejected':
       return failure(outcome.status, outcome.message);
     case 'unavailable':
