@@ -1,30 +1,20 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
-import { easemobAppBody, startGateway, tencentAppBody, type RunningGateway } from '../support/gateway.js';
-import { TcpProxy } from '../support/tcp-proxy.js';
+import { easemobAppBody, tencentAppBody, type RunningGateway } from '../support/gateway.js';
+import { startGatewayBehindProxy, type GatewayBehindProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 // A vendor must never be told "ok" for a callback that was not stored. The outage needs a server to cut off,
 // so this always runs on PostgreSQL, reached through a TCP proxy the test cuts and restores.
 let proxy: TcpProxy;
-let db: TestDatabase;
 let gw: RunningGateway;
+let setup: GatewayBehindProxy;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  });
-  const url = new URL(db.settings.databaseUrl!);
-  proxy = new TcpProxy(url.hostname, Number(url.port || 5432));
-  url.port = String(await proxy.start());
-  url.hostname = '127.0.0.1';
-  gw = await startGateway({ db: { ...db, settings: { ...db.settings, databaseUrl: url.toString() } } });
+  setup = await startGatewayBehindProxy();
+  ({ gw, proxy } = setup);
 });
-
 afterAll(async () => {
-  await gw?.close();
-  await proxy?.cut();
-  await db?.drop();
+  await setup?.close();
 });
 
 const easemobCallback = (callId: string) => {

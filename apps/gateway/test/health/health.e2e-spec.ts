@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
-import { TcpProxy } from '../support/tcp-proxy.js';
+import { startGatewayBehindProxy, type GatewayBehindProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 describe('GET /health', () => {
   let gw: RunningGateway;
@@ -32,28 +31,18 @@ describe('GET /health', () => {
   });
 });
 
-// The outage needs a server to cut off, so this part always runs on PostgreSQL (DATABASE_URL, or the
-// local server), reached through a TCP proxy that the test cuts and restores.
+// The outage is simulated with a TCP proxy between the gateway and PostgreSQL, not by stopping the server.
 describe('GET /health through a database outage', () => {
   let proxy: TcpProxy;
-  let db: TestDatabase;
   let gw: RunningGateway;
+  let setup: GatewayBehindProxy;
 
   beforeAll(async () => {
-    db = await createTestDatabase({
-      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    });
-    const url = new URL(db.settings.databaseUrl!);
-    proxy = new TcpProxy(url.hostname, Number(url.port || 5432));
-    url.port = String(await proxy.start());
-    url.hostname = '127.0.0.1';
-    gw = await startGateway({ db: { ...db, settings: { ...db.settings, databaseUrl: url.toString() } } });
+    setup = await startGatewayBehindProxy();
+    ({ gw, proxy } = setup);
   });
-
   afterAll(async () => {
-    await gw?.close();
-    await proxy?.cut();
-    await db?.drop();
+    await setup?.close();
   });
 
   async function healthWithin(ms: number): Promise<{ status: number; elapsed: number; body: any }> {

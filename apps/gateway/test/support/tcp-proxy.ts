@@ -1,3 +1,5 @@
+import { createTestDatabase } from '@im-gateway/persistence/testing';
+import { startGateway, type RunningGateway } from './gateway.js';
 import net from 'node:net';
 
 /**
@@ -41,4 +43,35 @@ export class TcpProxy {
   async restore(): Promise<void> {
     await this.start(this.port);
   }
+}
+
+/** A gateway whose PostgreSQL is reached through a `TcpProxy`, so a test can cut the database off. */
+export interface GatewayBehindProxy {
+  gw: RunningGateway;
+  proxy: TcpProxy;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a gateway on a fresh PostgreSQL database (DATABASE_URL's server, or the local one: an outage needs a
+ * server to cut off, whichever engine the rest of the run uses) behind a TCP proxy.
+ */
+export async function startGatewayBehindProxy(): Promise<GatewayBehindProxy> {
+  const db = await createTestDatabase({
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  const url = new URL(db.settings.databaseUrl!);
+  const proxy = new TcpProxy(url.hostname, Number(url.port || 5432));
+  url.port = String(await proxy.start());
+  url.hostname = '127.0.0.1';
+  const gw = await startGateway({ db: { ...db, settings: { ...db.settings, databaseUrl: url.toString() } } });
+  return {
+    gw,
+    proxy,
+    close: async () => {
+      await gw.close();
+      await proxy.cut();
+      await db.drop();
+    },
+  };
 }
