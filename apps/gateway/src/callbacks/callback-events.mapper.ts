@@ -5,8 +5,8 @@ export interface AcceptedCallback {
   appId: string;
   provider: string;
   rawBody: string;
-  query: Record<string, unknown>;
-  headers: Record<string, unknown>;
+  query: Record<string, string | string[]>;
+  headers: Record<string, string | string[]>;
   normalized: NormalizedCallback;
   receivedAt: string;
 }

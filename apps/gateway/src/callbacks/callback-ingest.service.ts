@@ -21,6 +21,11 @@ import { toRows } from './callback-events.mapper.js';
 /** Request headers worth keeping beside a raw callback (for audits); never credentials. */
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-real-ip'];
 
+/** The entries of a query or header map that have a value. */
+function definedEntries(map: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 export interface IncomingCallback extends CallbackRequest {
   /** False when the body was not valid JSON. */
   parsed: boolean;
@@ -105,10 +110,8 @@ export class CallbackIngestService {
       appId,
       provider: provider.name,
       rawBody: request.rawBody,
-      query: { ...request.query },
-      headers: Object.fromEntries(
-        KEPT_HEADERS.filter((h) => request.headers[h] !== undefined).map((h) => [h, request.headers[h]]),
-      ),
+      query: definedEntries(request.query),
+      headers: definedEntries(Object.fromEntries(KEPT_HEADERS.map((h) => [h, request.headers[h]]))),
       normalized,
       receivedAt: now.toISOString(),
     });

@@ -21,8 +21,8 @@ export class InboundCallbackEntity {
   @StringColumn('vendor_kind', 128) vendorKind!: string;
   @StringColumn('verdict', 16) verdict!: string;
   @TextColumn('raw_body') rawBody!: string;
-  @JsonColumn('query') query!: Record<string, unknown>;
-  @JsonColumn('headers') headers!: Record<string, unknown>;
+  @JsonColumn('query') query!: Record<string, string | string[]>;
+  @JsonColumn('headers') headers!: Record<string, string | string[]>;
   @IntColumn('event_count') eventCount!: number;
   @TimeColumn('received_at') receivedAt!: string;
 }
