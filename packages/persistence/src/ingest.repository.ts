@@ -100,63 +100,201 @@ const deliveryValues = (d: DeliveryEntity): unknown[] => [
   d.updatedAt,
 ];
 
+/** Callbacks committed together at most (group commit); a larger backlog waits for the next group. */
+const MAX_GROUP = 128;
+/** PostgreSQL: groups in flight at once (each holds one pooled connection; the rest of the pool serves the app). */
+const POSTGRES_GROUPS_IN_FLIGHT = 6;
+/** PostgreSQL accepts at most 65,535 parameters per statement. */
+const MAX_PARAMETERS = 60_000;
+
+interface Pending {
+  batch: IngestBatch;
+  resolve(result: IngestResult): void;
+  reject(error: unknown): void;
+}
+
+type Prepared = ReturnType<SqliteHandle['prepare']>;
+
 /**
  * The write path of an accepted callback, in as few statements as the engines allow: one insert of the
  * raw callback that doubles as the dedupe check (`ON CONFLICT … DO NOTHING`), then one multi-row insert of
- * the events and one of the deliveries. Round trips, not fsyncs, bound this path (see the storage notes in
- * the architecture), hence raw SQL here; on SQLite it runs synchronously on the driver's handle.
+ * the events and one of the deliveries. Round trips and commits, not the rows, bound this path (see the
+ * storage notes in the architecture), hence raw SQL here; on SQLite it runs synchronously on the driver's
+ * handle.
+ *
+ * Group commit: callbacks that arrive while a commit is under way (or in the same turn of the event loop)
+ * share the next transaction, and each caller's promise settles only after that transaction has committed.
+ * Each callback stays all-or-nothing with its events and deliveries: on SQLite every callback of a group
+ * runs under its own savepoint, so one failing callback is rolled back alone; on PostgreSQL the group is
+ * written with multi-row statements and, if it fails, every callback of it is retried in a transaction of
+ * its own, so a failure reaches only the callback that caused it.
  */
 export class IngestRepository {
   private readonly statements = new Map<string, string>();
+  private readonly prepared = new WeakMap<SqliteHandle, Map<string, Prepared>>();
+  private pending: Pending[] = [];
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(private readonly transactor: Transactor) {}
 
   /** Stores a callback with its events and deliveries in one transaction; a known dedupe key stores nothing. */
   store(batch: IngestBatch): Promise<IngestResult> {
-    if (this.transactor.engine === 'sqlite')
-      return this.transactor.sqlite((db) => this.storeSqlite(db, batch));
-    return this.transactor.transaction((manager) => this.storePostgres(manager, batch));
+    return new Promise<IngestResult>((resolve, reject) => {
+      this.pending.push({ batch, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private get maxInFlight(): number {
+    return this.transactor.engine === 'sqlite' ? 1 : POSTGRES_GROUPS_IN_FLIGHT;
+  }
+
+  // Waits one turn of the event loop, so callbacks parsed in the same turn share a commit.
+  private schedule(): void {
+    if (this.scheduled || this.pending.length === 0 || this.inFlight >= this.maxInFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    while (this.pending.length > 0 && this.inFlight < this.maxInFlight) {
+      const group = this.pending.splice(0, MAX_GROUP);
+      this.inFlight++;
+      void this.commit(group).finally(() => {
+        this.inFlight--;
+        this.schedule();
+      });
+    }
+  }
+
+  private async commit(group: Pending[]): Promise<void> {
+    try {
+      if (this.transactor.engine === 'sqlite') return await this.commitSqlite(group);
+      if (group.length === 1) {
+        const [only] = group as [Pending];
+        only.resolve(await this.transactor.transaction((m) => this.storePostgres(m, only.batch)));
+        return;
+      }
+      let results: IngestResult[];
+      try {
+        results = await this.transactor.transaction((m) =>
+          this.storePostgresGroup(
+            m,
+            group.map((p) => p.batch),
+          ),
+        );
+      } catch {
+        // Someone's row broke the shared transaction: each callback again, alone, so only its own fails.
+        await Promise.all(
+          group.map((p) =>
+            this.transactor.transaction((m) => this.storePostgres(m, p.batch)).then(p.resolve, p.reject),
+          ),
+        );
+        return;
+      }
+      group.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      for (const p of group) p.reject(error);
+    }
+  }
+
+  private async commitSqlite(group: Pending[]): Promise<void> {
+    const outcomes = await this.transactor.sqlite((db) => {
+      if (group.length === 1) return [{ result: this.storeSqlite(db, group[0]!.batch) }];
+      // A nested better-sqlite3 transaction is a savepoint: a failing callback rolls back alone.
+      return group.map((p) => {
+        try {
+          return { result: db.transaction(() => this.storeSqlite(db, p.batch))() };
+        } catch (error) {
+          return { error };
+        }
+      });
+    });
+    group.forEach((p, i) => {
+      const o = outcomes[i] as { result?: IngestResult; error?: unknown };
+      if (o.result) p.resolve(o.result);
+      else p.reject(o.error);
+    });
   }
 
   private async storePostgres(manager: EntityManager, batch: IngestBatch): Promise<IngestResult> {
     const inserted: Row[] = await manager.query(this.insertCallbackSql('$'), callbackValues(batch.callback));
     if (inserted.length === 0) return 'duplicate';
-    if (batch.events.length > 0) {
-      await manager.query(
-        this.insertSql('$', 'events', EVENT_COLUMNS, batch.events.length),
-        batch.events.flatMap(eventValues),
-      );
-    }
-    if (batch.deliveries.length > 0) {
-      await manager.query(
-        this.insertSql('$', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length),
-        batch.deliveries.flatMap(deliveryValues),
-      );
-    }
+    await this.insertRows(manager, 'events', EVENT_COLUMNS, batch.events.map(eventValues));
+    await this.insertRows(manager, 'deliveries', DELIVERY_COLUMNS, batch.deliveries.map(deliveryValues));
     return 'stored';
+  }
+
+  /** A group in three statements: the callbacks (those returned are new), then their events and deliveries. */
+  private async storePostgresGroup(manager: EntityManager, batches: IngestBatch[]): Promise<IngestResult[]> {
+    const inserted: Row[] = await manager.query(
+      this.insertCallbackSql('$', batches.length),
+      batches.flatMap((b) => callbackValues(b.callback)),
+    );
+    const stored = new Set(inserted.map((r) => String(r.id)));
+    const kept = batches.filter((b) => stored.has(b.callback.id));
+    await this.insertRows(
+      manager,
+      'events',
+      EVENT_COLUMNS,
+      kept.flatMap((b) => b.events.map(eventValues)),
+    );
+    await this.insertRows(
+      manager,
+      'deliveries',
+      DELIVERY_COLUMNS,
+      kept.flatMap((b) => b.deliveries.map(deliveryValues)),
+    );
+    return batches.map((b) => (stored.has(b.callback.id) ? 'stored' : 'duplicate'));
+  }
+
+  private async insertRows(
+    manager: EntityManager,
+    table: string,
+    columns: string[],
+    rows: unknown[][],
+  ): Promise<void> {
+    const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      await manager.query(this.insertSql('$', table, columns, chunk.length), chunk.flat());
+    }
   }
 
   // better-sqlite3 is synchronous: the whole batch commits before any other request runs.
   private storeSqlite(db: SqliteHandle, batch: IngestBatch): IngestResult {
-    const inserted = db
-      .prepare(this.insertCallbackSql('?'))
-      .run(...callbackValues(batch.callback).map(sqliteValue));
+    const inserted = this.statement(db, this.insertCallbackSql('?')).run(
+      ...callbackValues(batch.callback).map(sqliteValue),
+    );
     if (inserted.changes === 0) return 'duplicate';
     if (batch.events.length > 0) {
-      db.prepare(this.insertSql('?', 'events', EVENT_COLUMNS, batch.events.length)).run(
+      this.statement(db, this.insertSql('?', 'events', EVENT_COLUMNS, batch.events.length)).run(
         ...batch.events.flatMap(eventValues).map(sqliteValue),
       );
     }
     if (batch.deliveries.length > 0) {
-      db.prepare(this.insertSql('?', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length)).run(
+      this.statement(db, this.insertSql('?', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length)).run(
         ...batch.deliveries.flatMap(deliveryValues).map(sqliteValue),
       );
     }
     return 'stored';
   }
 
-  private insertCallbackSql(style: '$' | '?'): string {
-    return `${this.insertSql(style, 'inbound_callbacks', CALLBACK_COLUMNS, 1)} ON CONFLICT (app_id, dedupe_key) DO NOTHING${style === '$' ? ' RETURNING id' : ''}`;
+  /** Prepared statements are kept per handle: preparing costs as much as running a small insert. */
+  private statement(db: SqliteHandle, sql: string): Prepared {
+    let cache = this.prepared.get(db);
+    if (!cache) this.prepared.set(db, (cache = new Map()));
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  }
+
+  private insertCallbackSql(style: '$' | '?', rows = 1): string {
+    return `${this.insertSql(style, 'inbound_callbacks', CALLBACK_COLUMNS, rows)} ON CONFLICT (app_id, dedupe_key) DO NOTHING${style === '$' ? ' RETURNING id' : ''}`;
   }
 
   private insertSql(style: '$' | '?', table: string, columns: string[], rows: number): string {

@@ -1,10 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import {
   DeliveryAttemptEntity,
   DeliveryRepository,
-  EventEntity,
   newId,
   Transactor,
   type DeliveryOutcome,
@@ -38,7 +35,6 @@ export class DeliveryWorker {
     private readonly directory: EndpointDirectory,
     private readonly transactor: Transactor,
     private readonly settings: GatewaySettingsRef,
-    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
     private readonly metrics: MetricsService,
   ) {
     this.sender = new WebhookSender(settings.value.endpointsAllowPrivate);
@@ -56,13 +52,13 @@ export class DeliveryWorker {
     if (!claimed) return []; // not due, taken by another worker, or behind an earlier event of its conversation
 
     const target = await this.directory.deliverable(claimed.endpoint_id, now);
-    const event = await this.events.findOneBy({ id: claimed.event_id });
+    const event = await this.deliveries.eventBody(claimed.event_id);
     if (!target || target.endpoint.disabled || !event) {
       await this.deliveries.release(deliveryId, 'cancelled', new Date().toISOString());
       return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
     }
 
-    const body = JSON.stringify(toCloudEvent(event.body));
+    const body = JSON.stringify(toCloudEvent(event));
     const timestamp = Math.floor(now.getTime() / 1000);
     const headers = {
       ...target.endpoint.headers,
