@@ -14,6 +14,7 @@ import type {
 } from '@im-gateway/types';
 import { validateProviderConfig } from '@im-gateway/provider-kit';
 import { easemobCallbackReply, normalizeEasemobCallback, verifyEasemobCallback } from './callback/index.js';
+import { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 import { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
 import { EASEMOB_API_LIMITS } from './rest/easemob-api-limits.js';
 import { recallEasemobMessage, sendEasemobMessage } from './rest/easemob-messages.js';
@@ -25,6 +26,7 @@ export class EasemobProvider implements ImProvider<EasemobConfig> {
   readonly displayName = 'Easemob';
   readonly secretFields = EASEMOB_SECRET_FIELDS;
   readonly apiLimits = EASEMOB_API_LIMITS;
+  readonly capabilities = EASEMOB_CAPABILITIES;
   /** One client (and so one cached app token) per Easemob account and credentials. */
   private readonly clients = new Map<string, EasemobRestClient>();
 

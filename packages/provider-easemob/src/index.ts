@@ -1,4 +1,5 @@
 export { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
+export { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 export { EasemobProvider } from './easemob.provider.js';
 export { EasemobModule } from './easemob.module.js';
 export { EasemobRestClient } from './rest/easemob-rest.client.js';

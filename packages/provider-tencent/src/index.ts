@@ -1,4 +1,5 @@
 export { TencentConfig, TENCENT_SECRET_FIELDS } from './tencent.config.js';
+export { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
 export { TencentProvider } from './tencent.provider.js';
 export { TencentModule } from './tencent.module.js';
 export { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';

@@ -17,6 +17,7 @@ import { tencentCallbackReply, normalizeTencentCallback, verifyTencentCallback }
 import { TENCENT_API_LIMITS } from './rest/tencent-api-limits.js';
 import { recallTencentMessage, sendTencentMessage } from './rest/tencent-messages.js';
 import { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';
+import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
 import { TencentConfig, TENCENT_SECRET_FIELDS } from './tencent.config.js';
 
 /** The Tencent provider: the gateway reaches Tencent only through this class. */
@@ -25,6 +26,7 @@ export class TencentProvider implements ImProvider<TencentConfig> {
   readonly displayName = 'Tencent';
   readonly secretFields = TENCENT_SECRET_FIELDS;
   readonly apiLimits = TENCENT_API_LIMITS;
+  readonly capabilities = TENCENT_CAPABILITIES;
   /** One client (and so one cached UserSig) per SDKAppID, admin and key. */
   private readonly clients = new Map<string, TencentRestClient>();
 

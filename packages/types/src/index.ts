@@ -54,3 +54,15 @@ export {
   type VendorCallContext,
   type VendorErrorCode,
 } from './send.js';
+export {
+  assertRecallSupported,
+  assertSendSupported,
+  OPTION_CAPABILITY_NAMES,
+  type OptionCapabilityName,
+  type ProviderCapabilities,
+  type ProviderLimits,
+  type SendableContentType,
+  type SendOptionSupport,
+} from './capabilities.js';
+export { buildUnifiedEventSchema, type JsonSchema } from './unified-event.schema.js';
+export { jsonSchemaProblems } from './json-schema.validator.js';

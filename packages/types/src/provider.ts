@@ -1,3 +1,4 @@
+import type { ProviderCapabilities } from './capabilities.js';
 import type { FieldIssue } from './errors.js';
 import type { RecallRequest, SendRequest, SendResult, VendorApiLimit, VendorCallContext } from './send.js';
 import type { UnifiedEventDraft } from './unified-event.js';
@@ -67,6 +68,11 @@ export interface ImProvider<Config extends object = Record<string, unknown>> {
   normalizeCallback(request: CallbackRequest, context: CallbackContext<Config>): NormalizedCallback;
   /** The vendor's answer for an outcome: the vendor's ack format, status and body. */
   callbackReply(outcome: CallbackOutcome): CallbackReply;
+  /**
+   * What the vendor supports. The gateway refuses a send or recall that needs anything undeclared (422
+   * `capability_unsupported`) before calling `send`/`recall`, and lists it at `GET /v1/providers`.
+   */
+  readonly capabilities: ProviderCapabilities;
   /** The vendor's documented per-app limits of the APIs `send` and `recall` call (keys of `context.call`). */
   readonly apiLimits: readonly VendorApiLimit[];
   /**

@@ -15,6 +15,8 @@ export interface GatewaySettings {
   masterKey: Buffer;
   publicBaseUrl: string;
   endpointsAllowPrivate: boolean;
+  /** The providers to run, by name (`GATEWAY_PROVIDERS`); undefined: the ones the gateway ships enabled. */
+  providers: string[] | undefined;
   deliveryRetryScheduleMs: number[];
   logLevel: string;
   bodyLimitBytes: number;
@@ -46,6 +48,7 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     masterKey: decodeMasterKey(masterKey),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     endpointsAllowPrivate: env.ENDPOINTS_ALLOW_PRIVATE,
+    providers: env.GATEWAY_PROVIDERS?.split(',').map((name) => name.trim()),
     deliveryRetryScheduleMs: retryScheduleMs(env.DELIVERY_RETRY_SCHEDULE),
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

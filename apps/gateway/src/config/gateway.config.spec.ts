@@ -53,6 +53,14 @@ describe('gateway configuration', () => {
     expect(errorOf(env)).toContain(`${variable}:`);
   });
 
+  it('reads GATEWAY_PROVIDERS as a list of names, unset meaning the shipped providers', () => {
+    const dir = tempDir();
+    expect(resolveSettings(loadGatewayEnv({ DATA_DIR: dir })).providers).toBeUndefined();
+    const env = loadGatewayEnv({ DATA_DIR: dir, GATEWAY_PROVIDERS: ' tencent , acme-im ' });
+    expect(resolveSettings(env).providers).toEqual(['tencent', 'acme-im']);
+    expect(errorOf({ GATEWAY_PROVIDERS: 'Tencent;easemob' })).toContain('GATEWAY_PROVIDERS must be');
+  });
+
   it('names every wrong variable at once', () => {
     const message = errorOf({ PORT: 'x', REDIS_URL: 'nope' });
     expect(message).toContain('PORT:');

@@ -84,6 +84,13 @@ export class GatewayEnv {
   ENDPOINTS_ALLOW_PRIVATE: boolean = false;
 
   @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^\s*[a-z][a-z0-9-]*(\s*,\s*[a-z][a-z0-9-]*)*\s*$/, {
+    message: 'GATEWAY_PROVIDERS must be comma-separated provider names, e.g. easemob,tencent',
+  })
+  GATEWAY_PROVIDERS?: string;
+
+  @IsOptional()
   @Matches(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, {
     message: 'DELIVERY_RETRY_SCHEDULE must be comma-separated seconds, e.g. 0,5,300',
   })
@@ -181,6 +188,7 @@ const ENV_KEYS = [
   'GATEWAY_MASTER_KEY',
   'PUBLIC_BASE_URL',
   'ENDPOINTS_ALLOW_PRIVATE',
+  'GATEWAY_PROVIDERS',
   'DELIVERY_RETRY_SCHEDULE',
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',

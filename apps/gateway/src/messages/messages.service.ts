@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { MessageEntity, newId, nowIso, Transactor } from '@im-gateway/persistence';
 import {
+  assertRecallSupported,
+  assertSendSupported,
   failedRecipient,
   ImGatewayError,
   VendorRequestError,
@@ -63,6 +65,8 @@ export class MessagesService {
   async send(appId: string, dto: MessageSendDto, rawBody: unknown, key?: string): Promise<SendOutcome> {
     const resolved = await this.apps.resolve(appId);
     const request = toSendRequest(dto);
+    // The declared capabilities answer first, so a send the vendor cannot carry never reaches it.
+    assertSendSupported(resolved.provider.name, resolved.provider.capabilities, request);
     if (key === undefined) return { ...(await this.deliver(resolved, request)), replayed: false };
     const claim = await this.idempotency.claim(appId, key, this.idempotency.hash(rawBody));
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
@@ -89,6 +93,7 @@ export class MessagesService {
     const request = row.request as unknown as SendRequest;
     const sent = (row.results as unknown as RecipientResult[]).filter((r) => r.status === 'sent');
     if (sent.length === 0) throw new ImGatewayError('conflict', 'The message reached no recipient.');
+    assertRecallSupported(provider.name, provider.capabilities, request.to);
     const context = this.executor.context(provider, app.id);
     const failures: RecipientResult[] = [];
     let firstError: unknown;

@@ -1,4 +1,5 @@
 import { CapabilityUnsupportedError, type SendableContent } from '@im-gateway/types';
+import { EASEMOB_CAPABILITIES } from '../easemob.capabilities.js';
 
 /** An Easemob REST message: `type` and `body` (easemob.md §2.3, seed 001). */
 export interface EasemobMessageBody {
@@ -6,12 +7,8 @@ export interface EasemobMessageBody {
   body: Record<string, unknown>;
 }
 
-/** Content fields Easemob has no place for; sending them would lose them, so they are refused. */
-const UNSUPPORTED_FIELDS: Partial<Record<SendableContent['type'], readonly string[]>> = {
-  image: ['format', 'variants'],
-  video: ['format'],
-  custom: ['data', 'description', 'extension', 'sound'],
-};
+/** Content fields Easemob has no place for (declared once, in its capabilities); refused, not lost. */
+const UNSUPPORTED_FIELDS = EASEMOB_CAPABILITIES.send.unsupportedContentFields;
 
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));

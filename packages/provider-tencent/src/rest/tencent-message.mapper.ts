@@ -5,6 +5,7 @@ import {
   type ImageVariant,
   type SendableContent,
 } from '@im-gateway/types';
+import { TENCENT_CAPABILITIES } from '../tencent.capabilities.js';
 import { RESERVED_COMMAND_MARKER } from '../callback/tencent-msg-body.normalizer.js';
 
 /** One `MsgBody` element (tencent.md §3). */
@@ -13,14 +14,8 @@ export interface TencentElement {
   MsgContent: Record<string, unknown>;
 }
 
-/** Content fields no `TIM*Elem` carries (tencent.md §3); sending them would lose them. */
-const UNSUPPORTED_FIELDS: Partial<Record<SendableContent['type'], readonly string[]>> = {
-  image: ['name', 'secret'],
-  audio: ['name', 'secret'],
-  video: ['name', 'secret', 'thumbnailSecret'],
-  file: ['secret'],
-  custom: ['event', 'fields'],
-};
+/** Content fields no `TIM*Elem` carries (declared once, in its capabilities); refused, not lost. */
+const UNSUPPORTED_FIELDS = TENCENT_CAPABILITIES.send.unsupportedContentFields;
 
 // ImageFormat (tencent.md §3): 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other.
 const IMAGE_FORMATS: Readonly<Record<string, number>> = {

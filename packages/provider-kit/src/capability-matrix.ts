@@ -1,0 +1,93 @@
+import {
+  MESSAGE_CONTENT_TYPES,
+  type ProviderCapabilities,
+  type SendTargetType,
+  type VendorApiLimit,
+} from '@im-gateway/types';
+
+/** A provider as `GET /v1/providers` lists it. */
+export interface ProviderDescription {
+  name: string;
+  displayName: string;
+  capabilities: ProviderCapabilities;
+}
+
+const YES = '✓';
+const NO = '—';
+
+const list = (items: readonly string[]) => (items.length === 0 ? NO : items.join(', '));
+const flag = (value: boolean) => (value ? YES : NO);
+const rate = (l: VendorApiLimit) =>
+  `${l.points} ${l.unit} / ${l.perSeconds === 1 ? 's' : `${l.perSeconds} s`}`;
+const targets = (kinds: readonly SendTargetType[]) => list(kinds);
+
+/**
+ * The capability matrix as a Markdown table, one column per provider: rendered from the declarations (the
+ * same objects `GET /v1/providers` serves), so the docs cannot drift from what the gateway enforces.
+ */
+export function renderCapabilityMatrix(providers: readonly ProviderDescription[]): string {
+  const rows: [string, (c: ProviderCapabilities) => string][] = [
+    ['conversations received', (c) => list(c.conversations)],
+    ['send targets', (c) => targets(c.send.targets)],
+    ...MESSAGE_CONTENT_TYPES.filter((t) => t !== 'unknown').map(
+      (t): [string, (c: ProviderCapabilities) => string] => [
+        `send \`${t}\``,
+        (c) => {
+          const refused = c.send.unsupportedContentFields[t] ?? [];
+          if (!(c.send.contents as readonly string[]).includes(t)) return NO;
+          return refused.length === 0 ? YES : `${YES} (not: ${refused.join(', ')})`;
+        },
+      ],
+    ),
+    ['receive contents', (c) => list(c.receive.contents)],
+    ['option `priority`', (c) => targets(c.send.options.priority)],
+    ['option `recipients` (targeted)', (c) => targets(c.send.options.recipients)],
+    ['option `onlineOnly`', (c) => targets(c.send.options.onlineOnly)],
+    ['option `syncToSender: true`', (c) => targets(c.send.options.syncToSender.on)],
+    ['option `syncToSender: false`', (c) => targets(c.send.options.syncToSender.off)],
+    ['broadcast to every chat room', (c) => flag(c.send.options.broadcast)],
+    ['recall', (c) => targets(c.recall.targets)],
+    ['recall a broadcast', (c) => flag(c.recall.broadcast)],
+    [
+      'recipients per call',
+      (c) =>
+        Object.entries(c.limits.batchSizes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+    ],
+    ['targeted recipients per message', (c) => String(c.limits.maxTargetedRecipients)],
+    ['message payload (bytes)', (c) => String(c.limits.maxMessageBytes)],
+  ];
+  const header = `| capability | ${providers.map((p) => p.displayName).join(' | ')} |`;
+  const rule = `| --- | ${providers.map(() => '---').join(' | ')} |`;
+  const body = rows.map(
+    ([label, cell]) => `| ${label} | ${providers.map((p) => cell(p.capabilities)).join(' | ')} |`,
+  );
+  // Rate limits get their own table: one row per vendor API keeps the matrix readable.
+  const limits = providers.flatMap((p) =>
+    p.capabilities.limits.rateLimits.map((l) => `| ${p.displayName} | \`${l.api}\` | ${rate(l)} |`),
+  );
+  return (
+    [
+      header,
+      rule,
+      ...body,
+      '',
+      '| provider | vendor API | limit per app |',
+      '| --- | --- | --- |',
+      ...limits,
+    ].join('\n') + '\n'
+  );
+}
+
+export const CAPABILITY_MATRIX_START =
+  '<!-- capability-matrix:start (generated: UPDATE_GOLDEN=1 rewrites it) -->';
+export const CAPABILITY_MATRIX_END = '<!-- capability-matrix:end -->';
+
+/** `doc` with the text between the matrix markers replaced by `table`; throws when a marker is missing. */
+export function replaceCapabilityMatrix(doc: string, table: string): string {
+  const start = doc.indexOf(CAPABILITY_MATRIX_START);
+  const end = doc.indexOf(CAPABILITY_MATRIX_END);
+  if (start < 0 || end < start) throw new Error('The capability matrix markers are missing.');
+  return `${doc.slice(0, start + CAPABILITY_MATRIX_START.length)}\n\n${table}\n${doc.slice(end)}`;
+}

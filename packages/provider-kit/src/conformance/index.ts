@@ -1,0 +1,26 @@
+/**
+ * The provider conformance suite: the checks every provider package runs on itself. Framework-free: each
+ * check is `{ name, run }`, so a package registers them with its own test runner (`it(check.name, check.run)`).
+ */
+import { callbackChecks } from './conformance.callback-checks.js';
+import { fuzzChecks } from './conformance.fuzz.js';
+import { roundTripChecks } from './conformance.round-trip.js';
+import type { ConformanceCheck, ConformanceSubject } from './conformance.types.js';
+
+export {
+  ConformanceError,
+  type ConformanceCheck,
+  type ConformanceEmulator,
+  type ConformanceFixture,
+  type ConformanceSubject,
+  type ContextualRequest,
+} from './conformance.types.js';
+export { loadConformanceFixtures } from './conformance.fixtures.js';
+export { firstDifference } from './json-difference.js';
+
+/** Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, fuzz, round trip. */
+export function conformanceChecks<Config extends object>(
+  subject: ConformanceSubject<Config>,
+): ConformanceCheck[] {
+  return [...callbackChecks(subject), ...fuzzChecks(subject), ...roundTripChecks(subject)];
+}

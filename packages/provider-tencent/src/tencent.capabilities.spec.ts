@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { assertSendSupported, CapabilityUnsupportedError } from '@im-gateway/types';
+import { describeSendCase, unsupportedSendCases } from '@im-gateway/provider-kit';
+import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
+import { planTencentCalls } from './rest/tencent-messages.js';
+
+const cases = unsupportedSendCases(TENCENT_CAPABILITIES, {}).map((c) => [describeSendCase(c), c] as const);
+
+describe('Tencent capabilities', () => {
+  it('declare something missing (the cases below are not vacuous)', () => {
+    expect(cases.map(([, c]) => c.capability)).toEqual(
+      expect.arrayContaining([
+        'broadcast',
+        'content.custom.event',
+        'priority',
+        'recipients',
+        'onlineOnly',
+        'syncToSender',
+      ]),
+    );
+  });
+
+  it.each(cases)('the gateway check and the send planner both refuse %s', (_name, c) => {
+    const refused = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error instanceof CapabilityUnsupportedError ? error.capability : error;
+      }
+      return 'accepted';
+    };
+    expect(refused(() => assertSendSupported('tencent', TENCENT_CAPABILITIES, c.request))).toBe(c.capability);
+    expect(refused(() => planTencentCalls(c.request))).toBe(c.capability);
+  });
+});

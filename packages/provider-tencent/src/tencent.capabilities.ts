@@ -1,0 +1,48 @@
+import type { ProviderCapabilities } from '@im-gateway/types';
+import { TENCENT_API_LIMITS, TENCENT_BATCH_SIZE, TENCENT_MAX_TARGETED } from './rest/tencent-api-limits.js';
+
+/**
+ * What Tencent Cloud IM supports (tencent.md §3–4). The call planner and the element mapper refuse the same
+ * things again, for callers that reach the provider without the gateway.
+ */
+export const TENCENT_CAPABILITIES: ProviderCapabilities = {
+  // AVChatRoom messages arrive as group callbacks; Community topics as threads.
+  conversations: ['direct', 'group', 'thread'],
+  send: {
+    targets: ['user', 'group', 'chatroom'],
+    // `command` travels as a marked TIMCustomElem, which the normalizer reads back.
+    contents: ['text', 'image', 'audio', 'video', 'file', 'location', 'command', 'custom', 'face'],
+    // Fields no TIM*Elem carries (tencent.md §3): sending them would lose them.
+    unsupportedContentFields: {
+      image: ['name', 'secret'],
+      audio: ['name', 'secret'],
+      video: ['name', 'secret', 'thumbnailSecret'],
+      file: ['secret'],
+      custom: ['event', 'fields'],
+    },
+    options: {
+      // MsgPriority exists only for send_group_msg (groups and AVChatRoom).
+      priority: ['group', 'chatroom'],
+      // Targeted To_Account is documented for groups, not AVChatRoom.
+      recipients: ['group'],
+      // MsgLifeTime 0 for users; OnlineOnlyFlag for groups but not AVChatRoom.
+      onlineOnly: ['user', 'group'],
+      // SyncOtherMachine for users; group messages always reach the sender's devices.
+      syncToSender: { on: ['user', 'group', 'chatroom'], off: ['user'] },
+      // There is no API that reaches every chat room.
+      broadcast: false,
+    },
+  },
+  receive: {
+    contents: ['text', 'image', 'audio', 'video', 'file', 'location', 'command', 'custom', 'face'],
+  },
+  // AVChatRoom messages cannot be recalled (tencent.md §4.2).
+  recall: { targets: ['user', 'group'], broadcast: false },
+  limits: {
+    batchSizes: { users: TENCENT_BATCH_SIZE, groups: 1, chatrooms: 1 },
+    maxTargetedRecipients: TENCENT_MAX_TARGETED,
+    // The limits and send pages say 12 KB; the error-code page says 8 KB for the same errors (tencent.md §4.3).
+    maxMessageBytes: 12 * 1024,
+    rateLimits: TENCENT_API_LIMITS,
+  },
+};
