@@ -1,6 +1,5 @@
 import type { DeliveryAttemptEntity } from './entities/delivery-attempt.entity.js';
 import type { DeliveryStatus } from './entities/delivery.entity.js';
-import type { UnifiedEvent } from '@im-gateway/types';
 import type { SqliteHandle, Transactor } from './transactor.js';
 
 type Prepared = ReturnType<SqliteHandle['prepare']>;
@@ -23,6 +22,8 @@ export interface ClaimedDelivery {
   event_id: string;
   attempts: number;
   ordering_key: string | null;
+  /** The event's stored JSON (null if the event is gone). */
+  event_body: string | null;
 }
 
 export interface DeliveryOutcome {
@@ -38,6 +39,12 @@ const ORDERED_HEAD = `(deliveries.ordering_key IS NULL OR NOT EXISTS (
   WHERE e.endpoint_id = deliveries.endpoint_id AND e.ordering_key = deliveries.ordering_key
     AND e.status IN ('pending', 'delivering')
     AND (e.occurred_at < deliveries.occurred_at OR (e.occurred_at = deliveries.occurred_at AND e.id < deliveries.id))))`;
+
+const CLAIM = `UPDATE deliveries SET status = 'delivering', locked_until = $1, updated_at = $2
+  WHERE id = $3
+    AND ((status = 'pending' AND next_attempt_at <= $4) OR (status = 'delivering' AND locked_until < $5))
+    AND ${ORDERED_HEAD}
+  RETURNING id, app_id, endpoint_id, event_id, attempts, ordering_key`;
 
 /**
  * The delivery state machine's queries. The `deliveries` table is the truth; queues only wake workers.
@@ -60,15 +67,24 @@ export class DeliveryRepository {
     lockUntil: string,
     dueBy: string = now,
   ): Promise<ClaimedDelivery | null> {
-    const rows = await this.transactor.query<ClaimedDelivery>(
-      `UPDATE deliveries SET status = 'delivering', locked_until = $1, updated_at = $2
-       WHERE id = $3
-         AND ((status = 'pending' AND next_attempt_at <= $4) OR (status = 'delivering' AND locked_until < $5))
-         AND ${ORDERED_HEAD}
-       RETURNING id, app_id, endpoint_id, event_id, attempts, ordering_key`,
-      [lockUntil, now, id, dueBy, now],
-    );
-    return rows[0] ?? null;
+    const params = [lockUntil, now, id, dueBy, now];
+    // The event body comes back with the claim: on PostgreSQL in the same statement (one round trip instead
+    // of two, which the delivery profile showed), on SQLite in the same synchronous step.
+    if (this.transactor.engine === 'postgres') {
+      const rows = await this.transactor.query<ClaimedDelivery>(
+        `WITH claimed AS (${CLAIM}) SELECT c.*, e.body AS event_body FROM claimed c LEFT JOIN events e ON e.id = c.event_id`,
+        params,
+      );
+      return rows[0] ?? null;
+    }
+    return this.transactor.sqlite((db) => {
+      const [claimed] = this.prepared(db, CLAIM).all(...params) as Omit<ClaimedDelivery, 'event_body'>[];
+      if (!claimed) return null;
+      const [event] = this.prepared(db, 'SELECT body FROM events WHERE id = $1').all(claimed.event_id) as {
+        body: string;
+      }[];
+      return { ...claimed, event_body: event?.body ?? null };
+    });
   }
 
   /**
@@ -102,14 +118,6 @@ export class DeliveryRepository {
       this.prepared(db, INSERT_ATTEMPT).run(...attempt);
       this.prepared(db, UPDATE_DELIVERY).run(...next);
     });
-  }
-
-  /** The body of the event to deliver, read with one plain query (no entity mapping on this hot path). */
-  async eventBody(eventId: string): Promise<UnifiedEvent | null> {
-    const rows = await this.transactor.query<{ body: string }>('SELECT body FROM events WHERE id = $1', [
-      eventId,
-    ]);
-    return rows[0] ? (JSON.parse(rows[0].body) as UnifiedEvent) : null;
   }
 
   private prepared(db: SqliteHandle, sql: string): Prepared {

@@ -19,6 +19,10 @@ export interface DeliverableEndpoint {
 @Injectable()
 export class EndpointDirectory {
   private readonly byApp = new Map<string, { endpoints: EndpointEntity[]; expiresAt: number }>();
+  private readonly byId = new Map<
+    string,
+    { endpoint: EndpointEntity; current: string; previous: string | null; expiresAt: number }
+  >();
 
   constructor(
     @InjectRepository(EndpointEntity) private readonly endpoints: Repository<EndpointEntity>,
@@ -33,21 +37,37 @@ export class EndpointDirectory {
     return endpoints;
   }
 
+  /** Forgets what is cached for an app's endpoints (called on every change this process makes). */
   invalidate(appId: string): void {
     this.byApp.delete(appId);
+    for (const [id, entry] of this.byId) if (entry.endpoint.appId === appId) this.byId.delete(id);
   }
 
+  /**
+   * An endpoint with the secrets that sign right now. Cached like `enabledForApp` (every attempt needs it;
+   * decrypting and reading it each time showed in the delivery profile); whether the previous secret still
+   * signs is decided at each call, not when cached.
+   */
   async deliverable(endpointId: string, now: Date): Promise<DeliverableEndpoint | null> {
-    const endpoint = await this.endpoints.findOneBy({ id: endpointId });
-    if (!endpoint) return null;
-    const secrets = [this.secretBox.open(endpoint.secretEncrypted, `endpoint:${endpoint.id}`)];
-    if (
-      endpoint.previousSecretEncrypted &&
-      endpoint.previousSecretExpiresAt &&
-      endpoint.previousSecretExpiresAt > now.toISOString()
-    ) {
-      secrets.push(this.secretBox.open(endpoint.previousSecretEncrypted, `endpoint:${endpoint.id}`));
+    let entry = this.byId.get(endpointId);
+    if (!entry || entry.expiresAt <= Date.now()) {
+      const endpoint = await this.endpoints.findOneBy({ id: endpointId });
+      if (!endpoint) return null;
+      const open = (sealed: string | null) =>
+        sealed ? this.secretBox.open(sealed, `endpoint:${endpoint.id}`) : null;
+      entry = {
+        endpoint,
+        current: open(endpoint.secretEncrypted)!,
+        previous: open(endpoint.previousSecretEncrypted),
+        expiresAt: Date.now() + CACHE_TTL_MS,
+      };
+      this.byId.set(endpointId, entry);
     }
-    return { endpoint, secrets };
+    const { endpoint, current, previous } = entry;
+    const previousSigns =
+      previous !== null &&
+      endpoint.previousSecretExpiresAt !== null &&
+      endpoint.previousSecretExpiresAt > now.toISOString();
+    return { endpoint, secrets: previousSigns ? [current, previous] : [current] };
   }
 }

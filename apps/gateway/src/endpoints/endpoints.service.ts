@@ -139,6 +139,7 @@ export class EndpointsService {
     endpoint.secretEncrypted = this.secretBox.seal(secret, `endpoint:${id}`);
     endpoint.updatedAt = new Date(now).toISOString();
     await this.transactor.write((m) => m.save(endpoint));
+    this.directory.invalidate(appId);
     return { secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
   }
 

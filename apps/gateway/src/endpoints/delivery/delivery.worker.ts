@@ -7,6 +7,7 @@ import {
   type DeliveryOutcome,
 } from '@im-gateway/persistence';
 import { webhookSignatureHeader } from '@im-gateway/signing';
+import type { UnifiedEvent } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { MetricsService } from '../../metrics/metrics.service.js';
 import { EndpointDirectory } from '../endpoint-directory.js';
@@ -52,7 +53,7 @@ export class DeliveryWorker {
     if (!claimed) return []; // not due, taken by another worker, or behind an earlier event of its conversation
 
     const target = await this.directory.deliverable(claimed.endpoint_id, now);
-    const event = await this.deliveries.eventBody(claimed.event_id);
+    const event = claimed.event_body ? (JSON.parse(claimed.event_body) as UnifiedEvent) : null;
     if (!target || target.endpoint.disabled || !event) {
       await this.deliveries.release(deliveryId, 'cancelled', new Date().toISOString());
       return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
