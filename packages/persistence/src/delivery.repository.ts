@@ -1,8 +1,6 @@
 import type { DeliveryAttemptEntity } from './entities/delivery-attempt.entity.js';
 import type { DeliveryStatus } from './entities/delivery.entity.js';
-import type { SqliteHandle, Transactor } from './transactor.js';
-
-type Prepared = ReturnType<SqliteHandle['prepare']>;
+import type { Transactor } from './transactor.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -52,8 +50,6 @@ const CLAIM = `UPDATE deliveries SET status = 'delivering', locked_until = $1, u
  * a delivery woken twice, or by two gateway replicas, is still attempted once at a time.
  */
 export class DeliveryRepository {
-  private readonly statements = new WeakMap<SqliteHandle, Map<string, Prepared>>();
-
   constructor(private readonly transactor: Transactor) {}
 
   /**
@@ -78,9 +74,9 @@ export class DeliveryRepository {
       return rows[0] ?? null;
     }
     return this.transactor.sqlite((db) => {
-      const [claimed] = this.prepared(db, CLAIM).all(...params) as Omit<ClaimedDelivery, 'event_body'>[];
+      const [claimed] = db.prepare(CLAIM).all(...params) as Omit<ClaimedDelivery, 'event_body'>[];
       if (!claimed) return null;
-      const [event] = this.prepared(db, 'SELECT body FROM events WHERE id = $1').all(claimed.event_id) as {
+      const [event] = db.prepare('SELECT body FROM events WHERE id = $1').all(claimed.event_id) as {
         body: string;
       }[];
       return { ...claimed, event_body: event?.body ?? null };
@@ -115,17 +111,9 @@ export class DeliveryRepository {
       return;
     }
     await this.transactor.sqlite((db) => {
-      this.prepared(db, INSERT_ATTEMPT).run(...attempt);
-      this.prepared(db, UPDATE_DELIVERY).run(...next);
+      db.prepare(INSERT_ATTEMPT).run(...attempt);
+      db.prepare(UPDATE_DELIVERY).run(...next);
     });
-  }
-
-  private prepared(db: SqliteHandle, sql: string): Prepared {
-    let cache = this.statements.get(db);
-    if (!cache) this.statements.set(db, (cache = new Map()));
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = db.prepare(sql.replace(/\$\d+/g, '?'))));
-    return statement;
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. its endpoint is paused). */

@@ -113,8 +113,6 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-type Prepared = ReturnType<SqliteHandle['prepare']>;
-
 /**
  * The write path of an accepted callback, in as few statements as the engines allow: one insert of the
  * raw callback that doubles as the dedupe check (`ON CONFLICT … DO NOTHING`), then one multi-row insert of
@@ -131,7 +129,6 @@ type Prepared = ReturnType<SqliteHandle['prepare']>;
  */
 export class IngestRepository {
   private readonly statements = new Map<string, string>();
-  private readonly prepared = new WeakMap<SqliteHandle, Map<string, Prepared>>();
   private pending: Pending[] = [];
   private inFlight = 0;
   private scheduled = false;
@@ -267,30 +264,21 @@ export class IngestRepository {
 
   // better-sqlite3 is synchronous: the whole batch commits before any other request runs.
   private storeSqlite(db: SqliteHandle, batch: IngestBatch): IngestResult {
-    const inserted = this.statement(db, this.insertCallbackSql('?')).run(
-      ...callbackValues(batch.callback).map(sqliteValue),
-    );
+    const inserted = db
+      .prepare(this.insertCallbackSql('?'))
+      .run(...callbackValues(batch.callback).map(sqliteValue));
     if (inserted.changes === 0) return 'duplicate';
     if (batch.events.length > 0) {
-      this.statement(db, this.insertSql('?', 'events', EVENT_COLUMNS, batch.events.length)).run(
+      db.prepare(this.insertSql('?', 'events', EVENT_COLUMNS, batch.events.length)).run(
         ...batch.events.flatMap(eventValues).map(sqliteValue),
       );
     }
     if (batch.deliveries.length > 0) {
-      this.statement(db, this.insertSql('?', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length)).run(
+      db.prepare(this.insertSql('?', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length)).run(
         ...batch.deliveries.flatMap(deliveryValues).map(sqliteValue),
       );
     }
     return 'stored';
-  }
-
-  /** Prepared statements are kept per handle: preparing costs as much as running a small insert. */
-  private statement(db: SqliteHandle, sql: string): Prepared {
-    let cache = this.prepared.get(db);
-    if (!cache) this.prepared.set(db, (cache = new Map()));
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-    return statement;
   }
 
   private insertCallbackSql(style: '$' | '?', rows = 1): string {

@@ -10,6 +10,8 @@ export interface SqliteHandle {
   transaction<T>(fn: () => T): () => T;
 }
 
+const MAX_CACHED_STATEMENTS = 500;
+
 /**
  * Runs transactions and writes safely on both engines.
  *
@@ -21,6 +23,8 @@ export interface SqliteHandle {
 export class Transactor {
   readonly engine: 'sqlite' | 'postgres';
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, ReturnType<SqliteHandle['prepare']>>();
+  private handle: SqliteHandle | null = null;
 
   constructor(readonly dataSource: DataSource) {
     this.engine = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
@@ -43,12 +47,9 @@ export class Transactor {
    */
   query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     if (this.engine === 'postgres') return this.queryPostgres<T>(sql, params);
-    const text = sql.replace(/\$\d+/g, '?');
     const values = params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
     return this.exclusive(() => {
-      const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle })
-        .databaseConnection;
-      const statement = db.prepare(text);
+      const statement = this.sqliteHandle().prepare(sql);
       if (statement.reader) return statement.all(...values) as T[];
       statement.run(...values);
       return [];
@@ -65,10 +66,35 @@ export class Transactor {
     }
   }
 
-  /** SQLite: synchronous work on the raw handle, inside one transaction, in turn with everything else. */
+  /**
+   * SQLite: synchronous work on the raw handle, inside one transaction, in turn with everything else. The
+   * handle's `prepare` takes `$n` or `?` placeholders and reuses prepared statements: preparing costs as much
+   * as running a small insert, and the hot paths run the same few statements over and over.
+   */
   sqlite<T>(work: (db: SqliteHandle) => T): Promise<T> {
-    const db = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle }).databaseConnection;
+    const db = this.sqliteHandle();
     return this.exclusive(() => db.transaction(() => work(db))());
+  }
+
+  private sqliteHandle(): SqliteHandle {
+    if (this.handle) return this.handle;
+    const raw = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle })
+      .databaseConnection;
+    this.handle = {
+      prepare: (sql) => {
+        let statement = this.statements.get(sql);
+        if (!statement) {
+          // The statements come from code, so they are few; the bound only guards against a caller that builds
+          // many distinct texts (e.g. lists of varying length).
+          if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+          statement = raw.prepare(sql.replace(/\$\d+/g, '?'));
+          this.statements.set(sql, statement);
+        }
+        return statement;
+      },
+      transaction: (fn) => raw.transaction(fn),
+    };
+    return this.handle;
   }
 
   private exclusive<T>(work: () => T | Promise<T>): Promise<T> {
