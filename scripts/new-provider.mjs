@@ -189,6 +189,13 @@ export const ${NAME}_CAPABILITIES: ProviderCapabilities = {
   receive: { contents: [] },
   recall: { targets: [], broadcast: false },
   limits: { batchSizes: {}, maxTargetedRecipients: 0, maxMessageBytes: 0, rateLimits: [] },
+  // Placeholders that accept any short id, so the sample fixture passes: replace them with the vendor's
+  // documented length and character set, which migrations check every mapped id against.
+  ids: {
+    user: { maxBytes: 64, description: 'up to 64 bytes (not yet declared)' },
+    group: { maxBytes: 64, description: 'up to 64 bytes (not yet declared)' },
+    chatroom: { maxBytes: 64, description: 'up to 64 bytes (not yet declared)' },
+  },
 };
 `,
   [`src/${name}.provider.ts`]: `import {

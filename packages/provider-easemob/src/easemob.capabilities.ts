@@ -43,4 +43,12 @@ export const EASEMOB_CAPABILITIES: ProviderCapabilities = {
     maxMessageBytes: 5 * 1024,
     rateLimits: EASEMOB_API_LIMITS,
   },
+  // easemob.md §5 "ID and value rules".
+  ids: {
+    // Easemob lower-cases mixed case, so an upper-case id would come back as another id than the one mapped.
+    user: { maxBytes: 64, pattern: '^[a-z0-9_.-]+$', description: 'a-z, 0-9, _ - . (lower case)' },
+    // Assigned by Easemob and numeric in every document; no length is documented, 64 bytes as for users.
+    group: { maxBytes: 64, pattern: '^[0-9]+$', description: '0-9 (assigned by Easemob)' },
+    chatroom: { maxBytes: 64, pattern: '^[0-9]+$', description: '0-9 (assigned by Easemob)' },
+  },
 };

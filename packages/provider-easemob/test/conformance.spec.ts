@@ -12,7 +12,7 @@ import {
 import type { CallbackRequest, SendableContent, SendableContentType } from '@im-gateway/types';
 import type { EasemobConfig } from '../src/easemob.config.js';
 import { EasemobProvider } from '../src/easemob.provider.js';
-import { FIXTURE_SECRET, fixtureContext } from './fixtures.js';
+import { FIXTURE_SECRET, fixtureContext, PLACEHOLDER_IDS } from './fixtures.js';
 
 type Body = Record<string, unknown>;
 const FILES = 'https://files.example.test/chatfiles';
@@ -108,6 +108,7 @@ export const easemobSubject = (
     return { config: { ...app, baseUrl: emulator.url } as EasemobConfig, close: () => emulator.close() };
   },
   contents: EASEMOB_ROUND_TRIP,
+  placeholderIds: PLACEHOLDER_IDS,
 });
 
 describe('Easemob provider conformance', () => {

@@ -17,6 +17,13 @@ export const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/golden/', import.me
 export const FIXTURE_SECRET = 'fixture-secret';
 export const FIXTURE_NOW = new Date('2024-01-01T00:00:00.000Z');
 
+/**
+ * Ids the Easemob docs print masked as `XXXX` (easemob.md §7: placeholder values kept as printed). They stand
+ * for real ids, so the id rules need not accept them. Only ids the rules refuse are listed, and
+ * `test/ids.spec.ts` keeps it so.
+ */
+export const PLACEHOLDER_IDS: readonly string[] = ['XXXX', 'wzy_XXXX'];
+
 export function fixtureNames(): string[] {
   return readdirSync(FIXTURE_DIR)
     .filter((f) => f.endsWith('.json'))

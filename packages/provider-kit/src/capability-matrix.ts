@@ -1,5 +1,7 @@
 import {
+  ID_KINDS,
   MESSAGE_CONTENT_TYPES,
+  type IdRule,
   type ProviderCapabilities,
   type SendTargetType,
   type VendorApiLimit,
@@ -20,6 +22,8 @@ const flag = (value: boolean) => (value ? YES : NO);
 const rate = (l: VendorApiLimit) =>
   `${l.points} ${l.unit} / ${l.perSeconds === 1 ? 's' : `${l.perSeconds} s`}`;
 const targets = (kinds: readonly SendTargetType[]) => list(kinds);
+// A rule's words go into a table cell, where a bare pipe would start another column.
+const idRule = (r: IdRule) => `≤ ${r.maxBytes} bytes: ${r.description.replaceAll('|', '\\|')}`;
 
 /**
  * The capability matrix as a Markdown table, one column per provider: rendered from the declarations (the
@@ -67,6 +71,10 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
   const limits = providers.flatMap((p) =>
     p.capabilities.limits.rateLimits.map((l) => `| ${p.displayName} | \`${l.api}\` | ${rate(l)} |`),
   );
+  // Ids get their own table too: the rules' words are too long for the matrix's rows.
+  const ids = ID_KINDS.map(
+    (kind) => `| ${kind} | ${providers.map((p) => idRule(p.capabilities.ids[kind])).join(' | ')} |`,
+  );
   return (
     [
       header,
@@ -76,6 +84,10 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
       '| provider | vendor API | limit per app |',
       '| --- | --- | --- |',
       ...limits,
+      '',
+      `| id kind | ${providers.map((p) => p.displayName).join(' | ')} |`,
+      rule,
+      ...ids,
     ].join('\n') + '\n'
   );
 }

@@ -1,5 +1,15 @@
-import type { ProviderCapabilities } from '@im-gateway/types';
+import type { IdRule, ProviderCapabilities } from '@im-gateway/types';
 import { TENCENT_API_LIMITS, TENCENT_BATCH_SIZE, TENCENT_MAX_TARGETED } from './rest/tencent-api-limits.js';
+
+/**
+ * Not in tencent.md: Tencent's usage limits allow a custom GroupId of printable ASCII (0x20–0x7e), at most 48
+ * bytes. The ids Tencent assigns (`@TGS#2J4SZEAEL`) fit the same rule.
+ */
+const GROUP_ID: IdRule = {
+  maxBytes: 48,
+  pattern: String.raw`^[\x20-\x7e]+$`,
+  description: 'printable ASCII (0x20–0x7e)',
+};
 
 /**
  * What Tencent Cloud IM supports (tencent.md §3–4). The call planner and the element mapper refuse the same
@@ -44,5 +54,17 @@ export const TENCENT_CAPABILITIES: ProviderCapabilities = {
     // The limits and send pages say 12 KB; the error-code page says 8 KB for the same errors (tencent.md §4.3).
     maxMessageBytes: 12 * 1024,
     rateLimits: TENCENT_API_LIMITS,
+  },
+  ids: {
+    // tencent.md §4.3 "UserID ≤ 32 bytes". No character set is documented (letters and digits are only
+    // recommended), so only control characters, such as a CSV's stray carriage return, are refused.
+    user: {
+      maxBytes: 32,
+      pattern: String.raw`^[^\u0000-\u001f\u007f]+$`,
+      description: 'any character but control characters (U+0000–U+001F, U+007F)',
+    },
+    // An AVChatRoom is a group, with the same ids.
+    group: GROUP_ID,
+    chatroom: GROUP_ID,
   },
 };

@@ -47,6 +47,22 @@ export interface ProviderLimits {
   rateLimits: readonly VendorApiLimit[];
 }
 
+/** What a vendor accepts as one kind of id. */
+export interface IdRule {
+  /** Longest id in UTF-8 bytes. */
+  maxBytes: number;
+  /**
+   * A regular expression source (anchored with ^…$) every id must match, when the vendor documents one.
+   * Compiled with the `u` flag, so a character class counts code points, not UTF-16 halves.
+   */
+  pattern?: string;
+  /** The rule in words, for error messages and docs (e.g. "a-z, 0-9, _ - . (lower case)"). */
+  description: string;
+}
+
+export const ID_KINDS = ['user', 'group', 'chatroom'] as const;
+export type IdKind = (typeof ID_KINDS)[number];
+
 /**
  * What a provider supports, declared once and read by the gateway (checked before any vendor call, listed
  * at `GET /v1/providers`), the capability matrix in the docs and the conformance suite.
@@ -66,6 +82,11 @@ export interface ProviderCapabilities {
   /** Target kinds whose sent messages can be recalled; `broadcast`: whether a broadcast can be. */
   recall: { targets: readonly SendTargetType[]; broadcast: boolean };
   limits: ProviderLimits;
+  /**
+   * What the vendor accepts as an id of each kind: used to validate mapping tables and ids before they
+   * reach the vendor.
+   */
+  ids: Readonly<Record<IdKind, IdRule>>;
 }
 
 const refuse = (capability: string, message: string) => new CapabilityUnsupportedError(capability, message);

@@ -57,12 +57,16 @@ export {
 export {
   assertRecallSupported,
   assertSendSupported,
+  ID_KINDS,
   OPTION_CAPABILITY_NAMES,
+  type IdKind,
+  type IdRule,
   type OptionCapabilityName,
   type ProviderCapabilities,
   type ProviderLimits,
   type SendableContentType,
   type SendOptionSupport,
 } from './capabilities.js';
+export { idProblem } from './id-rules.js';
 export { buildUnifiedEventSchema, type JsonSchema } from './unified-event.schema.js';
 export { jsonSchemaProblems } from './json-schema.validator.js';

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONVERSATION_TYPES, MESSAGE_CONTENT_TYPES, SEND_TARGET_TYPES } from '@im-gateway/types';
 
 const SENDABLE = MESSAGE_CONTENT_TYPES.filter((t) => t !== 'unknown');
@@ -134,6 +134,35 @@ export class RecallCapabilitiesDto {
   broadcast!: boolean;
 }
 
+export class IdRuleDto {
+  @ApiProperty({ description: 'The longest id, in UTF-8 bytes.', example: 64 })
+  maxBytes!: number;
+
+  @ApiPropertyOptional({
+    description:
+      'A regular expression (ECMAScript, `u` flag, anchored with ^…$) every id must match; absent when the vendor documents none.',
+    example: '^[a-z0-9_.-]+$',
+  })
+  pattern?: string;
+
+  @ApiProperty({
+    description: 'The rule in words, as error messages give it.',
+    example: 'a-z, 0-9, _ - . (lower case)',
+  })
+  description!: string;
+}
+
+export class IdRulesDto {
+  @ApiProperty({ type: IdRuleDto, description: 'What a user id must be.' })
+  user!: IdRuleDto;
+
+  @ApiProperty({ type: IdRuleDto, description: 'What a group id must be.' })
+  group!: IdRuleDto;
+
+  @ApiProperty({ type: IdRuleDto, description: 'What a chat-room id must be.' })
+  chatroom!: IdRuleDto;
+}
+
 export class ProviderCapabilitiesDto {
   @ApiProperty({
     description: 'Conversation kinds the vendor callbacks produce.',
@@ -156,6 +185,13 @@ export class ProviderCapabilitiesDto {
     description: "The vendor's batch sizes, payload ceiling and rate limits.",
   })
   limits!: ProviderLimitsDto;
+
+  @ApiProperty({
+    type: IdRulesDto,
+    description:
+      'What the vendor accepts as an id of each kind: used to validate mapping tables and ids before they reach the vendor.',
+  })
+  ids!: IdRulesDto;
 }
 
 export class ProviderResponseDto {

@@ -46,6 +46,11 @@ export interface ConformanceSubject<Config extends object> {
   emulator?(callbackUrl: string): Promise<ConformanceEmulator<Config>>;
   /** For the round trip: one content per declared send content type, as the vendor carries it losslessly. */
   contents?: Readonly<Partial<Record<SendableContentType, SendableContent>>>;
+  /**
+   * Ids the vendor's examples print as placeholders (Easemob masks values as `XXXX`), which the id check
+   * skips: no real id looks like them, so no rule has to accept them.
+   */
+  placeholderIds?: readonly string[];
   /** Mutations per fixture in the fuzz check (default 40). */
   fuzzRuns?: number;
 }

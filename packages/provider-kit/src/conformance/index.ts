@@ -4,6 +4,7 @@
  */
 import { callbackChecks } from './conformance.callback-checks.js';
 import { fuzzChecks } from './conformance.fuzz.js';
+import { idChecks } from './conformance.ids.js';
 import { roundTripChecks } from './conformance.round-trip.js';
 import type { ConformanceCheck, ConformanceSubject } from './conformance.types.js';
 
@@ -16,11 +17,17 @@ export {
   type ContextualRequest,
 } from './conformance.types.js';
 export { loadConformanceFixtures } from './conformance.fixtures.js';
+export { goldenIds, type GoldenId } from './conformance.ids.js';
 export { firstDifference } from './json-difference.js';
 
-/** Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, fuzz, round trip. */
+/** Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, ids, fuzz, round trip. */
 export function conformanceChecks<Config extends object>(
   subject: ConformanceSubject<Config>,
 ): ConformanceCheck[] {
-  return [...callbackChecks(subject), ...fuzzChecks(subject), ...roundTripChecks(subject)];
+  return [
+    ...callbackChecks(subject),
+    ...idChecks(subject),
+    ...fuzzChecks(subject),
+    ...roundTripChecks(subject),
+  ];
 }
