@@ -10,14 +10,14 @@ import {
   Transactor,
 } from '@im-gateway/persistence';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
-import { BullmqDeliveryQueue } from './delivery/bullmq-delivery.queue.js';
+import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
+import { MemoryWorkQueue } from '../common/queue/memory-work.queue.js';
 import { DeliveriesController } from './delivery/deliveries.controller.js';
 import { DeliveriesService } from './delivery/deliveries.service.js';
 import { DeliveryFanout } from './delivery/delivery-fanout.js';
 import { DeliveryQueue } from './delivery/delivery.queue.js';
 import { DeliveryScheduler } from './delivery/delivery.scheduler.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
-import { MemoryDeliveryQueue } from './delivery/memory-delivery.queue.js';
 import { EndpointDirectory } from './endpoint-directory.js';
 import { EndpointsController } from './endpoints.controller.js';
 import { EndpointsService } from './endpoints.service.js';
@@ -45,8 +45,13 @@ import { EndpointsService } from './endpoints.service.js';
       provide: DeliveryQueue,
       useFactory: ({ value }: GatewaySettingsRef) =>
         value.redisUrl
-          ? new BullmqDeliveryQueue(value.redisUrl, value.deliveryConcurrency, value.deliveryQueuePrefix)
-          : new MemoryDeliveryQueue(value.deliveryConcurrency),
+          ? new BullmqWorkQueue(
+              value.redisUrl,
+              'imgw-deliveries',
+              value.deliveryConcurrency,
+              value.deliveryQueuePrefix,
+            )
+          : new MemoryWorkQueue(value.deliveryConcurrency, 'delivery'),
       inject: [GatewaySettingsRef],
     },
   ],

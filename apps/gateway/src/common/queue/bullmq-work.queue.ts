@@ -1,14 +1,12 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DeliveryQueue, delayOf, type DeliveryWakeup } from './delivery.queue.js';
-
-const QUEUE_NAME = 'imgw-deliveries';
+import { WorkQueue, delayOf, type Wakeup } from './work.queue.js';
 
 /**
  * BullMQ on Redis: every gateway replica runs a worker on one shared queue, so the work spreads over
- * replicas. Job ids are `<delivery>@<due time>`, so replicas sweeping the same due delivery add one job.
+ * replicas. Job ids are `<row id>@<due time>`, so replicas sweeping the same due row add one job.
  */
-export class BullmqDeliveryQueue extends DeliveryQueue {
+export class BullmqWorkQueue extends WorkQueue {
   readonly driver = 'bullmq' as const;
   private readonly connection: Redis;
   private readonly queue: Queue;
@@ -17,19 +15,21 @@ export class BullmqDeliveryQueue extends DeliveryQueue {
 
   constructor(
     redisUrl: string,
+    /** The BullMQ queue name (`imgw-deliveries`, `imgw-relays`). */
+    private readonly name: string,
     private readonly concurrency: number,
     prefix = 'imgw',
   ) {
     super();
     // BullMQ's blocking commands need maxRetriesPerRequest: null.
     this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix });
+    this.queue = new Queue(this.name, { connection: this.connection, prefix });
   }
 
   async start(handler: (id: string) => Promise<void>): Promise<void> {
     // A worker blocks its connection while it waits for jobs, so it gets one of its own.
     this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
-    this.worker = new Worker(QUEUE_NAME, async (job) => handler((job.data as { id: string }).id), {
+    this.worker = new Worker(this.name, async (job) => handler((job.data as { id: string }).id), {
       connection: this.workerConnection,
       prefix: this.queue.opts.prefix,
       concurrency: this.concurrency,
@@ -37,12 +37,12 @@ export class BullmqDeliveryQueue extends DeliveryQueue {
     await this.worker.waitUntilReady();
   }
 
-  async enqueue(wakeups: DeliveryWakeup[]): Promise<void> {
+  async enqueue(wakeups: Wakeup[]): Promise<void> {
     if (wakeups.length === 0) return;
     const now = Date.now();
     await this.queue.addBulk(
       wakeups.map((w) => ({
-        name: 'deliver',
+        name: 'attempt',
         data: { id: w.id },
         opts: {
           jobId: `${w.id}@${w.dueAt ?? 'now'}`.replace(/:/g, '_'),

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { DeliveryQueue, delayOf, type DeliveryWakeup } from './delivery.queue.js';
+import { WorkQueue, delayOf, type Wakeup } from './work.queue.js';
 
 /** The in-process queue of a single gateway: timers for due times, a bounded number of attempts at once. */
-export class MemoryDeliveryQueue extends DeliveryQueue {
+export class MemoryWorkQueue extends WorkQueue {
   readonly driver = 'memory' as const;
-  private readonly logger = new Logger('MemoryDeliveryQueue');
+  private readonly logger: Logger;
   private handler: ((id: string) => Promise<void>) | null = null;
   private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly ready: string[] = [];
@@ -13,15 +13,20 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
   private stopped = false;
   private idle: (() => void) | null = null;
 
-  constructor(private readonly concurrency: number) {
+  constructor(
+    private readonly concurrency: number,
+    /** What the work is, for logs (`delivery`, `relay`). */
+    private readonly kind = 'work',
+  ) {
     super();
+    this.logger = new Logger(`MemoryWorkQueue:${kind}`);
   }
 
   async start(handler: (id: string) => Promise<void>): Promise<void> {
     this.handler = handler;
   }
 
-  async enqueue(wakeups: DeliveryWakeup[]): Promise<void> {
+  async enqueue(wakeups: Wakeup[]): Promise<void> {
     const now = Date.now();
     for (const w of wakeups) {
       const delay = delayOf(w, now);
@@ -65,9 +70,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
       this.readySet.delete(id);
       this.running++;
       this.handler(id)
-        .catch((error: unknown) =>
-          this.logger.error({ err: error, deliveryId: id }, 'delivery attempt crashed'),
-        )
+        .catch((error: unknown) => this.logger.error({ err: error, id }, `${this.kind} attempt crashed`))
         .finally(() => {
           this.running--;
           if (this.running === 0 && this.idle) this.idle();

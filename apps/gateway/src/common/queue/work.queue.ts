@@ -1,23 +1,24 @@
-/** A delivery to attempt, and when. */
-export interface DeliveryWakeup {
+/** A piece of work to attempt (a delivery, a relay), and when. */
+export interface Wakeup {
   id: string;
   /** When it is due (ISO-8601); null or past = now. */
   dueAt: string | null;
 }
 
 /**
- * Wakes workers for deliveries. Only a wake-up: the `deliveries` table is the truth and a claim there decides
- * who attempts, so a wake-up lost (crash) is found again by the sweep, and one given twice is harmless.
+ * Wakes workers for rows of a work table (deliveries, relays). Only a wake-up: the table is the truth and a
+ * claim there decides who attempts, so a wake-up lost (crash) is found again by the sweep, and one given
+ * twice is harmless.
  */
-export abstract class DeliveryQueue {
+export abstract class WorkQueue {
   abstract readonly driver: 'memory' | 'bullmq';
-  abstract start(handler: (deliveryId: string) => Promise<void>): Promise<void>;
-  abstract enqueue(wakeups: DeliveryWakeup[]): Promise<void>;
+  abstract start(handler: (id: string) => Promise<void>): Promise<void>;
+  abstract enqueue(wakeups: Wakeup[]): Promise<void>;
   abstract stop(): Promise<void>;
 }
 
 /** Milliseconds until a wake-up is due (timers cannot wait longer than ~24.8 days; the sweep covers the rest). */
-export function delayOf(wakeup: DeliveryWakeup, now = Date.now()): number {
+export function delayOf(wakeup: Wakeup, now = Date.now()): number {
   if (!wakeup.dueAt) return 0;
   return Math.min(Math.max(0, Date.parse(wakeup.dueAt) - now), 2 ** 31 - 1);
 }

@@ -1,61 +1,49 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DeliveryRepository } from '@im-gateway/persistence';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
-import { DeliveryQueue, type DeliveryWakeup } from './delivery.queue.js';
+import type { Wakeup } from '../../common/queue/work.queue.js';
+import { WorkRunner } from '../../common/queue/work-runner.js';
+import { DeliveryQueue } from './delivery.queue.js';
 import { DeliveryWorker } from './delivery.worker.js';
 
-const SWEEP_BATCH = 5_000;
-
 /**
- * Runs the delivery queue: starts its worker, re-queues every unfinished delivery at start-up (a crash or
- * restart loses nothing: the rows are the truth), sweeps periodically for wake-ups that were lost, and
- * wakes new deliveries after ingest commits them.
+ * Runs the delivery queue (see `WorkRunner`): every unfinished delivery is re-queued at start-up and by the
+ * periodic sweep, and new deliveries are woken after ingest commits them.
  */
 @Injectable()
 export class DeliveryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeliveryScheduler.name);
-  private sweepTimer: NodeJS.Timeout | null = null;
+  private readonly runner: WorkRunner;
 
   constructor(
-    private readonly queue: DeliveryQueue,
+    queue: DeliveryQueue,
     private readonly worker: DeliveryWorker,
-    private readonly deliveries: DeliveryRepository,
-    private readonly settings: GatewaySettingsRef,
-  ) {}
+    deliveries: DeliveryRepository,
+    settings: GatewaySettingsRef,
+  ) {
+    this.runner = new WorkRunner(queue, {
+      kind: 'delivery',
+      attempt: (id) => worker.attempt(id),
+      unfinished: async (now, limit) =>
+        (await deliveries.unfinished(now, limit)).map((r) => ({ id: r.id, dueAt: r.next_attempt_at })),
+      sweepMs: settings.value.deliverySweepMs,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.start(async (id) => {
-      const next = await this.worker.attempt(id);
-      if (next.length > 0) await this.queue.enqueue(next);
-    });
-    await this.sweep();
-    this.sweepTimer = setInterval(() => void this.sweep(), this.settings.value.deliverySweepMs);
-    this.sweepTimer.unref();
+    await this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.queue.stop();
+    await this.runner.stop();
     this.worker.sender.close();
   }
 
   /** Wakes deliveries just committed (fan-out, retry, recovery). */
-  async wake(wakeups: DeliveryWakeup[]): Promise<void> {
-    if (wakeups.length === 0) return;
-    try {
-      await this.queue.enqueue(wakeups);
-    } catch (error) {
-      // The rows are committed; the sweep will find them even if the queue is unreachable now.
-      this.logger.warn({ err: error }, 'could not wake deliveries; the sweep will');
-    }
+  wake(wakeups: Wakeup[]): Promise<void> {
+    return this.runner.wake(wakeups);
   }
 
-  async sweep(): Promise<void> {
-    try {
-      const rows = await this.deliveries.unfinished(new Date().toISOString(), SWEEP_BATCH);
-      await this.queue.enqueue(rows.map((r) => ({ id: r.id, dueAt: r.next_attempt_at })));
-    } catch (error) {
-      this.logger.warn({ err: error }, 'delivery sweep failed');
-    }
+  sweep(): Promise<void> {
+    return this.runner.sweep();
   }
 }

@@ -12,7 +12,7 @@ import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { MetricsService } from '../../metrics/metrics.service.js';
 import { EndpointDirectory } from '../endpoint-directory.js';
 import { toCloudEvent } from './cloud-event.js';
-import type { DeliveryWakeup } from './delivery.queue.js';
+import type { Wakeup } from '../../common/queue/work.queue.js';
 import { nextAttemptDelayMs } from './retry-schedule.js';
 import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
 
@@ -41,7 +41,7 @@ export class DeliveryWorker {
     this.sender = new WebhookSender(settings.value.endpointsAllowPrivate);
   }
 
-  async attempt(deliveryId: string): Promise<DeliveryWakeup[]> {
+  async attempt(deliveryId: string): Promise<Wakeup[]> {
     const { deliveryTimeoutMs, deliveryRetryScheduleMs: schedule } = this.settings.value;
     const now = new Date();
     const claimed = await this.deliveries.claim(
@@ -153,7 +153,7 @@ export class DeliveryWorker {
     if (patch.disabled) this.logger.warn({ endpointId, reason: patch.disabledReason }, 'endpoint disabled');
   }
 
-  private async nextInConversation(endpointId: string, key: string | null): Promise<DeliveryWakeup[]> {
+  private async nextInConversation(endpointId: string, key: string | null): Promise<Wakeup[]> {
     if (!key) return [];
     const next = await this.deliveries.nextInConversation(endpointId, key);
     return next ? [{ id: next.id, dueAt: next.next_attempt_at }] : [];
