@@ -2,12 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { DeliveryEntity } from './entities/delivery.entity.js';
 import type { EventEntity } from './entities/event.entity.js';
 import type { InboundCallbackEntity } from './entities/inbound-callback.entity.js';
+import type { RelayEntity } from './entities/relay.entity.js';
 import type { SqliteHandle, Transactor } from './transactor.js';
 
 export interface IngestBatch {
   callback: InboundCallbackEntity;
   events: EventEntity[];
   deliveries: DeliveryEntity[];
+  /** Messages and recalls to repeat on the other side of a bridge (none when the app is in no bridge). */
+  relays?: RelayEntity[];
 }
 
 export type IngestResult = 'stored' | 'duplicate';
@@ -57,6 +60,27 @@ const DELIVERY_COLUMNS = [
   'updated_at',
 ];
 
+const RELAY_COLUMNS = [
+  'id',
+  'bridge_id',
+  'source_app_id',
+  'target_app_id',
+  'origin_event_id',
+  'action',
+  'source_message_id',
+  'conversation_kind',
+  'conversation_id',
+  'status',
+  'reason',
+  'attempts',
+  'next_attempt_at',
+  'occurred_at',
+  'created_at',
+  'updated_at',
+];
+/** A message already relayed for the bridge (the vendor sent it twice, in two callbacks) is not relayed again. */
+const RELAY_CONFLICT = ' ON CONFLICT (bridge_id, source_app_id, action, source_message_id) DO NOTHING';
+
 const callbackValues = (c: InboundCallbackEntity): unknown[] => [
   c.id,
   c.appId,
@@ -100,6 +124,25 @@ const deliveryValues = (d: DeliveryEntity): unknown[] => [
   d.updatedAt,
 ];
 
+const relayValues = (r: RelayEntity): unknown[] => [
+  r.id,
+  r.bridgeId,
+  r.sourceAppId,
+  r.targetAppId,
+  r.originEventId,
+  r.action,
+  r.sourceMessageId,
+  r.conversationKind,
+  r.conversationId,
+  r.status,
+  r.reason,
+  r.attempts,
+  r.nextAttemptAt,
+  r.occurredAt,
+  r.createdAt,
+  r.updatedAt,
+];
+
 /** Callbacks committed together at most (group commit); a larger backlog waits for the next group. */
 const MAX_GROUP = 128;
 /** PostgreSQL: groups in flight at once (each holds one pooled connection; the rest of the pool serves the app). */
@@ -116,7 +159,7 @@ interface Pending {
 /**
  * The write path of an accepted callback, in as few statements as the engines allow: one insert of the
  * raw callback that doubles as the dedupe check (`ON CONFLICT … DO NOTHING`), then one multi-row insert of
- * the events and one of the deliveries. Round trips and commits, not the rows, bound this path (see the
+ * the events, one of the deliveries and one of the relays (if the app is bridged). Round trips and commits, not the rows, bound this path (see the
  * storage notes in the architecture), hence raw SQL here; on SQLite it runs synchronously on the driver's
  * handle.
  *
@@ -223,6 +266,13 @@ export class IngestRepository {
     if (inserted.length === 0) return 'duplicate';
     await this.insertRows(manager, 'events', EVENT_COLUMNS, batch.events.map(eventValues));
     await this.insertRows(manager, 'deliveries', DELIVERY_COLUMNS, batch.deliveries.map(deliveryValues));
+    await this.insertRows(
+      manager,
+      'relays',
+      RELAY_COLUMNS,
+      (batch.relays ?? []).map(relayValues),
+      RELAY_CONFLICT,
+    );
     return 'stored';
   }
 
@@ -246,6 +296,13 @@ export class IngestRepository {
       DELIVERY_COLUMNS,
       kept.flatMap((b) => b.deliveries.map(deliveryValues)),
     );
+    await this.insertRows(
+      manager,
+      'relays',
+      RELAY_COLUMNS,
+      kept.flatMap((b) => (b.relays ?? []).map(relayValues)),
+      RELAY_CONFLICT,
+    );
     return batches.map((b) => (stored.has(b.callback.id) ? 'stored' : 'duplicate'));
   }
 
@@ -254,11 +311,12 @@ export class IngestRepository {
     table: string,
     columns: string[],
     rows: unknown[][],
+    suffix = '',
   ): Promise<void> {
     const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement);
-      await manager.query(this.insertSql('$', table, columns, chunk.length), chunk.flat());
+      await manager.query(this.insertSql('$', table, columns, chunk.length) + suffix, chunk.flat());
     }
   }
 
@@ -276,6 +334,12 @@ export class IngestRepository {
     if (batch.deliveries.length > 0) {
       db.prepare(this.insertSql('?', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length)).run(
         ...batch.deliveries.flatMap(deliveryValues).map(sqliteValue),
+      );
+    }
+    const relays = batch.relays ?? [];
+    if (relays.length > 0) {
+      db.prepare(this.insertSql('?', 'relays', RELAY_COLUMNS, relays.length) + RELAY_CONFLICT).run(
+        ...relays.flatMap(relayValues).map(sqliteValue),
       );
     }
     return 'stored';

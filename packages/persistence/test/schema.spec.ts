@@ -53,6 +53,11 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
         'delivery_attempts',
         'messages',
         'idempotency_keys',
+        'bridges',
+        'bridge_mappings',
+        'relays',
+        'relay_attempts',
+        'relayed_messages',
       ])
         expect(await runner.hasTable(table)).toBe(true);
     } finally {

@@ -1,5 +1,7 @@
 import { ApiKeyEntity } from './api-key.entity.js';
 import { AppEntity } from './app.entity.js';
+import { BridgeMappingEntity } from './bridge-mapping.entity.js';
+import { BridgeEntity } from './bridge.entity.js';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { EndpointEntity } from './endpoint.entity.js';
@@ -7,10 +9,15 @@ import { EventEntity } from './event.entity.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { InboundCallbackEntity } from './inbound-callback.entity.js';
 import { MessageEntity } from './message.entity.js';
+import { RelayAttemptEntity } from './relay-attempt.entity.js';
+import { RelayEntity } from './relay.entity.js';
+import { RelayedMessageEntity } from './relayed-message.entity.js';
 
 export {
   ApiKeyEntity,
   AppEntity,
+  BridgeEntity,
+  BridgeMappingEntity,
   DeliveryAttemptEntity,
   DeliveryEntity,
   EndpointEntity,
@@ -18,8 +25,23 @@ export {
   IdempotencyKeyEntity,
   InboundCallbackEntity,
   MessageEntity,
+  RelayAttemptEntity,
+  RelayEntity,
+  RelayedMessageEntity,
 };
 export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
+export {
+  BRIDGE_DIRECTIONS,
+  BRIDGE_KINDS,
+  BRIDGE_STATUSES,
+  type BridgeDirection,
+  type BridgeKind,
+  type BridgeStatus,
+  type IdAffix,
+  type UserMappingRule,
+} from './bridge.entity.js';
+export { MAPPING_KINDS, type MappingKind } from './bridge-mapping.entity.js';
+export { RELAY_ACTIONS, RELAY_STATUSES, type RelayAction, type RelayStatus } from './relay.entity.js';
 
 export const ENTITIES = [
   AppEntity,
@@ -31,4 +53,9 @@ export const ENTITIES = [
   DeliveryAttemptEntity,
   MessageEntity,
   IdempotencyKeyEntity,
+  BridgeEntity,
+  BridgeMappingEntity,
+  RelayEntity,
+  RelayAttemptEntity,
+  RelayedMessageEntity,
 ];

@@ -1,42 +1,18 @@
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import {
-  Table,
-  TableIndex,
-  type MigrationInterface,
-  type QueryRunner,
-  type TableColumnOptions,
-} from 'typeorm';
+  bool,
+  id,
+  int,
+  ref,
+  str,
+  text,
+  time,
+  createTables,
+  dropTables,
+  type TableSpec,
+} from './schema-columns.js';
 
-// Written with TypeORM's schema API rather than SQL so that one migration serves SQLite and PostgreSQL.
-// Types mirror entities/columns.ts; `migrations.spec.ts` proves the two never drift apart.
-const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
-const ref = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable,
-});
-const time = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '24',
-  isNullable,
-});
-const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  ...extra,
-});
-const text = (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'text', isNullable });
-const int = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  ...extra,
-});
-// Booleans carry no database default: SQLite and PostgreSQL spell one differently; entities always set them.
-const bool = (name: string): TableColumnOptions => ({ name, type: 'boolean' });
-
-const TABLES: { table: Table; indices: TableIndex[] }[] = [
+const TABLES: TableSpec[] = [
   {
     table: new Table({
       name: 'apps',
@@ -229,13 +205,10 @@ export class InitialSchema1732300000000 implements MigrationInterface {
   name = 'InitialSchema1732300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const { table, indices } of TABLES) {
-      await queryRunner.createTable(table, true);
-      for (const index of indices) await queryRunner.createIndex(table.name, index);
-    }
+    await createTables(queryRunner, TABLES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const { table } of [...TABLES].reverse()) await queryRunner.dropTable(table.name, true);
+    await dropTables(queryRunner, TABLES);
   }
 }

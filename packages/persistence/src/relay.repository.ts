@@ -1,0 +1,174 @@
+import type { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
+import type { RelayStatus } from './entities/relay.entity.js';
+import type { Transactor } from './transactor.js';
+
+export interface ClaimedRelay {
+  id: string;
+  bridge_id: string;
+  source_app_id: string;
+  target_app_id: string;
+  origin_event_id: string | null;
+  action: string;
+  source_message_id: string;
+  conversation_kind: string | null;
+  conversation_id: string | null;
+  attempts: number;
+  /** JSON: what earlier attempts already sent (a message of several contents sends one at a time). */
+  target_message_ids: string | null;
+  created_at: string;
+  /** The origin event's stored JSON (null if there is none). */
+  event_body: string | null;
+}
+
+export interface RelayOutcome {
+  status: RelayStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string;
+  reason: string | null;
+  lastError: string | null;
+  targetMessageIds: string[] | null;
+  relayedAt: string | null;
+  /** The kind the mapping decided (an Easemob `groupchat` may turn out to be a chat room). */
+  conversationKind: string | null;
+}
+
+/** A relay may go only when no earlier relay of its conversation is still waiting or under way. */
+const CONVERSATION_HEAD = `(relays.conversation_id IS NULL OR NOT EXISTS (
+  SELECT 1 FROM relays e
+  WHERE e.bridge_id = relays.bridge_id AND e.conversation_id = relays.conversation_id
+    AND e.status IN ('pending', 'relaying')
+    AND (e.occurred_at < relays.occurred_at OR (e.occurred_at = relays.occurred_at AND e.id < relays.id))))`;
+
+const CLAIM = `UPDATE relays SET status = 'relaying', locked_until = $1, updated_at = $2
+  WHERE id = $3
+    AND ((status = 'pending' AND next_attempt_at <= $4) OR (status = 'relaying' AND locked_until < $5))
+    AND EXISTS (SELECT 1 FROM bridges b WHERE b.id = relays.bridge_id AND b.status = 'active')
+    AND ${CONVERSATION_HEAD}
+  RETURNING id, bridge_id, source_app_id, target_app_id, origin_event_id, action, source_message_id,
+    conversation_kind, conversation_id, attempts, target_message_ids, created_at`;
+
+const INSERT_ATTEMPT = `INSERT INTO relay_attempts (id, relay_id, attempted_at, outcome, duration_ms, error)
+  VALUES ($1, $2, $3, $4, $5, $6)`;
+const UPDATE_RELAY = `UPDATE relays SET status = $1, attempts = $2, next_attempt_at = $3, last_attempt_at = $4,
+  reason = $5, last_error = $6, target_message_ids = $7, relayed_at = $8, conversation_kind = $9,
+  locked_until = NULL, updated_at = $10 WHERE id = $11`;
+
+/** PostgreSQL: the attempt and the relay's next state in one atomic statement. */
+const FINISH_POSTGRES = `WITH attempt AS (${INSERT_ATTEMPT}) ${UPDATE_RELAY.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 6}`)}`;
+
+type Due = { id: string; next_attempt_at: string | null };
+
+/**
+ * The relay state machine's queries, the same shape as the delivery ones: the `relays` table is the truth,
+ * a claim is one conditional UPDATE (so a relay woken twice, or by two replicas, is attempted once at a
+ * time), and a lease that runs out (a crash) makes the relay claimable again. A paused bridge's relays are
+ * not claimed; they wait, pending, for the bridge to resume.
+ */
+export class RelayRepository {
+  constructor(private readonly transactor: Transactor) {}
+
+  async claim(id: string, now: string, lockUntil: string, dueBy: string = now): Promise<ClaimedRelay | null> {
+    const params = [lockUntil, now, id, dueBy, now];
+    if (this.transactor.engine === 'postgres') {
+      const rows = await this.transactor.query<ClaimedRelay>(
+        `WITH claimed AS (${CLAIM}) SELECT c.*, e.body AS event_body FROM claimed c LEFT JOIN events e ON e.id = c.origin_event_id`,
+        params,
+      );
+      return rows[0] ?? null;
+    }
+    return this.transactor.sqlite((db) => {
+      const [claimed] = db.prepare(CLAIM).all(...params) as Omit<ClaimedRelay, 'event_body'>[];
+      if (!claimed) return null;
+      const [event] = claimed.origin_event_id
+        ? (db.prepare('SELECT body FROM events WHERE id = $1').all(claimed.origin_event_id) as {
+            body: string;
+          }[])
+        : [];
+      return { ...claimed, event_body: event?.body ?? null };
+    });
+  }
+
+  /** Records the attempt and the relay's next state together (one statement on PostgreSQL, one transaction on SQLite). */
+  async finish(id: string, outcome: RelayOutcome, attempt: RelayAttemptEntity): Promise<void> {
+    const a = attempt;
+    const attemptValues = [a.id, a.relayId, a.attemptedAt, a.outcome, a.durationMs, a.error];
+    const relayValues = [
+      outcome.status,
+      outcome.attempts,
+      outcome.nextAttemptAt,
+      outcome.lastAttemptAt,
+      outcome.reason?.slice(0, 500) ?? null,
+      outcome.lastError,
+      outcome.targetMessageIds ? JSON.stringify(outcome.targetMessageIds) : null,
+      outcome.relayedAt,
+      outcome.conversationKind,
+      outcome.lastAttemptAt,
+      id,
+    ];
+    if (this.transactor.engine === 'postgres') {
+      await this.transactor.query(FINISH_POSTGRES, [...attemptValues, ...relayValues]);
+      return;
+    }
+    await this.transactor.sqlite((db) => {
+      db.prepare(INSERT_ATTEMPT).run(...attemptValues);
+      db.prepare(UPDATE_RELAY).run(...relayValues);
+    });
+  }
+
+  /** Gives a claimed relay back without an attempt (its bridge was paused or deleted meanwhile). */
+  async release(id: string, now: string): Promise<void> {
+    await this.transactor.query(
+      `UPDATE relays SET status = 'pending', locked_until = NULL, updated_at = $1 WHERE id = $2 AND status = 'relaying'`,
+      [now, id],
+    );
+  }
+
+  /** Every relay that should be in a queue: pending ones of active bridges, and attempts whose lease ran out. */
+  async unfinished(now: string, limit: number): Promise<Due[]> {
+    return this.transactor.query(
+      `SELECT r.id, r.next_attempt_at FROM relays r JOIN bridges b ON b.id = r.bridge_id AND b.status = 'active'
+       WHERE r.status = 'pending' OR (r.status = 'relaying' AND r.locked_until < $1)
+       ORDER BY r.next_attempt_at LIMIT ${Math.trunc(limit)}`,
+      [now],
+    );
+  }
+
+  /** The next relay waiting in a conversation, if any. */
+  async nextInConversation(bridgeId: string, conversationId: string): Promise<Due | null> {
+    const rows = await this.transactor.query<Due>(
+      `SELECT id, next_attempt_at FROM relays
+       WHERE bridge_id = $1 AND conversation_id = $2 AND status = 'pending'
+       ORDER BY occurred_at, id LIMIT 1`,
+      [bridgeId, conversationId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Puts relays back in line for an attempt now (the retry API, a resumed bridge). Relays under way are
+   * left alone; `relayed` and `skipped` ones too unless named by id. Returns the ids touched.
+   */
+  async requeue(
+    where: { bridgeId: string; ids?: string[]; statuses?: RelayStatus[] },
+    now: string,
+  ): Promise<string[]> {
+    const params: unknown[] = [now, now, where.bridgeId];
+    let filter: string;
+    if (where.ids) {
+      if (where.ids.length === 0) return [];
+      filter = `id IN (${where.ids.map((_, i) => `$${i + 4}`).join(', ')}) AND status <> 'relaying'`;
+      params.push(...where.ids);
+    } else {
+      const statuses = where.statuses ?? ['failed', 'unmapped'];
+      filter = `status IN (${statuses.map((_, i) => `$${i + 4}`).join(', ')}) AND status <> 'relaying'`;
+      params.push(...statuses);
+    }
+    const rows = await this.transactor.query<{ id: string }>(
+      `UPDATE relays SET status = 'pending', next_attempt_at = $1, reason = NULL, updated_at = $2
+       WHERE bridge_id = $3 AND ${filter} RETURNING id`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+}
