@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'provider_not_found',
   'provider_config_invalid',
   'capability_unsupported',
+  'mapping_missing',
   'callback_signature_missing',
   'callback_signature_invalid',
   'callback_app_mismatch',

@@ -70,3 +70,4 @@ export {
 export { idProblem } from './id-rules.js';
 export { buildUnifiedEventSchema, type JsonSchema } from './unified-event.schema.js';
 export { jsonSchemaProblems } from './json-schema.validator.js';
+export { readRelayMarker, RELAY_EXT_KEY, type RelayMarker, type RelayOrigin } from './relay-marker.js';

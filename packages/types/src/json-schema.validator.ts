@@ -35,8 +35,9 @@ function resolve(root: JsonSchema, schema: JsonSchema): JsonSchema {
 function check(root: JsonSchema, raw: JsonSchema, value: unknown, at: string, out: string[]): void {
   const schema = resolve(root, raw);
   const where = at === '' ? '/' : at;
-  if (typeof schema.type === 'string' && !hasType(value, schema.type)) {
-    out.push(`${where} must be ${schema.type}, is ${typeOf(value)}`);
+  const types = typeof schema.type === 'string' ? [schema.type] : (schema.type as string[] | undefined);
+  if (Array.isArray(types) && !types.some((t) => hasType(value, t))) {
+    out.push(`${where} must be ${types.join(' or ')}, is ${typeOf(value)}`);
     return;
   }
   if ('const' in schema && value !== schema.const)

@@ -61,6 +61,20 @@ describe('the unified-event JSON Schema', () => {
     expect(jsonSchemaProblems(schema, draft, 'UnifiedEventDraft')).toEqual([]);
   });
 
+  it('describes data.relay, which the gateway sets on an event a bridge caused', () => {
+    const relay = { bridgeId: 'b1', relayId: 'r1', originEventId: null, originProvider: 'easemob' };
+    expect(jsonSchemaProblems(schema, { ...event, data: { relay } })).toEqual([]);
+    expect(
+      jsonSchemaProblems(schema, { ...event, data: { relay: { ...relay, originEventId: 'e0' } } }),
+    ).toEqual([]);
+    expect(jsonSchemaProblems(schema, { ...event, data: { relay: { ...relay, originEventId: 7 } } })).toEqual(
+      ['/data/relay/originEventId must be string or null, is integer'],
+    );
+    expect(jsonSchemaProblems(schema, { ...event, data: { relay: { bridgeId: 'b1' } } })).toEqual(
+      expect.arrayContaining(['/data/relay/relayId is required']),
+    );
+  });
+
   it('refuses a draft where a published event is expected', () => {
     expect(jsonSchemaProblems(schema, draft)).toEqual(expect.arrayContaining(['/id is required']));
   });

@@ -80,7 +80,28 @@ const DRAFT_PROPERTIES: Record<string, JsonSchema> = {
   actor: nonEmpty('The user who caused it.'),
   subjects: { type: 'array', items: nonEmpty('A user id.'), description: 'The users it was done to.' },
   message: ref('UnifiedMessage'),
-  data: { type: 'object', description: 'Type-specific fields with no common home.' },
+  data: {
+    type: 'object',
+    description: 'Type-specific fields with no common home.',
+    properties: {
+      relay: {
+        type: 'object',
+        description:
+          'Set by the gateway on an event a migration bridge caused (the relayed copy coming back): its origin.',
+        required: ['bridgeId', 'relayId', 'originEventId', 'originProvider'],
+        additionalProperties: false,
+        properties: {
+          bridgeId: nonEmpty('The bridge that relayed the message.'),
+          relayId: nonEmpty('The relay (or dual-send) that sent the copy.'),
+          originEventId: {
+            type: ['string', 'null'],
+            description: 'The event on the other side that was relayed; null for a dual-send.',
+          },
+          originProvider: nonEmpty("The original message's vendor."),
+        },
+      },
+    },
+  },
   raw: { description: "The vendor's callback body exactly as received." },
 };
 

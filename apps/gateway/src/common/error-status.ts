@@ -28,6 +28,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'unsupported_media_type':
       return 415;
     case 'capability_unsupported':
+    case 'mapping_missing':
     case 'vendor_rejected':
       return 422;
     case 'rate_limited':
