@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { BridgesModule } from './bridges/bridges.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { AuthGuard } from './common/auth.guard.js';
 import { CoreModule } from './common/core.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         EventsModule,
         MessagesModule,
         EndpointsModule,
+        BridgesModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

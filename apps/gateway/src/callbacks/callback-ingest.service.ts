@@ -9,6 +9,8 @@ import {
   type ImProvider,
   type NormalizedCallback,
 } from '@im-gateway/types';
+import { RelayPlanner } from '../bridges/relay/relay-planner.js';
+import { RelayScheduler } from '../bridges/relay/relay.scheduler.js';
 import { isDependencyDown } from '../common/error-body.js';
 import { DeliveryFanout } from '../endpoints/delivery/delivery-fanout.js';
 import { DeliveryScheduler } from '../endpoints/delivery/delivery.scheduler.js';
@@ -32,8 +34,8 @@ export interface IncomingCallback extends CallbackRequest {
 }
 
 /**
- * Accepting a vendor callback: verify, normalize, store the raw callback, its events and their deliveries
- * (one per subscribed endpoint) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
+ * Accepting a vendor callback: verify, normalize, store the raw callback, its events, their deliveries (one
+ * per subscribed endpoint) and relays (one per bridge that carries a message or recall) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
  * (both vendors retry a failed callback: Easemob once at once, Tencent per its console setting).
  */
 @Injectable()
@@ -47,6 +49,8 @@ export class CallbackIngestService {
     private readonly metrics: MetricsService,
     private readonly fanout: DeliveryFanout,
     private readonly scheduler: DeliveryScheduler,
+    private readonly relayPlanner: RelayPlanner,
+    private readonly relayScheduler: RelayScheduler,
   ) {}
 
   async handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
@@ -117,9 +121,12 @@ export class CallbackIngestService {
     });
     let result;
     let deliveries;
+    let relays;
     try {
+      // Relays first: they mark the events a bridge caused (`data.relay`), which fan-out may leave out.
+      relays = await this.relayPlanner.plan(appId, events, callback.receivedAt);
       deliveries = await this.fanout.deliveriesFor(appId, events, callback.receivedAt);
-      result = await this.ingest.store({ callback, events, deliveries });
+      result = await this.ingest.store({ callback, events, deliveries, relays });
     } catch (error) {
       return this.unavailable(provider, error);
     }
@@ -129,6 +136,7 @@ export class CallbackIngestService {
     }
     this.count(provider, 'accepted');
     void this.scheduler.wake(deliveries.map((d) => ({ id: d.id, dueAt: d.nextAttemptAt })));
+    void this.relayScheduler.wake(relays.map((r) => ({ id: r.id, dueAt: r.nextAttemptAt })));
     for (const e of events) this.metrics.events.inc({ provider: provider.name, type: e.type });
     const outcome: CallbackOutcome = { kind: 'accepted', normalized };
     return provider.callbackReply(outcome);

@@ -34,6 +34,12 @@ export function registerJsonBodyParser(fastify: FastifyInstance, bodyLimit: numb
       }
     },
   );
+  // Id tables may be uploaded as CSV (bridge mappings); the route reads the text.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    request.rawBody = text;
+    done(null, text);
+  });
   // Vendors may label a JSON callback otherwise (text/plain, no type at all): callbacks take any type and are
   // judged by their content; every other route accepts JSON only.
   fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (request, body, done) => {

@@ -120,6 +120,14 @@ export class EndpointCreateDto {
   @IsOptional()
   @IsIn(['none', 'conversation'])
   ordering?: 'none' | 'conversation';
+
+  @ApiPropertyOptional({
+    description:
+      'Leave out events a migration bridge caused (`data.relay` set), so each logical message is delivered once across both vendors. Default: true when the app is on a bridge, else false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  excludeRelayed?: boolean;
 }
 
 export class EndpointUpdateDto {
@@ -163,6 +171,14 @@ export class EndpointUpdateDto {
   @IsOptional()
   @IsIn(['none', 'conversation'])
   ordering?: 'none' | 'conversation';
+
+  @ApiPropertyOptional({
+    description:
+      'Leave out events a migration bridge caused (`data.relay` set), so each logical message is delivered once across both vendors. ',
+  })
+  @IsOptional()
+  @IsBoolean()
+  excludeRelayed?: boolean;
 }
 
 export class EndpointResponseDto {
@@ -186,6 +202,8 @@ export class EndpointResponseDto {
   })
   headers!: Record<string, string>;
   @ApiProperty({ description: 'Delivery ordering.', enum: ['none', 'conversation'] }) ordering!: string;
+  @ApiProperty({ description: 'Whether events a migration bridge caused are left out.' })
+  excludeRelayed!: boolean;
   @ApiProperty({ description: 'Since when every attempt has failed, if so.', nullable: true, type: String })
   failingSince!: string | null;
   @ApiProperty({ description: 'Creation time.' }) createdAt!: string;

@@ -9,6 +9,7 @@ import {
   EventEntity,
   Transactor,
 } from '@im-gateway/persistence';
+import { BridgesModule } from '../bridges/bridges.module.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
 import { MemoryWorkQueue } from '../common/queue/memory-work.queue.js';
@@ -26,6 +27,7 @@ import { EndpointsService } from './endpoints.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([EndpointEntity, AppEntity, DeliveryEntity, DeliveryAttemptEntity, EventEntity]),
+    BridgesModule,
   ],
   controllers: [EndpointsController, DeliveriesController],
   providers: [

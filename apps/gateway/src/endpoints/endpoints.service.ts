@@ -21,6 +21,7 @@ import type {
   EndpointSecretResponseDto,
   EndpointUpdateDto,
 } from './endpoint.dto.js';
+import { BridgeDirectory } from '../bridges/bridge-directory.js';
 import { EndpointDirectory } from './endpoint-directory.js';
 import { assertEndpointUrl } from './endpoint-url.policy.js';
 
@@ -34,6 +35,7 @@ export class EndpointsService {
     private readonly secretBox: SecretBox,
     private readonly settings: GatewaySettingsRef,
     private readonly directory: EndpointDirectory,
+    private readonly bridges: BridgeDirectory,
   ) {}
 
   async create(appId: string, dto: EndpointCreateDto): Promise<EndpointResponseDto & { secret: string }> {
@@ -51,7 +53,7 @@ export class EndpointsService {
       disabledReason: null,
       headers: dto.headers ?? {},
       ordering: dto.ordering ?? 'none',
-      excludeRelayed: false,
+      excludeRelayed: dto.excludeRelayed ?? (await this.bridges.forApp(appId)).length > 0,
       previousSecretEncrypted: null,
       previousSecretExpiresAt: null,
       failingSince: null,
@@ -90,6 +92,7 @@ export class EndpointsService {
     if (dto.description !== undefined) endpoint.description = dto.description;
     if (dto.headers !== undefined) endpoint.headers = dto.headers;
     if (dto.ordering !== undefined) endpoint.ordering = dto.ordering;
+    if (dto.excludeRelayed !== undefined) endpoint.excludeRelayed = dto.excludeRelayed;
     if (dto.disabled !== undefined) {
       endpoint.disabled = dto.disabled;
       if (!dto.disabled) {
@@ -166,6 +169,7 @@ export class EndpointsService {
       disabledReason: e.disabledReason,
       headers: e.headers,
       ordering: e.ordering,
+      excludeRelayed: e.excludeRelayed,
       failingSince: e.failingSince,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,

@@ -13,5 +13,6 @@ import { VendorRateLimiter } from './vendor-rate.limiter.js';
   imports: [TypeOrmModule.forFeature([MessageEntity, IdempotencyKeyEntity]), TenancyModule],
   controllers: [MessagesController],
   providers: [MessagesService, IdempotencyService, VendorCallExecutor, VendorRateLimiter],
+  exports: [MessagesService],
 })
 export class MessagesModule {}

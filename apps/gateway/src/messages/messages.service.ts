@@ -8,6 +8,7 @@ import {
   failedRecipient,
   ImGatewayError,
   VendorRequestError,
+  type RecallRequest,
   type RecipientResult,
   type SendRequest,
   type SendResult,
@@ -34,7 +35,7 @@ function withMessageId(error: ImGatewayError, messageId: string, extra: Record<s
 }
 
 /** The DTO as a provider request; the one rule class-validator cannot say: `ids` xor `all` (rooms only). */
-function toSendRequest(dto: MessageSendDto): SendRequest {
+export function toSendRequest(dto: MessageSendDto): SendRequest {
   const { to } = dto;
   const wrong = (message: string) =>
     new ImGatewayError('validation_failed', `to ${message}`, [{ field: 'to', message }]);
@@ -65,7 +66,7 @@ export class MessagesService {
   async send(appId: string, dto: MessageSendDto, rawBody: unknown, key?: string): Promise<SendOutcome> {
     const resolved = await this.apps.resolve(appId);
     const request = toSendRequest(dto);
-    // The declared capabilities answer first, so a send the vendor cannot carry never reaches it.
+    // The declared capabilities answer first (again in sendAs), so a refused send uses no idempotency key.
     assertSendSupported(resolved.provider.name, resolved.provider.capabilities, request);
     if (key === undefined) return { ...(await this.deliver(resolved, request)), replayed: false };
     const claim = await this.idempotency.claim(appId, key, this.idempotency.hash(rawBody));
@@ -120,11 +121,17 @@ export class MessagesService {
     return toMessageResponse(row);
   }
 
-  private async deliver(
+  /**
+   * A send made by the gateway itself (relays, dual-sends): checked against the vendor's capabilities,
+   * sent, and recorded like any other. A vendor error is recorded as a failed message and returned with it,
+   * not thrown, so the caller can tell a retryable failure from a final one.
+   */
+  async sendAs(
     resolved: ResolvedApp,
     request: SendRequest,
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<{ row: MessageEntity; error?: VendorRequestError }> {
     const { app, provider, config } = resolved;
+    assertSendSupported(provider.name, provider.capabilities, request);
     let result: SendResult;
     try {
       result = await provider.send(config, request, this.executor.context(provider, app.id));
@@ -138,13 +145,32 @@ export class MessagesService {
         request,
         targets.map((t) => failedRecipient(t, error)),
       );
-      throw withMessageId(error, row.id);
+      return { row, error };
     }
-    const row = await this.record(app.id, app.provider, request, result.recipients);
-    const first = result.recipients.find((r) => r.status === 'failed');
+    return { row: await this.record(app.id, app.provider, request, result.recipients) };
+  }
+
+  /** Recalls one vendor message for the gateway itself (a relayed recall). */
+  async recallAs(resolved: ResolvedApp, request: RecallRequest): Promise<void> {
+    const { app, provider, config } = resolved;
+    assertRecallSupported(provider.name, provider.capabilities, {
+      type: request.to.type,
+      ids: [request.to.id],
+    });
+    await provider.recall(config, request, this.executor.context(provider, app.id));
+  }
+
+  private async deliver(
+    resolved: ResolvedApp,
+    request: SendRequest,
+  ): Promise<{ status: number; body: unknown }> {
+    const { row, error } = await this.sendAs(resolved, request);
+    if (error) throw withMessageId(error, row.id);
+    const recipients = row.results as unknown as RecipientResult[];
+    const first = recipients.find((r) => r.status === 'failed');
     if (row.status === 'failed' && first?.status === 'failed')
       throw withMessageId(new ImGatewayError(first.error.code, first.error.message), row.id, {
-        recipients: result.recipients,
+        recipients,
       });
     return { status: row.status === 'sent' ? 201 : 207, body: toMessageResponse(row) };
   }

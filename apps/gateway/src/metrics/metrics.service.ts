@@ -27,6 +27,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly relays = new Counter({
+    name: 'imgw_relay_attempts_total',
+    help: 'Bridge relay attempts by action (message, recall) and result (relayed, retry, failed, unmapped, skipped).',
+    labelNames: ['action', 'result'] as const,
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'imgw_http_request_duration_seconds',
     help: 'HTTP request duration by route and status.',

@@ -96,6 +96,16 @@ export class AppsService {
 
   async remove(appId: string): Promise<void> {
     await this.findOrThrow(appId);
+    // A bridge without one of its apps could relay nothing more: the operator deletes the bridge first.
+    const [bridge] = await this.transactor.query<{ id: string }>(
+      'SELECT id FROM bridges WHERE source_app_id = $1 OR target_app_id = $2 LIMIT 1',
+      [appId, appId],
+    );
+    if (bridge)
+      throw new ImGatewayError(
+        'conflict',
+        `App ${appId} is on bridge ${bridge.id}; delete the bridge first.`,
+      );
     await this.transactor.transaction(async (m) => {
       await m.delete(ApiKeyEntity, { appId });
       await m.delete(AppEntity, { id: appId });

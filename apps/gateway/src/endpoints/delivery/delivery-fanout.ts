@@ -17,6 +17,12 @@ export function orderingKey(
   return `${event.conversationType ?? ''}/${event.conversationId}`.slice(0, 300);
 }
 
+/** Whether a migration bridge caused the event (the relay planner marks it before fan-out). */
+function isRelayed(event: EventEntity): boolean {
+  const data = (event.body as { data?: Record<string, unknown> }).data;
+  return data?.relay !== undefined;
+}
+
 /** Fan-out at ingest: one delivery row per matching enabled endpoint, written with the events. */
 @Injectable()
 export class DeliveryFanout {
@@ -27,8 +33,10 @@ export class DeliveryFanout {
     const endpoints = await this.directory.enabledForApp(appId);
     const rows: DeliveryEntity[] = [];
     for (const event of events) {
+      const relayed = isRelayed(event);
       for (const endpoint of endpoints) {
         if (!endpointWants(endpoint, event.type)) continue;
+        if (relayed && endpoint.excludeRelayed) continue;
         rows.push(
           Object.assign(new DeliveryEntity(), {
             id: newId(),

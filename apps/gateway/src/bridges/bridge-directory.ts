@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { BridgeEntity } from '@im-gateway/persistence';
+
+const CACHE_TTL_MS = 1_000;
+
+/**
+ * Bridges as the ingest path needs them: every callback asks whether its app is bridged, so the answer is
+ * cached per app, invalidated on every change this process makes and expiring within a second (another
+ * replica's change). Paused bridges are included: their relays are recorded and wait for the resume.
+ */
+@Injectable()
+export class BridgeDirectory {
+  private readonly byApp = new Map<string, { bridges: BridgeEntity[]; expiresAt: number }>();
+
+  constructor(@InjectRepository(BridgeEntity) private readonly bridges: Repository<BridgeEntity>) {}
+
+  /** The bridges an app is on, on either side. */
+  async forApp(appId: string): Promise<BridgeEntity[]> {
+    const hit = this.byApp.get(appId);
+    if (hit && hit.expiresAt > Date.now()) return hit.bridges;
+    const bridges = await this.bridges.find({
+      where: [{ sourceAppId: appId }, { targetAppId: appId }],
+      order: { id: 'ASC' },
+    });
+    this.byApp.set(appId, { bridges, expiresAt: Date.now() + CACHE_TTL_MS });
+    return bridges;
+  }
+
+  invalidate(): void {
+    this.byApp.clear();
+  }
+}

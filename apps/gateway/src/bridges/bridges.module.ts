@@ -1,0 +1,72 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  AppEntity,
+  BridgeEntity,
+  BridgeMappingEntity,
+  RelayAttemptEntity,
+  RelayEntity,
+  RelayRepository,
+  Transactor,
+} from '@im-gateway/persistence';
+import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
+import { MemoryWorkQueue } from '../common/queue/memory-work.queue.js';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
+import { MessagesModule } from '../messages/messages.module.js';
+import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { BridgeDirectory } from './bridge-directory.js';
+import { BridgesController } from './bridges.controller.js';
+import { BridgesService } from './bridges.service.js';
+import { DualSendService } from './dual-send/dual-send.service.js';
+import { IdMapper } from './mappings/id-mapper.js';
+import { MappingsController } from './mappings/mappings.controller.js';
+import { MappingsService } from './mappings/mappings.service.js';
+import { RelayPlanner } from './relay/relay-planner.js';
+import { RelayQueue } from './relay/relay.queue.js';
+import { RelayScheduler } from './relay/relay.scheduler.js';
+import { RelayWorker } from './relay/relay.worker.js';
+import { RelaysController } from './relay/relays.controller.js';
+import { RelaysService } from './relay/relays.service.js';
+import { BridgeStatsService } from './stats/bridge-stats.service.js';
+
+/**
+ * Vendor migration: bridges between two apps, their id tables, the relay of messages and recalls from one
+ * side to the other (planned at ingest, queued and retried like deliveries), dual-send and progress.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AppEntity, BridgeEntity, BridgeMappingEntity, RelayEntity, RelayAttemptEntity]),
+    TenancyModule,
+    MessagesModule,
+  ],
+  controllers: [BridgesController, MappingsController, RelaysController],
+  providers: [
+    BridgeDirectory,
+    BridgesService,
+    MappingsService,
+    IdMapper,
+    RelayPlanner,
+    RelayWorker,
+    RelayScheduler,
+    RelaysService,
+    DualSendService,
+    BridgeStatsService,
+    { provide: RelayRepository, useFactory: (t: Transactor) => new RelayRepository(t), inject: [Transactor] },
+    {
+      // The delivery queue's drivers, on a queue of their own.
+      provide: RelayQueue,
+      useFactory: ({ value }: GatewaySettingsRef) =>
+        value.redisUrl
+          ? new BullmqWorkQueue(
+              value.redisUrl,
+              'imgw-relays',
+              value.deliveryConcurrency,
+              value.deliveryQueuePrefix,
+            )
+          : new MemoryWorkQueue(value.deliveryConcurrency, 'relay'),
+      inject: [GatewaySettingsRef],
+    },
+  ],
+  exports: [BridgeDirectory, RelayPlanner, RelayScheduler],
+})
+export class BridgesModule {}

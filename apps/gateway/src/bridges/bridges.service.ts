@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, type Repository } from 'typeorm';
+import {
+  AppEntity,
+  BRIDGE_KINDS,
+  BridgeEntity,
+  BridgeMappingEntity,
+  clampLimit,
+  newId,
+  nowIso,
+  RelayAttemptEntity,
+  RelayedMessageEntity,
+  RelayEntity,
+  toPage,
+  Transactor,
+  type Page,
+  type UserMappingRule,
+} from '@im-gateway/persistence';
+import { ImGatewayError } from '@im-gateway/types';
+import { BridgeDirectory } from './bridge-directory.js';
+import type { BridgeCreateDto, BridgeResponseDto, BridgeUpdateDto, UserMappingDto } from './bridge.dto.js';
+import { RelayScheduler } from './relay/relay.scheduler.js';
+
+const invalid = (field: string, message: string) =>
+  new ImGatewayError('validation_failed', `${field} ${message}`, [{ field, message }]);
+
+/** The DTO's user mapping as stored; `affix` needs both sides, and they must differ. */
+function toRule(dto: UserMappingDto | undefined): UserMappingRule {
+  if (!dto || dto.type === 'same') return { type: 'same' };
+  if (dto.type === 'table') return { type: 'table' };
+  if (!dto.source || !dto.target) throw invalid('userMapping', 'affix needs source and target');
+  const side = (a: { prefix?: string; suffix?: string }) => ({
+    prefix: a.prefix ?? '',
+    suffix: a.suffix ?? '',
+  });
+  const rule = { type: 'affix' as const, source: side(dto.source), target: side(dto.target) };
+  if (rule.source.prefix === rule.target.prefix && rule.source.suffix === rule.target.suffix)
+    throw invalid('userMapping', 'affix with equal sides is the same rule as type: same');
+  return rule;
+}
+
+/** Bridges between two apps: their lifecycle. Relays, mappings and stats have services of their own. */
+@Injectable()
+export class BridgesService {
+  constructor(
+    @InjectRepository(BridgeEntity) private readonly bridges: Repository<BridgeEntity>,
+    @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
+    private readonly transactor: Transactor,
+    private readonly directory: BridgeDirectory,
+    private readonly scheduler: RelayScheduler,
+  ) {}
+
+  async create(dto: BridgeCreateDto): Promise<BridgeResponseDto> {
+    if (dto.sourceAppId === dto.targetAppId)
+      throw invalid('targetAppId', 'must be another app than sourceAppId');
+    const [source, target] = await Promise.all([
+      this.app(dto.sourceAppId, 'sourceAppId'),
+      this.app(dto.targetAppId, 'targetAppId'),
+    ]);
+    // Two bridges between the same apps would relay every message twice.
+    const existing = await this.bridges.findOne({
+      where: [
+        { sourceAppId: source.id, targetAppId: target.id },
+        { sourceAppId: target.id, targetAppId: source.id },
+      ],
+    });
+    if (existing) throw new ImGatewayError('conflict', `Bridge ${existing.id} already links these apps.`);
+    const now = nowIso();
+    const bridge = Object.assign(new BridgeEntity(), {
+      id: newId(),
+      name: dto.name ?? `${source.name} → ${target.name}`,
+      sourceAppId: source.id,
+      targetAppId: target.id,
+      direction: dto.direction ?? 'both',
+      conversationKinds: dto.conversationKinds ?? [...BRIDGE_KINDS],
+      userMapping: toRule(dto.userMapping),
+      status: dto.status ?? 'active',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.transactor.write((m) => m.insert(BridgeEntity, bridge));
+    this.directory.invalidate();
+    return this.toResponse(bridge, source, target);
+  }
+
+  async list(cursor: string | undefined, limit: number | undefined): Promise<Page<BridgeResponseDto>> {
+    const take = clampLimit(limit);
+    const rows = await this.bridges.find({
+      where: cursor ? { id: MoreThan(cursor) } : {},
+      order: { id: 'ASC' },
+      take: take + 1,
+    });
+    const apps = new Map((await this.apps.find()).map((a) => [a.id, a] as const));
+    return toPage(rows, take, (b) => this.toResponse(b, apps.get(b.sourceAppId), apps.get(b.targetAppId)));
+  }
+
+  async get(id: string): Promise<BridgeResponseDto> {
+    const bridge = await this.find(id);
+    return this.toResponse(bridge, ...(await this.bridgeApps(bridge)));
+  }
+
+  async update(id: string, dto: BridgeUpdateDto): Promise<BridgeResponseDto> {
+    const bridge = await this.find(id);
+    const resumed = dto.status === 'active' && bridge.status === 'paused';
+    if (dto.name !== undefined) bridge.name = dto.name;
+    if (dto.status !== undefined) bridge.status = dto.status;
+    if (dto.direction !== undefined) bridge.direction = dto.direction;
+    if (dto.conversationKinds !== undefined) bridge.conversationKinds = dto.conversationKinds;
+    if (dto.userMapping !== undefined) bridge.userMapping = toRule(dto.userMapping);
+    bridge.updatedAt = nowIso();
+    await this.transactor.write((m) => m.save(bridge));
+    this.directory.invalidate();
+    if (resumed) await this.wakePending(bridge.id);
+    return this.toResponse(bridge, ...(await this.bridgeApps(bridge)));
+  }
+
+  /** Deletes the bridge with its tables, relays and message-id map; messages already relayed stay sent. */
+  async remove(id: string): Promise<void> {
+    await this.find(id);
+    await this.transactor.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .delete()
+        .from(RelayAttemptEntity)
+        .where('relay_id IN (SELECT id FROM relays WHERE bridge_id = :id)', { id })
+        .execute();
+      for (const entity of [RelayEntity, RelayedMessageEntity, BridgeMappingEntity])
+        await m.delete(entity, { bridgeId: id });
+      await m.delete(BridgeEntity, { id });
+    });
+    this.directory.invalidate();
+  }
+
+  async find(id: string): Promise<BridgeEntity> {
+    const bridge = await this.bridges.findOneBy({ id });
+    if (!bridge) throw new ImGatewayError('not_found', `No bridge ${id}.`);
+    return bridge;
+  }
+
+  private async wakePending(bridgeId: string): Promise<void> {
+    const rows = await this.transactor.query<{ id: string; next_attempt_at: string | null }>(
+      `SELECT id, next_attempt_at FROM relays WHERE bridge_id = $1 AND status = 'pending'`,
+      [bridgeId],
+    );
+    await this.scheduler.wake(rows.map((r) => ({ id: r.id, dueAt: r.next_attempt_at })));
+  }
+
+  private async app(id: string, field: string): Promise<AppEntity> {
+    const app = await this.apps.findOneBy({ id });
+    if (!app) throw invalid(field, `names no app (${id})`);
+    return app;
+  }
+
+  private async bridgeApps(bridge: BridgeEntity): Promise<[AppEntity | null, AppEntity | null]> {
+    return Promise.all([
+      this.apps.findOneBy({ id: bridge.sourceAppId }),
+      this.apps.findOneBy({ id: bridge.targetAppId }),
+    ]);
+  }
+
+  private toResponse(
+    b: BridgeEntity,
+    source?: AppEntity | null,
+    target?: AppEntity | null,
+  ): BridgeResponseDto {
+    return {
+      id: b.id,
+      name: b.name,
+      sourceAppId: b.sourceAppId,
+      sourceProvider: source?.provider ?? '',
+      targetAppId: b.targetAppId,
+      targetProvider: target?.provider ?? '',
+      direction: b.direction,
+      conversationKinds: b.conversationKinds,
+      userMapping: b.userMapping,
+      status: b.status,
+      createdAt: b.createdAt,
+      updatedAt: b.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { Transactor, type BridgeEntity, type MappingKind } from '@im-gateway/persistence';
+import { mapUserIdByRule, type BridgeSide } from './user-id.rule.js';
+
+/** Ids across a bridge: the uploaded tables first, then (users only) the bridge's rule. */
+@Injectable()
+export class IdMapper {
+  constructor(private readonly transactor: Transactor) {}
+
+  async user(bridge: BridgeEntity, id: string, side: BridgeSide): Promise<string | null> {
+    return (
+      (await this.fromTable(bridge.id, 'user', id, side)) ?? mapUserIdByRule(bridge.userMapping, id, side)
+    );
+  }
+
+  /** A group or chat room: only the table maps them (vendors assign these ids; no rule can derive one). */
+  conversation(
+    bridge: BridgeEntity,
+    kind: 'group' | 'chatroom',
+    id: string,
+    side: BridgeSide,
+  ): Promise<string | null> {
+    return this.fromTable(bridge.id, kind, id, side);
+  }
+
+  private async fromTable(
+    bridgeId: string,
+    kind: MappingKind,
+    id: string,
+    side: BridgeSide,
+  ): Promise<string | null> {
+    const [from, to] = side === 'forward' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
+    const [row] = await this.transactor.query<{ mapped: string }>(
+      `SELECT ${to} AS mapped FROM bridge_mappings WHERE bridge_id = $1 AND kind = $2 AND ${from} = $3`,
+      [bridgeId, kind, id],
+    );
+    return row?.mapped ?? null;
+  }
+}

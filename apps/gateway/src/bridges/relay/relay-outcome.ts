@@ -1,0 +1,63 @@
+import type { RelayOutcome, RelayStatus } from '@im-gateway/persistence';
+import { ImGatewayError, VendorRequestError, type RecipientError } from '@im-gateway/types';
+import { nextAttemptDelayMs } from '../../endpoints/delivery/retry-schedule.js';
+
+const RETRYABLE_CODES = new Set(['vendor_rate_limited', 'vendor_unavailable', 'vendor_timeout']);
+
+/** Whether a vendor failure may pass if tried later (rate limits, outages, timeouts), as for webhooks. */
+export function isRetryable(error: RecipientError | ImGatewayError | unknown): boolean {
+  if (error instanceof VendorRequestError) return error.retryable;
+  if (error instanceof ImGatewayError) return RETRYABLE_CODES.has(error.code);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof ImGatewayError) return `${error.code}: ${error.message}`;
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error)
+    return `${String(error.code)}: ${String(error.message)}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A relay's state after an attempt that ended in `status` (no retry) at `at`. */
+export function finalOutcome(
+  status: RelayStatus,
+  attempts: number,
+  at: Date,
+  extra: Partial<RelayOutcome> = {},
+): RelayOutcome {
+  return {
+    status,
+    attempts,
+    nextAttemptAt: null,
+    lastAttemptAt: at.toISOString(),
+    reason: null,
+    lastError: null,
+    targetMessageIds: null,
+    relayedAt: null,
+    conversationKind: null,
+    ...extra,
+  };
+}
+
+/**
+ * After a failed attempt: another one on the delivery schedule (same waits, same jitter) while the error is
+ * retryable and the schedule lasts, else `failed`.
+ */
+export function failedOutcome(
+  error: unknown,
+  attempts: number,
+  schedule: readonly number[],
+  at: Date,
+  extra: Partial<RelayOutcome> = {},
+): RelayOutcome {
+  const lastError = errorText(error).slice(0, 1000);
+  const delay = isRetryable(error) ? nextAttemptDelayMs(schedule, attempts, {}) : null;
+  if (delay === null)
+    return finalOutcome('failed', attempts, at, { ...extra, lastError, reason: lastError.slice(0, 500) });
+  return {
+    ...finalOutcome('pending', attempts, at, extra),
+    nextAttemptAt: new Date(at.getTime() + delay).toISOString(),
+    lastError,
+  };
+}

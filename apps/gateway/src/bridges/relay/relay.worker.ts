@@ -1,0 +1,318 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import {
+  BridgeEntity,
+  newId,
+  RelayAttemptEntity,
+  RelayedMessageEntity,
+  RelayRepository,
+  Transactor,
+  type ClaimedRelay,
+  type RelayOutcome,
+} from '@im-gateway/persistence';
+import {
+  CapabilityUnsupportedError,
+  RELAY_EXT_KEY,
+  type RecipientResult,
+  type RelayMarker,
+  type SendTargetType,
+  type UnifiedEvent,
+} from '@im-gateway/types';
+import type { Wakeup } from '../../common/queue/work.queue.js';
+import { GatewaySettingsRef } from '../../common/settings.ref.js';
+import { MessagesService } from '../../messages/messages.service.js';
+import { MetricsService } from '../../metrics/metrics.service.js';
+import { AppsService, type ResolvedApp } from '../../tenancy/apps.service.js';
+import { IdMapper } from '../mappings/id-mapper.js';
+import type { BridgeSide } from '../mappings/user-id.rule.js';
+import { relayedContent } from './relay-content.js';
+import { errorText, failedOutcome, finalOutcome } from './relay-outcome.js';
+
+/** Room for recording an attempt after the vendor calls' deadline, before another worker may retake it. */
+const LEASE_MARGIN_MS = 5_000;
+/** A wake-up may come this early (timer drift) and still claim its relay. */
+const EARLY_WAKEUP_MS = 250;
+/** A recall that arrives before its message was relayed waits this long per attempt, at most this often. */
+const RECALL_WAIT_MS = 1_000;
+const RECALL_MAX_WAITS = 60;
+
+interface Target {
+  type: SendTargetType;
+  id: string;
+}
+
+interface Attempt {
+  claimed: ClaimedRelay;
+  bridge: BridgeEntity;
+  side: BridgeSide;
+  attempts: number;
+  now: Date;
+}
+
+/**
+ * One relay attempt: claim the relay, map the sender and conversation across the bridge, send each content
+ * (or the recall) through the unified send path of the target app, record the message-id pairs, and decide
+ * what comes next — relayed, retried on the delivery schedule, failed, unmapped (waits for a mapping and a
+ * retry) or skipped (nothing to relay). Returns what must be woken afterwards.
+ */
+@Injectable()
+export class RelayWorker {
+  private readonly logger = new Logger(RelayWorker.name);
+
+  constructor(
+    private readonly relays: RelayRepository,
+    @InjectRepository(BridgeEntity) private readonly bridges: Repository<BridgeEntity>,
+    private readonly apps: AppsService,
+    private readonly messages: MessagesService,
+    private readonly mapper: IdMapper,
+    private readonly transactor: Transactor,
+    private readonly settings: GatewaySettingsRef,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async attempt(relayId: string): Promise<Wakeup[]> {
+    const now = new Date();
+    const lease = this.settings.value.sendPolicy.deadlineMs * 2 + LEASE_MARGIN_MS;
+    const claimed = await this.relays.claim(
+      relayId,
+      now.toISOString(),
+      new Date(now.getTime() + lease).toISOString(),
+      new Date(now.getTime() + EARLY_WAKEUP_MS).toISOString(),
+    );
+    if (!claimed) return []; // not due, taken, paused, or behind an earlier message of its conversation
+    const bridge = await this.bridges.findOneBy({ id: claimed.bridge_id });
+    if (!bridge || bridge.status !== 'active') {
+      await this.relays.release(relayId, new Date().toISOString());
+      return [];
+    }
+    const side: BridgeSide = claimed.source_app_id === bridge.sourceAppId ? 'forward' : 'reverse';
+    const attempt: Attempt = { claimed, bridge, side, attempts: claimed.attempts + 1, now };
+    let outcome: RelayOutcome;
+    try {
+      outcome = claimed.action === 'recall' ? await this.recall(attempt) : await this.message(attempt);
+    } catch (error) {
+      outcome = this.failed(attempt, error);
+    }
+    const finishedAt = new Date();
+    await this.relays.finish(relayId, outcome, this.attemptRow(relayId, now, finishedAt, outcome));
+    this.metrics.relays.inc({
+      action: claimed.action,
+      result: outcome.status === 'pending' ? 'retry' : outcome.status,
+    });
+    if (outcome.status === 'failed') this.logger.warn({ relayId, error: outcome.lastError }, 'relay failed');
+    if (outcome.status === 'pending') return [{ id: relayId, dueAt: outcome.nextAttemptAt }];
+    if (!claimed.conversation_id) return [];
+    const next = await this.relays.nextInConversation(claimed.bridge_id, claimed.conversation_id);
+    return next ? [{ id: next.id, dueAt: next.next_attempt_at }] : [];
+  }
+
+  private failed(a: Attempt, error: unknown, extra: Partial<RelayOutcome> = {}): RelayOutcome {
+    // A capability the target lacks will not appear by retrying: nothing can be relayed.
+    if (error instanceof CapabilityUnsupportedError)
+      return finalOutcome('skipped', a.attempts, new Date(), {
+        ...extra,
+        reason: error.message,
+        lastError: errorText(error),
+      });
+    return failedOutcome(error, a.attempts, this.settings.value.deliveryRetryScheduleMs, new Date(), extra);
+  }
+
+  private async message(a: Attempt): Promise<RelayOutcome> {
+    const { claimed, bridge, side } = a;
+    const event = claimed.event_body ? (JSON.parse(claimed.event_body) as UnifiedEvent) : null;
+    const message = event?.message;
+    if (!event || !message)
+      return finalOutcome('skipped', a.attempts, new Date(), { reason: 'the origin event is gone' });
+    const [copy] = await this.transactor.query(
+      'SELECT id FROM relayed_messages WHERE target_app_id = $1 AND target_message_id = $2 LIMIT 1',
+      [claimed.source_app_id, message.id],
+    );
+    if (copy)
+      return finalOutcome('skipped', a.attempts, new Date(), {
+        reason: 'the message is itself a relayed copy',
+      });
+
+    const missing: string[] = [];
+    const from = await this.mapper.user(bridge, message.from, side);
+    if (!from) missing.push(`user ${message.from}`);
+    const { target, source } = await this.conversation(a, event, missing);
+    if (missing.length > 0 || !from || !target || !source)
+      return finalOutcome('unmapped', a.attempts, new Date(), {
+        reason: `no mapping for ${missing.join(', ')}`,
+        conversationKind: claimed.conversation_kind,
+      });
+    const kind = target.type === 'user' ? 'direct' : target.type;
+
+    const resolved = await this.apps.resolve(claimed.target_app_id);
+    const contents = message.contents.map((c) =>
+      relayedContent(c, resolved.provider.capabilities, resolved.provider.displayName),
+    );
+    const sendable = contents.flatMap((c) => ('content' in c ? [c.content] : []));
+    const skipped = contents.flatMap((c) => ('skip' in c ? [c.skip] : []));
+    if (sendable.length === 0)
+      return finalOutcome('skipped', a.attempts, new Date(), {
+        reason: skipped.join('; '),
+        conversationKind: kind,
+      });
+
+    const marker: RelayMarker = {
+      bridgeId: bridge.id,
+      relayId: claimed.id,
+      originEventId: claimed.origin_event_id,
+      originProvider: event.provider,
+      originMessageId: message.id,
+      originSentAt: message.sentAt ?? event.occurredAt,
+    };
+    const ext = { ...(message.ext ?? {}), [RELAY_EXT_KEY]: marker };
+    const produced = JSON.parse(claimed.target_message_ids ?? '[]') as string[];
+    for (let i = produced.length; i < sendable.length; i++) {
+      const request = { from, to: { type: target.type, ids: [target.id] }, content: sendable[i]!, ext };
+      const { row, error } = await this.messages.sendAs(resolved, request);
+      const result = (row.results as unknown as RecipientResult[])[0];
+      const partial = {
+        targetMessageIds: produced.length > 0 ? [...produced] : null,
+        conversationKind: kind,
+      };
+      if (error) return this.failed(a, error, partial);
+      if (!result || result.status !== 'sent') return this.failed(a, result?.error ?? 'no result', partial);
+      produced.push(result.vendorMessageId);
+      await this.recordPair(
+        a,
+        resolved,
+        { from: message.from, to: source, id: message.id },
+        { from, to: target, id: result.vendorMessageId },
+      );
+    }
+    return finalOutcome('relayed', a.attempts, new Date(), {
+      targetMessageIds: produced,
+      relayedAt: new Date().toISOString(),
+      conversationKind: kind,
+      reason: skipped.length > 0 ? `not relayed: ${skipped.join('; ')}` : null,
+    });
+  }
+
+  /** The target conversation (and the source one, as a recall will need it), or what is missing to map it. */
+  private async conversation(
+    a: Attempt,
+    event: UnifiedEvent,
+    missing: string[],
+  ): Promise<{ target: Target | null; source: Target | null }> {
+    const { bridge, side, claimed } = a;
+    const message = event.message!;
+    if (claimed.conversation_kind === 'direct') {
+      const to = await this.mapper.user(bridge, message.to, side);
+      if (!to) missing.push(`user ${message.to}`);
+      return { target: to ? { type: 'user', id: to } : null, source: { type: 'user', id: message.to } };
+    }
+    const conversationId = event.conversation?.id ?? message.to;
+    const kinds = (claimed.conversation_kind === 'chatroom' ? ['chatroom'] : ['group', 'chatroom']).filter(
+      (k) => bridge.conversationKinds.includes(k as 'group' | 'chatroom'),
+    ) as ('group' | 'chatroom')[];
+    for (const kind of kinds) {
+      const id = await this.mapper.conversation(bridge, kind, conversationId, side);
+      if (id) return { target: { type: kind, id }, source: { type: kind, id: conversationId } };
+    }
+    missing.push(`${kinds.join(' or ')} ${conversationId}`);
+    return { target: null, source: null };
+  }
+
+  private async recordPair(
+    a: Attempt,
+    resolved: ResolvedApp,
+    source: { from: string; to: Target; id: string },
+    target: { from: string; to: Target; id: string },
+  ): Promise<void> {
+    const row = Object.assign(new RelayedMessageEntity(), {
+      id: newId(),
+      bridgeId: a.bridge.id,
+      relayId: a.claimed.id,
+      sourceAppId: a.claimed.source_app_id,
+      sourceMessageId: source.id,
+      sourceFrom: source.from,
+      sourceToType: source.to.type,
+      sourceToId: source.to.id,
+      targetAppId: resolved.app.id,
+      targetMessageId: target.id,
+      targetFrom: target.from,
+      targetToType: target.to.type,
+      targetToId: target.to.id,
+      recalledAt: null,
+      recallRelayId: null,
+      createdAt: new Date().toISOString(),
+    });
+    await this.transactor.write((m) => m.insert(RelayedMessageEntity, row));
+  }
+
+  /**
+   * A recall: every copy of the recalled message on the other side is recalled, with the sender and
+   * conversation recorded when the copy was made. A recall of a copy (the bridge relays both ways) recalls
+   * the original. Each pair is marked before the vendor is asked, so the vendor's recall callback for it is
+   * recognised as an echo.
+   */
+  private async recall(a: Attempt): Promise<RelayOutcome> {
+    const { claimed } = a;
+    const id = claimed.source_message_id;
+    const pairs = await this.transactor.query<Record<string, string | null>>(
+      `SELECT * FROM relayed_messages WHERE bridge_id = $1
+         AND ((source_app_id = $2 AND source_message_id = $3) OR (target_app_id = $4 AND target_message_id = $5))`,
+      [claimed.bridge_id, claimed.source_app_id, id, claimed.source_app_id, id],
+    );
+    if (pairs.length === 0) return this.recallWithoutCopy(a);
+    const resolved = await this.apps.resolve(claimed.target_app_id);
+    const recalled: string[] = [];
+    for (const pair of pairs) {
+      if (pair.recalled_at && pair.recall_relay_id !== claimed.id) continue;
+      const otherSide =
+        pair.source_app_id === claimed.source_app_id && pair.source_message_id === id ? 'target' : 'source';
+      const other = (field: string) => pair[`${otherSide}_${field}`]!;
+      const at = new Date().toISOString();
+      await this.transactor.query(
+        'UPDATE relayed_messages SET recalled_at = $1, recall_relay_id = $2 WHERE id = $3',
+        [at, claimed.id, pair.id],
+      );
+      await this.messages.recallAs(resolved, {
+        from: other('from'),
+        to: { type: other('to_type') as SendTargetType, id: other('to_id') },
+        vendorMessageId: other('message_id'),
+      });
+      recalled.push(other('message_id'));
+    }
+    return finalOutcome('relayed', a.attempts, new Date(), {
+      targetMessageIds: recalled,
+      relayedAt: new Date().toISOString(),
+    });
+  }
+
+  /** No copy yet: wait while the message's own relay is under way; else there is nothing to recall. */
+  private async recallWithoutCopy(a: Attempt): Promise<RelayOutcome> {
+    const { claimed } = a;
+    const [relay] = await this.transactor.query<{ status: string }>(
+      `SELECT status FROM relays WHERE bridge_id = $1 AND source_app_id = $2 AND action = 'message' AND source_message_id = $3`,
+      [claimed.bridge_id, claimed.source_app_id, claimed.source_message_id],
+    );
+    const inFlight = relay && (relay.status === 'pending' || relay.status === 'relaying');
+    if (inFlight && a.attempts < RECALL_MAX_WAITS)
+      return {
+        ...finalOutcome('pending', a.attempts, new Date()),
+        nextAttemptAt: new Date(Date.now() + RECALL_WAIT_MS).toISOString(),
+        reason: 'waiting for the message to be relayed first',
+      };
+    return finalOutcome('skipped', a.attempts, new Date(), {
+      reason: relay ? `the message was not relayed (${relay.status})` : 'the message was never relayed',
+    });
+  }
+
+  private attemptRow(relayId: string, at: Date, finishedAt: Date, outcome: RelayOutcome): RelayAttemptEntity {
+    return Object.assign(new RelayAttemptEntity(), {
+      id: newId(),
+      relayId,
+      attemptedAt: at.toISOString(),
+      outcome: outcome.status,
+      durationMs: finishedAt.getTime() - at.getTime(),
+      error:
+        outcome.lastError?.slice(0, 500) ??
+        (outcome.status === 'relayed' ? null : (outcome.reason?.slice(0, 500) ?? null)),
+    });
+  }
+}
