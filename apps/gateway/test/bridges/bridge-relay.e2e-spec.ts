@@ -7,6 +7,7 @@ import {
   eventually,
   GROUP,
   relays,
+  ROOM,
   send,
   settledRelays,
   type BridgedPair,
@@ -233,5 +234,56 @@ describe('a bridge relays every content type, both ways', () => {
       (r) => r.action === 'recall' && [sourceId, copyId].includes(r.sourceMessageId),
     );
     expect(recalls).toHaveLength(1);
+  });
+
+  it('chat rooms: relayed both ways through the chat-room table; a recall Tencent cannot make is skipped', async () => {
+    const { gw, easemob, tencent, bridgeId } = pair;
+    // Easemob reports room messages as groupchat: the chat-room table tells the relay it is a room.
+    const res = await gw.call('POST', `/v1/apps/${easemob.appId}/messages`, {
+      body: {
+        from: 'em_host',
+        to: { type: 'chatroom', ids: [ROOM.easemob] },
+        content: { type: 'text', text: 'room hello' },
+      },
+    });
+    expect(res.status).toBe(201);
+    const fromEasemob = res.body.recipients[0].vendorMessageId as string;
+    const fromTencent = await send(gw, tencent.appId, {
+      from: 'tc_guest',
+      to: { type: 'chatroom', ids: [ROOM.tencent] },
+      content: { type: 'text', text: 'room reply' },
+    });
+    const relayOf = (id: string) =>
+      eventually(
+        async () =>
+          (await relays(gw, bridgeId, 'relayed')).find(
+            (r) => r.sourceMessageId === id && r.action === 'message',
+          ),
+        `relay of ${id}`,
+      );
+    const there = await relayOf(fromEasemob);
+    const back = await relayOf(fromTencent);
+    expect(there.conversationKind).toBe('chatroom');
+    expect(tencent.emulator.messages().find((m) => m.id === there.targetMessageIds[0])).toMatchObject({
+      from: 'tc_host',
+      to: ROOM.tencent,
+    });
+    expect(easemob.emulator.messages().find((m) => m.id === back.targetMessageIds[0])).toMatchObject({
+      from: 'em_guest',
+      to: ROOM.easemob,
+      chatType: 'chatroom',
+    });
+
+    expect((await gw.call('POST', `/v1/apps/${easemob.appId}/messages/${res.body.id}/recall`)).status).toBe(
+      200,
+    );
+    const recall = await eventually(
+      async () =>
+        (await relays(gw, bridgeId, 'skipped')).find(
+          (r) => r.sourceMessageId === fromEasemob && r.action === 'recall',
+        ),
+      'the skipped recall',
+    );
+    expect(recall.reason).toBe('tencent cannot recall chatroom messages.');
   });
 });
