@@ -147,6 +147,8 @@ const relayValues = (r: RelayEntity): unknown[] => [
 const MAX_GROUP = 128;
 /** PostgreSQL: groups in flight at once (each holds one pooled connection; the rest of the pool serves the app). */
 const POSTGRES_GROUPS_IN_FLIGHT = 6;
+/** SQLite: rows per multi-row insert in a group (16 columns × 32 rows, far below its 32,766 parameters). */
+const SQLITE_CHUNK = 32;
 /** PostgreSQL accepts at most 65,535 parameters per statement. */
 const MAX_PARAMETERS = 60_000;
 
@@ -245,20 +247,86 @@ export class IngestRepository {
   private async commitSqlite(group: Pending[]): Promise<void> {
     const outcomes = await this.transactor.sqlite((db) => {
       if (group.length === 1) return [{ result: this.storeSqlite(db, group[0]!.batch) }];
-      // A nested better-sqlite3 transaction is a savepoint: a failing callback rolls back alone.
-      return group.map((p) => {
-        try {
-          return { result: db.transaction(() => this.storeSqlite(db, p.batch))() };
-        } catch (error) {
-          return { error };
-        }
-      });
+      // The whole group in a few statements, under one savepoint; SAVEPOINT/RELEASE per callback showed in the
+      // profile. If a row breaks it, each callback again under its own savepoint, so a failure stays its own.
+      try {
+        const results = db.transaction(() =>
+          this.storeSqliteGroup(
+            db,
+            group.map((p) => p.batch),
+          ),
+        )();
+        return results.map((result) => ({ result }));
+      } catch {
+        return group.map((p) => {
+          try {
+            return { result: db.transaction(() => this.storeSqlite(db, p.batch))() };
+          } catch (error) {
+            return { error };
+          }
+        });
+      }
     });
     group.forEach((p, i) => {
       const o = outcomes[i] as { result?: IngestResult; error?: unknown };
       if (o.result) p.resolve(o.result);
       else p.reject(o.error);
     });
+  }
+
+  /** A group on SQLite: one insert per callback (which tells new from duplicate), then its rows in chunks. */
+  private storeSqliteGroup(db: SqliteHandle, batches: IngestBatch[]): IngestResult[] {
+    const insertCallback = db.prepare(this.insertCallbackSql('?'));
+    const stored: IngestBatch[] = [];
+    const results = batches.map((b): IngestResult => {
+      if (insertCallback.run(...callbackValues(b.callback).map(sqliteValue)).changes === 0)
+        return 'duplicate';
+      stored.push(b);
+      return 'stored';
+    });
+    this.insertSqliteChunks(
+      db,
+      'events',
+      EVENT_COLUMNS,
+      stored.flatMap((b) => b.events.map(eventValues)),
+    );
+    this.insertSqliteChunks(
+      db,
+      'deliveries',
+      DELIVERY_COLUMNS,
+      stored.flatMap((b) => b.deliveries.map(deliveryValues)),
+    );
+    this.insertSqliteChunks(
+      db,
+      'relays',
+      RELAY_COLUMNS,
+      stored.flatMap((b) => (b.relays ?? []).map(relayValues)),
+      RELAY_CONFLICT,
+    );
+    return results;
+  }
+
+  /**
+   * Rows in multi-row inserts of SQLITE_CHUNK rows, the rest one by one: two statement texts per table, so
+   * the prepared-statement cache holds them all, whatever the group's size.
+   */
+  private insertSqliteChunks(
+    db: SqliteHandle,
+    table: string,
+    columns: string[],
+    rows: unknown[][],
+    suffix = '',
+  ): void {
+    let i = 0;
+    for (; i + SQLITE_CHUNK <= rows.length; i += SQLITE_CHUNK)
+      db.prepare(this.insertSql('?', table, columns, SQLITE_CHUNK) + suffix).run(
+        ...rows
+          .slice(i, i + SQLITE_CHUNK)
+          .flat()
+          .map(sqliteValue),
+      );
+    for (; i < rows.length; i++)
+      db.prepare(this.insertSql('?', table, columns, 1) + suffix).run(...rows[i]!.map(sqliteValue));
   }
 
   private async storePostgres(manager: EntityManager, batch: IngestBatch): Promise<IngestResult> {

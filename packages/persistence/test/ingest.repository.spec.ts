@@ -7,6 +7,7 @@ import {
   IngestRepository,
   Transactor,
   InboundCallbackEntity,
+  RelayEntity,
   newId,
   nowIso,
 } from '../src/index.js';
@@ -113,6 +114,52 @@ describe(`IngestRepository (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     await expect(repo.store(b)).rejects.toBeDefined();
     expect(await ds.getRepository(InboundCallbackEntity).countBy({ appId: 'app4' })).toBe(0);
     expect(await ds.getRepository(EventEntity).countBy({ appId: 'app4' })).toBe(0);
+  });
+});
+
+describe(`IngestRepository group commit (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  it('commits concurrent callbacks together, yet each alone: a failing one and a duplicate do not touch the rest', async () => {
+    const batches = Array.from({ length: 300 }, (_, i) => batch('app7', `g${i}`, 1 + (i % 3)));
+    const failing = batches[137]!;
+    failing.deliveries[1]!.eventId = failing.deliveries[0]!.eventId; // unique violation inside the group
+    const duplicate = batch('app7', 'g42', 2); // the same vendor callback as batches[42], in the same group
+    const relayOf = (b: ReturnType<typeof batch>, sourceMessageId: string) =>
+      Object.assign(new RelayEntity(), {
+        id: newId(),
+        bridgeId: 'br1',
+        sourceAppId: 'app7',
+        targetAppId: 'app6',
+        originEventId: b.events[0]!.id,
+        action: 'message',
+        sourceMessageId,
+        conversationKind: 'direct',
+        conversationId: 'a|b',
+        status: 'pending',
+        reason: null,
+        attempts: 0,
+        nextAttemptAt: nowIso(),
+        occurredAt: nowIso(),
+        createdAt: nowIso(),
+        updatedAt: nowIso(),
+      });
+    // Two callbacks that carry the same vendor message (Easemob chat and chat_offline) relay it once.
+    const withRelays = [batches[10]!, batches[11]!].map((b) => ({ ...b, relays: [relayOf(b, 'm-1')] }));
+    const all = [...batches.slice(0, 10), ...withRelays, ...batches.slice(12), duplicate];
+    const results = await Promise.all(all.map((b) => repo.store(b).catch(() => 'error')));
+    expect(results.filter((r) => r === 'error')).toHaveLength(1);
+    expect(results[137]).toBe('error');
+    expect(results.at(-1)).toBe('duplicate');
+    expect(results.filter((r) => r === 'stored')).toHaveLength(299);
+    const stored = batches.filter((b) => b !== failing);
+    expect(await ds.getRepository(InboundCallbackEntity).countBy({ appId: 'app7' })).toBe(299);
+    expect(await ds.getRepository(EventEntity).countBy({ appId: 'app7' })).toBe(
+      stored.reduce((n, b) => n + b.events.length, 0),
+    );
+    expect(await ds.getRepository(DeliveryEntity).countBy({ appId: 'app7' })).toBe(
+      stored.reduce((n, b) => n + b.deliveries.length, 0),
+    );
+    expect(await ds.getRepository(EventEntity).countBy({ callbackId: failing.callback.id })).toBe(0);
+    expect(await ds.getRepository(RelayEntity).countBy({ bridgeId: 'br1' })).toBe(1);
   });
 });
 
