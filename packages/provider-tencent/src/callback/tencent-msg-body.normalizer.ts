@@ -145,7 +145,9 @@ export function tencentMessageExt(cloudCustomData: unknown): Record<string, unkn
   if (isRecord(cloudCustomData)) return cloudCustomData;
   const text = readString(cloudCustomData);
   if (text === undefined || text === '') return undefined;
-  const parsed = parseJson(text);
+  // Only a text that opens like an object can be one: a failed JSON.parse throws, and a thrown SyntaxError
+  // with its stack costs more than the rest of the message (the ingest profile, on plain-text custom data).
+  const parsed = text.trimStart().startsWith('{') ? parseJson(text) : undefined;
   return isRecord(parsed) ? parsed : { cloudCustomData: text };
 }
 
