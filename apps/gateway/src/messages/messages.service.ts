@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity, Repository } from 'typeorm';
 import { MessageEntity, newId, nowIso, Transactor } from '@im-gateway/persistence';
 import {
   assertRecallSupported,
@@ -192,7 +192,9 @@ export class MessagesService {
       createdAt: nowIso(),
       recalledAt: null,
     });
-    await this.transactor.write((m) => m.save(row));
+    // insert, not save: save looks the row up first, in a transaction of its own (four round trips, not one).
+    // The JSON columns defeat TypeORM's deep-partial type, not its mapping.
+    await this.transactor.write((m) => m.insert(MessageEntity, row as QueryDeepPartialEntity<MessageEntity>));
     return row;
   }
 
