@@ -152,7 +152,7 @@ export class RelayWorker {
     const skipped = contents.flatMap((c) => ('skip' in c ? [c.skip] : []));
     if (sendable.length === 0)
       return finalOutcome('skipped', a.attempts, new Date(), {
-        reason: skipped.join('; '),
+        reason: skipped.length > 0 ? skipped.join('; ') : 'the message has no content',
         conversationKind: kind,
       });
 
