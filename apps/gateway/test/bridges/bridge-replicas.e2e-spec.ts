@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { startTencentEmulator, type TencentEmulator } from '@im-gateway/emulator';
+import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import { easemobAppBody } from '../support/gateway.js';
+import { GatewayProcess } from '../support/gateway-process.js';
+import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
+import { TENCENT } from '../messages/send-support.js';
+import { eventually } from './bridge-support.js';
+
+// Two gateway processes on one PostgreSQL and one Redis (BullMQ): always PostgreSQL, since two processes
+// sharing one database is what it models.
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `imgw-relay-replicas-${process.pid}-${Date.now()}`;
+let db: TestDatabase;
+let tencent: TencentEmulator;
+
+beforeAll(async () => {
+  db = await createTestDatabase({
+    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  tencent = await startTencentEmulator({
+    apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
+  });
+});
+afterAll(async () => {
+  await tencent.close();
+  await db.drop();
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+});
+
+describe('two gateway replicas on PostgreSQL + Redis', () => {
+  it('relay a batch of messages with none lost and none relayed twice', async () => {
+    const env = {
+      DATA_DIR: db.settings.dataDir,
+      DATABASE_URL: db.settings.databaseUrl!,
+      REDIS_URL,
+      DELIVERY_QUEUE_PREFIX: prefix,
+    };
+    const a = await new GatewayProcess(env).start();
+    const b = await new GatewayProcess(env).start();
+    try {
+      const source = (
+        await a.call('POST', '/v1/apps', {
+          body: easemobAppBody({ orgName: 'org', appName: 'app', callbackSecret: FIXTURE_SECRET }),
+        })
+      ).body.id as string;
+      const target = (
+        await a.call('POST', '/v1/apps', {
+          body: { name: 'tc', provider: 'tencent', config: { ...TENCENT, baseUrl: tencent.url } },
+        })
+      ).body.id as string;
+      const bridge = await a.call('POST', '/v1/bridges', {
+        body: { sourceAppId: source, targetAppId: target },
+      });
+      expect(bridge.status).toBe(201);
+      const total = 100;
+      const base = Date.now();
+      // Each message in a conversation of its own, so that both replicas can work at once.
+      const answers = await Promise.all(
+        Array.from({ length: total }, (_, i) =>
+          (i % 2 ? a : b).call('POST', `/callbacks/easemob/${source}`, {
+            token: null,
+            body: easemobTextCallback(`relay-replica-${i}`, {
+              from: `s${i}`,
+              to: `r${i}`,
+              timestamp: base + i,
+              text: `m${i}`,
+            }),
+          }),
+        ),
+      );
+      expect(answers.every((r) => r.status === 200)).toBe(true);
+      await eventually(
+        async () => (tencent.messages().length >= total ? true : undefined),
+        `${total} relayed messages`,
+        30_000,
+      );
+      await new Promise((r) => setTimeout(r, 1_000));
+      const texts = tencent
+        .messages()
+        .map((m) => (m.body as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text);
+      expect(texts).toHaveLength(total);
+      expect(new Set(texts).size).toBe(total);
+      const relayed = async (g: GatewayProcess) =>
+        Number(
+          /imgw_relay_attempts_total\{action="message",result="relayed"\} (\d+)/.exec(
+            (await g.call('GET', '/metrics', { token: null })).text,
+          )?.[1] ?? 0,
+        );
+      const [byA, byB] = [await relayed(a), await relayed(b)];
+      expect(byA + byB).toBe(total);
+      expect(byA).toBeGreaterThan(0);
+      expect(byB).toBeGreaterThan(0);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});
