@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { startGateway, easemobAppBody, tencentAppBody, type RunningGateway } from '../support/gateway.js';
 import { sleep } from '../messages/send-support.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -11,12 +11,10 @@ import {
   send,
   settledRelays,
   type BridgedPair,
+  cleanupAfterAll,
 } from './bridge-support.js';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
+const cleanup = cleanupAfterAll();
 
 describe('bridges API', () => {
   let gw: RunningGateway;
@@ -24,7 +22,7 @@ describe('bridges API', () => {
   let tc: string;
   beforeAll(async () => {
     gw = await startGateway();
-    cleanup.push(() => gw.close());
+    cleanup(() => gw.close());
     em = (await gw.call('POST', '/v1/apps', { body: easemobAppBody() })).body.id;
     tc = (await gw.call('POST', '/v1/apps', { body: tencentAppBody() })).body.id;
   });
@@ -101,7 +99,7 @@ describe('bridges API', () => {
 
   it("validates uploaded rows against each side's vendor id rules and reports the rejected ones", async () => {
     const id = (await gw.call('POST', '/v1/bridges', { body: { sourceAppId: em, targetAppId: tc } })).body.id;
-    cleanup.push(async () => void (await gw.call('DELETE', `/v1/bridges/${id}`)));
+    cleanup(async () => void (await gw.call('DELETE', `/v1/bridges/${id}`)));
     const users = await gw.call('PUT', `/v1/bridges/${id}/mappings/user`, {
       body: {
         mappings: [
@@ -172,7 +170,7 @@ describe('relays in operation', () => {
   let pair: BridgedPair;
   beforeAll(async () => {
     pair = await bridgedPair();
-    cleanup.push(() => pair.close());
+    cleanup(() => pair.close());
   });
 
   it('an unmapped group is recorded as unmapped, listed, and relayed after the mapping is uploaded and retried', async () => {
@@ -318,8 +316,8 @@ describe('relays in operation', () => {
     const { gw, easemob, tencent, bridgeId } = pair;
     const receiver = await new WebhookReceiver().start();
     const everything = await new WebhookReceiver().start();
-    cleanup.push(() => receiver.stop());
-    cleanup.push(() => everything.stop());
+    cleanup(() => receiver.stop());
+    cleanup(() => everything.stop());
     for (const appId of [easemob.appId, tencent.appId]) {
       const ep = await gw.call('POST', `/v1/apps/${appId}/endpoints`, {
         body: { url: receiver.url, eventTypes: ['message.sent'] },

@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { startTencentEmulator } from '@im-gateway/emulator';
 import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { GatewayProcess } from '../support/gateway-process.js';
+import { dropRedisPrefix, REDIS_URL, testQueuePrefix } from '../support/redis-prefix.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { TENCENT } from '../messages/send-support.js';
 import {
@@ -14,17 +15,17 @@ import {
   send,
   settledRelays,
   type BridgedPair,
+  cleanupAfterAll,
 } from './bridge-support.js';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
+const cleanup = cleanupAfterAll();
+const QUEUE_PREFIX = testQueuePrefix('relay-fault');
+cleanup(() => dropRedisPrefix(QUEUE_PREFIX));
 
 describe('no loops', () => {
   it('with direction both, 100 messages (50 each side) make exactly 100 relays and none comes back', async () => {
     const pair: BridgedPair = await bridgedPair();
-    cleanup.push(() => pair.close());
+    cleanup(() => pair.close());
     const { gw, easemob, tencent, bridgeId } = pair;
     const sent = new Set<string>();
     for (let i = 0; i < 50; i++) {
@@ -69,7 +70,7 @@ describe('no loops', () => {
 
   it('a copied marker does not stop a new message from being relayed', async () => {
     const pair: BridgedPair = await bridgedPair();
-    cleanup.push(() => pair.close());
+    cleanup(() => pair.close());
     const { gw, easemob, tencent, bridgeId } = pair;
     await send(gw, easemob.appId, {
       from: 'em_a',
@@ -98,14 +99,11 @@ describe('no loops', () => {
 
 describe.each([
   ['the in-process queue', {}],
-  [
-    'BullMQ on Redis',
-    { REDIS_URL: 'redis://127.0.0.1:6379', DELIVERY_QUEUE_PREFIX: `imgw-relay-test-${process.pid}` },
-  ],
+  ['BullMQ on Redis', { REDIS_URL, DELIVERY_QUEUE_PREFIX: QUEUE_PREFIX }],
 ])('no loss (%s)', (_driver, queueEnv: Record<string, string>) => {
   it('relays wait while the target vendor fails, then all arrive', async () => {
     const pair: BridgedPair = await bridgedPair({ env: queueEnv });
-    cleanup.push(() => pair.close());
+    cleanup(() => pair.close());
     const { gw, easemob, tencent, bridgeId } = pair;
     tencent.emulator.faults.set({ route: '*', status: 503 });
     const sent: string[] = [];
@@ -150,11 +148,11 @@ describe.each([
 describe('no loss across a crash', () => {
   it('a gateway killed mid-run loses no relay: the next one relays them all', async () => {
     const db: TestDatabase = await createTestDatabase();
-    cleanup.push(() => db.drop());
+    cleanup(() => db.drop());
     const tencent = await startTencentEmulator({
       apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
     });
-    cleanup.push(() => tencent.close());
+    cleanup(() => tencent.close());
     const env = {
       DATA_DIR: db.settings.dataDir,
       ...(db.settings.databaseUrl ? { DATABASE_URL: db.settings.databaseUrl } : {}),

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { startTencentEmulator, type TencentEmulator } from '@im-gateway/emulator';
 import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { GatewayProcess } from '../support/gateway-process.js';
+import { dropRedisPrefix, REDIS_URL, testQueuePrefix } from '../support/redis-prefix.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { TENCENT } from '../messages/send-support.js';
 import { eventually } from './bridge-support.js';
 
 // Two gateway processes on one PostgreSQL and one Redis (BullMQ): always PostgreSQL, since two processes
 // sharing one database is what it models.
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `imgw-relay-replicas-${process.pid}-${Date.now()}`;
+const prefix = testQueuePrefix('relay-replicas');
 let db: TestDatabase;
 let tencent: TencentEmulator;
 
@@ -26,10 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tencent.close();
   await db.drop();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await dropRedisPrefix(prefix);
 });
 
 describe('two gateway replicas on PostgreSQL + Redis', () => {

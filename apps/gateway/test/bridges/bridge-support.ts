@@ -1,4 +1,4 @@
-import { expect } from '@jest/globals';
+import { afterAll, expect } from '@jest/globals';
 import type { EasemobEmulator, TencentEmulator } from '@im-gateway/emulator';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
 import { easemobApp, sleep, tencentApp } from '../messages/send-support.js';
@@ -139,4 +139,13 @@ export async function send(
   const res = await gw.call('POST', `/v1/apps/${appId}/messages`, { body });
   expect(res.status).toBe(201);
   return res.body.recipients[0].vendorMessageId as string;
+}
+
+/** Steps to run after the file's tests, last registered first (gateways, emulators, receivers). */
+export function cleanupAfterAll(): (step: () => Promise<void>) => void {
+  const steps: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const step of steps.reverse()) await step();
+  });
+  return (step) => void steps.push(step);
 }

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { GatewayProcess } from '../support/gateway-process.js';
+import { dropRedisPrefix, REDIS_URL, testQueuePrefix } from '../support/redis-prefix.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { sleep, WebhookReceiver } from '../support/webhook-receiver.js';
 
 // Two gateway processes on one PostgreSQL and one Redis (BullMQ): always PostgreSQL, since two processes
 // sharing one database is what it models.
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 let db: TestDatabase;
 const receiver = new WebhookReceiver(() => ({ status: 200, delayMs: 5 }));
-const prefix = `imgw-test-${process.pid}-${Date.now()}`;
+const prefix = testQueuePrefix('test');
 
 beforeAll(async () => {
   db = await createTestDatabase({
@@ -22,10 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver.stop();
   await db.drop();
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await dropRedisPrefix(prefix);
 });
 
 describe('two gateway replicas on PostgreSQL + Redis', () => {
