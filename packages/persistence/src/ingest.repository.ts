@@ -218,7 +218,11 @@ export class IngestRepository {
       if (this.transactor.engine === 'sqlite') return await this.commitSqlite(group);
       if (group.length === 1) {
         const [only] = group as [Pending];
-        only.resolve(await this.transactor.transaction((m) => this.storePostgres(m, only.batch)));
+        only.resolve(
+          await this.transactor.transaction((m) =>
+            this.storePostgresGroup(m, [only.batch]).then(([r]) => r!),
+          ),
+        );
         return;
       }
       let results: IngestResult[];
@@ -233,7 +237,9 @@ export class IngestRepository {
         // Someone's row broke the shared transaction: each callback again, alone, so only its own fails.
         await Promise.all(
           group.map((p) =>
-            this.transactor.transaction((m) => this.storePostgres(m, p.batch)).then(p.resolve, p.reject),
+            this.transactor
+              .transaction((m) => this.storePostgresGroup(m, [p.batch]).then(([r]) => r!))
+              .then(p.resolve, p.reject),
           ),
         );
         return;
@@ -246,7 +252,7 @@ export class IngestRepository {
 
   private async commitSqlite(group: Pending[]): Promise<void> {
     const outcomes = await this.transactor.sqlite((db) => {
-      if (group.length === 1) return [{ result: this.storeSqlite(db, group[0]!.batch) }];
+      if (group.length === 1) return [{ result: this.storeSqliteGroup(db, [group[0]!.batch])[0]! }];
       // The whole group in a few statements, under one savepoint; SAVEPOINT/RELEASE per callback showed in the
       // profile. If a row breaks it, each callback again under its own savepoint, so a failure stays its own.
       try {
@@ -260,7 +266,7 @@ export class IngestRepository {
       } catch {
         return group.map((p) => {
           try {
-            return { result: db.transaction(() => this.storeSqlite(db, p.batch))() };
+            return { result: db.transaction(() => this.storeSqliteGroup(db, [p.batch])[0]!)() };
           } catch (error) {
             return { error };
           }
@@ -329,21 +335,6 @@ export class IngestRepository {
       db.prepare(this.insertSql('?', table, columns, 1) + suffix).run(...rows[i]!.map(sqliteValue));
   }
 
-  private async storePostgres(manager: EntityManager, batch: IngestBatch): Promise<IngestResult> {
-    const inserted: Row[] = await manager.query(this.insertCallbackSql('$'), callbackValues(batch.callback));
-    if (inserted.length === 0) return 'duplicate';
-    await this.insertRows(manager, 'events', EVENT_COLUMNS, batch.events.map(eventValues));
-    await this.insertRows(manager, 'deliveries', DELIVERY_COLUMNS, batch.deliveries.map(deliveryValues));
-    await this.insertRows(
-      manager,
-      'relays',
-      RELAY_COLUMNS,
-      (batch.relays ?? []).map(relayValues),
-      RELAY_CONFLICT,
-    );
-    return 'stored';
-  }
-
   /** A group in three statements: the callbacks (those returned are new), then their events and deliveries. */
   private async storePostgresGroup(manager: EntityManager, batches: IngestBatch[]): Promise<IngestResult[]> {
     const inserted: Row[] = await manager.query(
@@ -386,31 +377,6 @@ export class IngestRepository {
       const chunk = rows.slice(i, i + perStatement);
       await manager.query(this.insertSql('$', table, columns, chunk.length) + suffix, chunk.flat());
     }
-  }
-
-  // better-sqlite3 is synchronous: the whole batch commits before any other request runs.
-  private storeSqlite(db: SqliteHandle, batch: IngestBatch): IngestResult {
-    const inserted = db
-      .prepare(this.insertCallbackSql('?'))
-      .run(...callbackValues(batch.callback).map(sqliteValue));
-    if (inserted.changes === 0) return 'duplicate';
-    if (batch.events.length > 0) {
-      db.prepare(this.insertSql('?', 'events', EVENT_COLUMNS, batch.events.length)).run(
-        ...batch.events.flatMap(eventValues).map(sqliteValue),
-      );
-    }
-    if (batch.deliveries.length > 0) {
-      db.prepare(this.insertSql('?', 'deliveries', DELIVERY_COLUMNS, batch.deliveries.length)).run(
-        ...batch.deliveries.flatMap(deliveryValues).map(sqliteValue),
-      );
-    }
-    const relays = batch.relays ?? [];
-    if (relays.length > 0) {
-      db.prepare(this.insertSql('?', 'relays', RELAY_COLUMNS, relays.length) + RELAY_CONFLICT).run(
-        ...relays.flatMap(relayValues).map(sqliteValue),
-      );
-    }
-    return 'stored';
   }
 
   private insertCallbackSql(style: '$' | '?', rows = 1): string {
