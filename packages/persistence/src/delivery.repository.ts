@@ -1,17 +1,13 @@
 import type { DeliveryAttemptEntity } from './entities/delivery-attempt.entity.js';
 import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
+import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 const UPDATE_DELIVERY = `UPDATE deliveries SET status = $1, attempts = $2, next_attempt_at = $3,
   last_attempt_at = $4, locked_until = NULL, updated_at = $5 WHERE id = $6`;
-const UPDATE_DELIVERY_AFTER_ATTEMPT = UPDATE_DELIVERY.replace(
-  /\$(\d+)/g,
-  (_, n: string) => `$${Number(n) + 7}`,
-);
-/** PostgreSQL: the attempt and the delivery's next state in one atomic statement. */
-const FINISH_POSTGRES = `WITH attempt AS (${INSERT_ATTEMPT}) ${UPDATE_DELIVERY_AFTER_ATTEMPT}`;
+const FINISH = new AttemptRecorder(INSERT_ATTEMPT, UPDATE_DELIVERY, 7);
 
 export interface ClaimedDelivery {
   id: string;
@@ -63,24 +59,13 @@ export class DeliveryRepository {
     lockUntil: string,
     dueBy: string = now,
   ): Promise<ClaimedDelivery | null> {
-    const params = [lockUntil, now, id, dueBy, now];
-    // The event body comes back with the claim: on PostgreSQL in the same statement (one round trip instead
-    // of two, which the delivery profile showed), on SQLite in the same synchronous step.
-    if (this.transactor.engine === 'postgres') {
-      const rows = await this.transactor.query<ClaimedDelivery>(
-        `WITH claimed AS (${CLAIM}) SELECT c.*, e.body AS event_body FROM claimed c LEFT JOIN events e ON e.id = c.event_id`,
-        params,
-      );
-      return rows[0] ?? null;
-    }
-    return this.transactor.sqlite((db) => {
-      const [claimed] = db.prepare(CLAIM).all(...params) as Omit<ClaimedDelivery, 'event_body'>[];
-      if (!claimed) return null;
-      const [event] = db.prepare('SELECT body FROM events WHERE id = $1').all(claimed.event_id) as {
-        body: string;
-      }[];
-      return { ...claimed, event_body: event?.body ?? null };
-    });
+    // The event body comes back with the claim (one round trip instead of two, which the profile showed).
+    return claimWithEventBody<Omit<ClaimedDelivery, 'event_body'>>(
+      this.transactor,
+      CLAIM,
+      [lockUntil, now, id, dueBy, now],
+      'event_id',
+    );
   }
 
   /**
@@ -106,14 +91,7 @@ export class DeliveryRepository {
       outcome.lastAttemptAt,
       id,
     ];
-    if (this.transactor.engine === 'postgres') {
-      await this.transactor.query(FINISH_POSTGRES, [...attempt, ...next]);
-      return;
-    }
-    await this.transactor.sqlite((db) => {
-      db.prepare(INSERT_ATTEMPT).run(...attempt);
-      db.prepare(UPDATE_DELIVERY).run(...next);
-    });
+    await FINISH.record(this.transactor, attempt, next);
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. its endpoint is paused). */

@@ -1,6 +1,7 @@
 import type { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
 import type { RelayStatus } from './entities/relay.entity.js';
 import type { Transactor } from './transactor.js';
+import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
 
 export interface ClaimedRelay {
   id: string;
@@ -54,8 +55,7 @@ const UPDATE_RELAY = `UPDATE relays SET status = $1, attempts = $2, next_attempt
   reason = $5, last_error = $6, target_message_ids = $7, relayed_at = $8, conversation_kind = $9,
   locked_until = NULL, updated_at = $10 WHERE id = $11`;
 
-/** PostgreSQL: the attempt and the relay's next state in one atomic statement. */
-const FINISH_POSTGRES = `WITH attempt AS (${INSERT_ATTEMPT}) ${UPDATE_RELAY.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + 6}`)}`;
+const FINISH = new AttemptRecorder(INSERT_ATTEMPT, UPDATE_RELAY, 6);
 
 type Due = { id: string; next_attempt_at: string | null };
 
@@ -69,24 +69,12 @@ export class RelayRepository {
   constructor(private readonly transactor: Transactor) {}
 
   async claim(id: string, now: string, lockUntil: string, dueBy: string = now): Promise<ClaimedRelay | null> {
-    const params = [lockUntil, now, id, dueBy, now];
-    if (this.transactor.engine === 'postgres') {
-      const rows = await this.transactor.query<ClaimedRelay>(
-        `WITH claimed AS (${CLAIM}) SELECT c.*, e.body AS event_body FROM claimed c LEFT JOIN events e ON e.id = c.origin_event_id`,
-        params,
-      );
-      return rows[0] ?? null;
-    }
-    return this.transactor.sqlite((db) => {
-      const [claimed] = db.prepare(CLAIM).all(...params) as Omit<ClaimedRelay, 'event_body'>[];
-      if (!claimed) return null;
-      const [event] = claimed.origin_event_id
-        ? (db.prepare('SELECT body FROM events WHERE id = $1').all(claimed.origin_event_id) as {
-            body: string;
-          }[])
-        : [];
-      return { ...claimed, event_body: event?.body ?? null };
-    });
+    return claimWithEventBody<Omit<ClaimedRelay, 'event_body'>>(
+      this.transactor,
+      CLAIM,
+      [lockUntil, now, id, dueBy, now],
+      'origin_event_id',
+    );
   }
 
   /** Records the attempt and the relay's next state together (one statement on PostgreSQL, one transaction on SQLite). */
@@ -106,14 +94,7 @@ export class RelayRepository {
       outcome.lastAttemptAt,
       id,
     ];
-    if (this.transactor.engine === 'postgres') {
-      await this.transactor.query(FINISH_POSTGRES, [...attemptValues, ...relayValues]);
-      return;
-    }
-    await this.transactor.sqlite((db) => {
-      db.prepare(INSERT_ATTEMPT).run(...attemptValues);
-      db.prepare(UPDATE_RELAY).run(...relayValues);
-    });
+    await FINISH.record(this.transactor, attemptValues, relayValues);
   }
 
   /** Gives a claimed relay back without an attempt (its bridge was paused or deleted meanwhile). */

@@ -1,0 +1,63 @@
+import type { Transactor } from './transactor.js';
+
+/**
+ * The two statements every queued work table (deliveries, relays) runs per attempt, in as few round trips as
+ * each engine allows: they showed in the delivery profile, where round trips, not rows, bound the path.
+ */
+
+/**
+ * Claims one row with a conditional `UPDATE … RETURNING` (`claimSql`) and returns it with the stored JSON of
+ * the event it names in `eventIdColumn` (`event_body`, null when there is none): on PostgreSQL in the same
+ * statement, on SQLite in the same synchronous step.
+ */
+export async function claimWithEventBody<T extends object>(
+  transactor: Transactor,
+  claimSql: string,
+  params: unknown[],
+  eventIdColumn: keyof T & string,
+): Promise<(T & { event_body: string | null }) | null> {
+  if (transactor.engine === 'postgres') {
+    const rows = await transactor.query<T & { event_body: string | null }>(
+      `WITH claimed AS (${claimSql}) SELECT c.*, e.body AS event_body FROM claimed c LEFT JOIN events e ON e.id = c.${eventIdColumn}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+  return transactor.sqlite((db) => {
+    const [claimed] = db.prepare(claimSql).all(...params) as T[];
+    if (!claimed) return null;
+    const eventId = claimed[eventIdColumn];
+    const [event] = eventId
+      ? (db.prepare('SELECT body FROM events WHERE id = $1').all(eventId) as { body: string }[])
+      : [];
+    return { ...claimed, event_body: event?.body ?? null };
+  });
+}
+
+/**
+ * Records an attempt (`insertSql`) and the next state of its row (`updateSql`) together: one statement on
+ * PostgreSQL (a data-modifying CTE is atomic), two cached statements in one transaction on SQLite.
+ */
+export class AttemptRecorder {
+  private readonly postgresSql: string;
+
+  constructor(
+    private readonly insertSql: string,
+    private readonly updateSql: string,
+    insertParams: number,
+  ) {
+    const renumbered = updateSql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + insertParams}`);
+    this.postgresSql = `WITH attempt AS (${insertSql}) ${renumbered}`;
+  }
+
+  async record(transactor: Transactor, attempt: unknown[], next: unknown[]): Promise<void> {
+    if (transactor.engine === 'postgres') {
+      await transactor.query(this.postgresSql, [...attempt, ...next]);
+      return;
+    }
+    await transactor.sqlite((db) => {
+      db.prepare(this.insertSql).run(...attempt);
+      db.prepare(this.updateSql).run(...next);
+    });
+  }
+}
