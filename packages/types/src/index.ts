@@ -35,6 +35,7 @@ export {
 export {
   CapabilityUnsupportedError,
   failedRecipient,
+  isRetryableErrorCode,
   SEND_OPTION_NAMES,
   SEND_PRIORITIES,
   SEND_TARGET_TYPES,

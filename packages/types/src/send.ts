@@ -102,6 +102,11 @@ export type VendorErrorCode = Extract<
   'vendor_rejected' | 'vendor_auth_failed' | 'vendor_rate_limited' | 'vendor_unavailable' | 'vendor_timeout'
 >;
 
+/** The error codes of a vendor failure that may pass if tried later: rate limits, outages, timeouts. */
+export function isRetryableErrorCode(code: string): boolean {
+  return code === 'vendor_rate_limited' || code === 'vendor_unavailable' || code === 'vendor_timeout';
+}
+
 /** A vendor REST call failed. Rate limits, outages and timeouts are retryable; the rest are not. */
 export class VendorRequestError extends ImGatewayError {
   constructor(
@@ -115,11 +120,7 @@ export class VendorRequestError extends ImGatewayError {
   }
 
   get retryable(): boolean {
-    return (
-      this.code === 'vendor_rate_limited' ||
-      this.code === 'vendor_unavailable' ||
-      this.code === 'vendor_timeout'
-    );
+    return isRetryableErrorCode(this.code);
   }
 }
 

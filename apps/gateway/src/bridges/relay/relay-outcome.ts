@@ -1,19 +1,15 @@
 import type { RelayOutcome, RelayStatus } from '@im-gateway/persistence';
-import { ImGatewayError, VendorRequestError, type RecipientError } from '@im-gateway/types';
+import { ImGatewayError, isRetryableErrorCode, type RecipientError } from '@im-gateway/types';
 import { nextAttemptDelayMs } from '../../endpoints/delivery/retry-schedule.js';
 
-const RETRYABLE_CODES = new Set(['vendor_rate_limited', 'vendor_unavailable', 'vendor_timeout']);
-
-/** Whether a vendor failure may pass if tried later (rate limits, outages, timeouts), as for webhooks. */
+/** Whether a failure may pass if tried later (rate limits, outages, timeouts), as for webhooks. */
 export function isRetryable(error: RecipientError | ImGatewayError | unknown): boolean {
-  if (error instanceof VendorRequestError) return error.retryable;
-  if (error instanceof ImGatewayError) return RETRYABLE_CODES.has(error.code);
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+  return typeof code === 'string' && isRetryableErrorCode(code);
 }
 
+/** `code: message` for gateway errors and recipient errors alike, else the message. */
 export function errorText(error: unknown): string {
-  if (error instanceof ImGatewayError) return `${error.code}: ${error.message}`;
   if (error && typeof error === 'object' && 'code' in error && 'message' in error)
     return `${String(error.code)}: ${String(error.message)}`;
   return error instanceof Error ? error.message : String(error);
