@@ -28,6 +28,19 @@ export class BridgeDirectory {
     return bridges;
   }
 
+  /**
+   * An active bridge of the app by id, or null. A miss or a paused bridge in the cache is read again, so a
+   * bridge another replica created or resumed within the last second is not taken for gone.
+   */
+  async active(appId: string, bridgeId: string): Promise<BridgeEntity | null> {
+    const find = async () =>
+      (await this.forApp(appId)).find((b) => b.id === bridgeId && b.status === 'active');
+    const cached = await find();
+    if (cached) return cached;
+    this.byApp.delete(appId);
+    return (await find()) ?? null;
+  }
+
   invalidate(): void {
     this.byApp.clear();
   }

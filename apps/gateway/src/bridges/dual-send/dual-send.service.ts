@@ -22,6 +22,7 @@ import { MessagesService, toSendRequest } from '../../messages/messages.service.
 import { AppsService, type ResolvedApp } from '../../tenancy/apps.service.js';
 import { BridgesService } from '../bridges.service.js';
 import { IdMapper } from '../mappings/id-mapper.js';
+import { relayedPair } from '../relay/relayed-pair.js';
 import type { DualSendResponseDto, IdPairDto } from './dual-send.dto.js';
 
 /** A send to listed recipients (dual-send cannot map a broadcast to every room). */
@@ -198,24 +199,19 @@ export class DualSendService {
       const t = targetIds[i];
       if (!s || !t) return;
       rows.push(
-        Object.assign(new RelayedMessageEntity(), {
-          id: newId(),
-          bridgeId: bridge.id,
+        relayedPair(
+          bridge.id,
           relayId,
-          sourceAppId: source.app.id,
-          sourceMessageId: s,
-          sourceFrom: request.from,
-          sourceToType: request.to.type,
-          sourceToId: id,
-          targetAppId: target.app.id,
-          targetMessageId: t,
-          targetFrom: mapped.from,
-          targetToType: targetTo.type,
-          targetToId: targetTo.ids[i]!,
-          recalledAt: null,
-          recallRelayId: null,
-          createdAt: now,
-        }),
+          { appId: source.app.id, messageId: s, from: request.from, toType: request.to.type, toId: id },
+          {
+            appId: target.app.id,
+            messageId: t,
+            from: mapped.from,
+            toType: targetTo.type,
+            toId: targetTo.ids[i]!,
+          },
+          now,
+        ),
       );
     });
     if (rows.length > 0) await this.transactor.write((m) => m.insert(RelayedMessageEntity, rows));

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
 import {
-  BridgeEntity,
+  type BridgeEntity,
   newId,
   RelayAttemptEntity,
   RelayedMessageEntity,
@@ -23,10 +21,12 @@ import type { Wakeup } from '../../common/queue/work.queue.js';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { MessagesService } from '../../messages/messages.service.js';
 import { MetricsService } from '../../metrics/metrics.service.js';
-import { AppsService, type ResolvedApp } from '../../tenancy/apps.service.js';
+import { AppsService } from '../../tenancy/apps.service.js';
+import { BridgeDirectory } from '../bridge-directory.js';
 import { IdMapper } from '../mappings/id-mapper.js';
 import type { BridgeSide } from '../mappings/user-id.rule.js';
 import { relayedContent } from './relay-content.js';
+import { relayedPair } from './relayed-pair.js';
 import { errorText, failedOutcome, finalOutcome } from './relay-outcome.js';
 
 /** Room for recording an attempt after the vendor calls' deadline, before another worker may retake it. */
@@ -62,7 +62,7 @@ export class RelayWorker {
 
   constructor(
     private readonly relays: RelayRepository,
-    @InjectRepository(BridgeEntity) private readonly bridges: Repository<BridgeEntity>,
+    private readonly directory: BridgeDirectory,
     private readonly apps: AppsService,
     private readonly messages: MessagesService,
     private readonly mapper: IdMapper,
@@ -81,8 +81,9 @@ export class RelayWorker {
       new Date(now.getTime() + EARLY_WAKEUP_MS).toISOString(),
     );
     if (!claimed) return []; // not due, taken, paused, or behind an earlier message of its conversation
-    const bridge = await this.bridges.findOneBy({ id: claimed.bridge_id });
-    if (!bridge || bridge.status !== 'active') {
+    // The claim checked the bridge is active; its rules come from the directory's cache, not another query.
+    const bridge = await this.directory.active(claimed.source_app_id, claimed.bridge_id);
+    if (!bridge) {
       await this.relays.release(relayId, new Date().toISOString());
       return [];
     }
@@ -177,12 +178,25 @@ export class RelayWorker {
       if (error) return this.failed(a, error, partial);
       if (!result || result.status !== 'sent') return this.failed(a, result?.error ?? 'no result', partial);
       produced.push(result.vendorMessageId);
-      await this.recordPair(
-        a,
-        resolved,
-        { from: message.from, to: source, id: message.id },
-        { from, to: target, id: result.vendorMessageId },
+      const pair = relayedPair(
+        bridge.id,
+        claimed.id,
+        {
+          appId: claimed.source_app_id,
+          messageId: message.id,
+          from: message.from,
+          toType: source.type,
+          toId: source.id,
+        },
+        {
+          appId: resolved.app.id,
+          messageId: result.vendorMessageId,
+          from,
+          toType: target.type,
+          toId: target.id,
+        },
       );
+      await this.transactor.write((m) => m.insert(RelayedMessageEntity, pair));
     }
     return finalOutcome('relayed', a.attempts, new Date(), {
       targetMessageIds: produced,
@@ -215,33 +229,6 @@ export class RelayWorker {
     }
     missing.push(`${kinds.join(' or ')} ${conversationId}`);
     return { target: null, source: null };
-  }
-
-  private async recordPair(
-    a: Attempt,
-    resolved: ResolvedApp,
-    source: { from: string; to: Target; id: string },
-    target: { from: string; to: Target; id: string },
-  ): Promise<void> {
-    const row = Object.assign(new RelayedMessageEntity(), {
-      id: newId(),
-      bridgeId: a.bridge.id,
-      relayId: a.claimed.id,
-      sourceAppId: a.claimed.source_app_id,
-      sourceMessageId: source.id,
-      sourceFrom: source.from,
-      sourceToType: source.to.type,
-      sourceToId: source.to.id,
-      targetAppId: resolved.app.id,
-      targetMessageId: target.id,
-      targetFrom: target.from,
-      targetToType: target.to.type,
-      targetToId: target.to.id,
-      recalledAt: null,
-      recallRelayId: null,
-      createdAt: new Date().toISOString(),
-    });
-    await this.transactor.write((m) => m.insert(RelayedMessageEntity, row));
   }
 
   /**
