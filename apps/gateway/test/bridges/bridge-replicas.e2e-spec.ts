@@ -1,23 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTencentEmulator, type TencentEmulator } from '@im-gateway/emulator';
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
-import { GatewayProcess } from '../support/gateway-process.js';
-import { dropRedisPrefix, REDIS_URL, testQueuePrefix } from '../support/redis-prefix.js';
+import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
+import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { TENCENT } from '../messages/send-support.js';
 import { eventually } from './bridge-support.js';
 
-// Two gateway processes on one PostgreSQL and one Redis (BullMQ): always PostgreSQL, since two processes
-// sharing one database is what it models.
 const prefix = testQueuePrefix('relay-replicas');
 let db: TestDatabase;
 let tencent: TencentEmulator;
 
 beforeAll(async () => {
-  db = await createTestDatabase({
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  });
+  db = await sharedPostgres();
   tencent = await startTencentEmulator({
     apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
   });
@@ -30,14 +26,7 @@ afterAll(async () => {
 
 describe('two gateway replicas on PostgreSQL + Redis', () => {
   it('relay a batch of messages with none lost and none relayed twice', async () => {
-    const env = {
-      DATA_DIR: db.settings.dataDir,
-      DATABASE_URL: db.settings.databaseUrl!,
-      REDIS_URL,
-      DELIVERY_QUEUE_PREFIX: prefix,
-    };
-    const a = await new GatewayProcess(env).start();
-    const b = await new GatewayProcess(env).start();
+    const [a, b] = await startReplicas(db, prefix);
     try {
       const source = (
         await a.call('POST', '/v1/apps', {
@@ -81,13 +70,10 @@ describe('two gateway replicas on PostgreSQL + Redis', () => {
         .map((m) => (m.body as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text);
       expect(texts).toHaveLength(total);
       expect(new Set(texts).size).toBe(total);
-      const relayed = async (g: GatewayProcess) =>
-        Number(
-          /imgw_relay_attempts_total\{action="message",result="relayed"\} (\d+)/.exec(
-            (await g.call('GET', '/metrics', { token: null })).text,
-          )?.[1] ?? 0,
-        );
-      const [byA, byB] = [await relayed(a), await relayed(b)];
+      const [byA, byB] = [
+        await counter(a, 'imgw_relay_attempts_total{action="message",result="relayed"}'),
+        await counter(b, 'imgw_relay_attempts_total{action="message",result="relayed"}'),
+      ];
       expect(byA + byB).toBe(total);
       expect(byA).toBeGreaterThan(0);
       expect(byB).toBeGreaterThan(0);
