@@ -40,6 +40,11 @@ export {
 } from './entities/index.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { newId, nowIso } from './ids.js';
+export {
+  SqliteCheckpointer,
+  type CheckpointResult,
+  type SqliteCheckpointerOptions,
+} from './sqlite-checkpointer.js';
 export { clampLimit, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, toPage, type Page } from './pagination.js';
 export { isUniqueViolation } from './errors.js';
 export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.repository.js';

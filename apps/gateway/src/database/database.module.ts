@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, IngestRepository, Transactor } from '@im-gateway/persistence';
 import type { GatewaySettings } from '../config/gateway-settings.js';
+import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 
 /** The database: SQLite file in the data folder by default, PostgreSQL when DATABASE_URL is set. */
 @Global()
@@ -28,8 +29,9 @@ export class DatabaseModule {
           useFactory: (t: Transactor) => new IngestRepository(t),
           inject: [Transactor],
         },
+        SqliteCheckpoints,
       ],
-      exports: [Transactor, IngestRepository],
+      exports: [Transactor, IngestRepository, SqliteCheckpoints],
     };
   }
 }

@@ -54,6 +54,8 @@ describe('the built gateway on embedded defaults', () => {
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    // The checkpoint worker stopped first, so the last connection to close folded the WAL into the file.
+    expect(existsSync(join(cwd, 'data', 'gateway.db-wal'))).toBe(false);
   });
 
   it('keeps the token across restarts and does not print it again', async () => {
