@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { callbackRequest, EASEMOB_APP, TENCENT_APP } from './lib/bodies.mjs';
-import { percentile, round, runLoad } from './lib/load.mjs';
+import { mergeLoads, percentile, round, runLoad } from './lib/load.mjs';
 import { summarizeProfile } from './lib/profile-summary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,6 +180,7 @@ async function startGateway(db, extraEnv = {}, profileName = null) {
     LOG_LEVEL: 'warn',
     ENDPOINTS_ALLOW_PRIVATE: 'true',
     NODE_ENV: 'production',
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('EXP_'))),
     ...extraEnv,
   };
   const nodeArgs = [];
@@ -271,7 +272,10 @@ function checkStatuses(name, result) {
 
 // ---------------------------------------------------------------- scenarios
 
-async function scenarioBaseline(engine) {
+const INGEST_SLICES = 5; // measured windows per server, taken in turns (see scenarioIngest)
+
+/** The bare baseline (see lib/baseline-server.mjs) on a fresh database: { url, stop() }. */
+async function startBaseline(engine) {
   const db = await freshDatabase(engine);
   const srv = spawnJsonLine(join(BENCH, 'lib/baseline-server.mjs'), {
     BASELINE_DB: engine,
@@ -281,22 +285,16 @@ async function scenarioBaseline(engine) {
   try {
     const url = await srv.ready;
     const paths = { easemob: '/callbacks/easemob/app', tencent: '/callbacks/tencent/app' };
-    const r = await runLoad({
-      url,
-      connections: INGEST_CONNECTIONS,
-      warmupMs: WARMUP_MS,
-      durationMs: DURATION_MS,
-      request: (seq) => callbackRequest(seq, paths),
-    });
-    checkStatuses('baseline', r);
-    return r;
-  } finally {
+    return { name: 'baseline', url, paths, stop: async () => (await stopChild(srv.child), await db.drop()) };
+  } catch (e) {
     await stopChild(srv.child);
     await db.drop();
+    throw e;
   }
 }
 
-async function scenarioIngest(engine, endpoints, run) {
+/** A gateway on a fresh database with its two apps, and `endpoints` subscribed per app (delivery paused). */
+async function startIngestGateway(engine, endpoints, run) {
   const db = await freshDatabase(engine);
   const receiver = endpoints ? await startReceiver('hold') : null;
   const profileName = PROFILE && run === 0 ? `ingest${endpoints ? '-fanout' : ''}-${engine}` : null;
@@ -309,23 +307,63 @@ async function scenarioIngest(engine, endpoints, run) {
       : {},
     profileName,
   );
-  try {
-    const apps = await createApps(gw);
-    if (endpoints) await subscribe(gw, apps, receiver.url, endpoints);
-    const r = await runLoad({
-      url: gw.url,
-      connections: INGEST_CONNECTIONS,
-      warmupMs: WARMUP_MS,
-      durationMs: DURATION_MS,
-      request: (seq) => callbackRequest(seq, callbackPaths(apps)),
-    });
-    checkStatuses('ingest', r);
-    return r;
-  } finally {
+  const stop = async () => {
     if (receiver) await receiver.stop();
     await gw.stop();
     await db.drop();
     if (profileName) printProfile(profileName);
+  };
+  try {
+    const apps = await createApps(gw);
+    if (endpoints) await subscribe(gw, apps, receiver.url, endpoints);
+    return {
+      name: endpoints ? 'ingest-3-endpoints' : 'ingest',
+      url: gw.url,
+      paths: callbackPaths(apps),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/**
+ * The baseline and the two gateways run side by side, idle but for the one under load, and are measured in
+ * turns: a warm-up of each, then INGEST_SLICES rounds in which each gets one slice of the measured window.
+ * The machine's speed drifts (disk syncs, neighbours on the host) by more than the differences measured;
+ * taken in turns, every server sees the same drift, so the ratios hold even when absolute figures move.
+ */
+async function scenarioIngest(engine, run) {
+  const servers = [];
+  try {
+    servers.push(await startBaseline(engine));
+    if (wants('ingest')) {
+      servers.push(await startIngestGateway(engine, 0, run));
+      servers.push(await startIngestGateway(engine, 3, run));
+    }
+    const sent = new Map(servers.map((s) => [s, 0]));
+    const load = async (server, warmupMs, durationMs) => {
+      const offset = sent.get(server);
+      const r = await runLoad({
+        url: server.url,
+        connections: INGEST_CONNECTIONS,
+        warmupMs,
+        durationMs,
+        request: (seq) => callbackRequest(offset + seq, server.paths),
+      });
+      sent.set(server, offset + r.sent); // every callId stays unique across slices
+      checkStatuses(server.name, r);
+      return r;
+    };
+    for (const server of servers) await load(server, WARMUP_MS, 0);
+    const slices = new Map(servers.map((s) => [s, []]));
+    for (let i = 0; i < INGEST_SLICES; i++)
+      for (const server of servers)
+        slices.get(server).push(await load(server, 500, DURATION_MS / INGEST_SLICES));
+    return Object.fromEntries(servers.map((s) => [s.name, mergeLoads(slices.get(s))]));
+  } finally {
+    for (const server of servers) await server.stop();
   }
 }
 
@@ -579,14 +617,9 @@ async function main() {
     for (const engine of DBS) {
       const tag = `run ${run + 1}/${RUNS} ${engine}`;
       if (wants('ingest') || wants('baseline')) {
-        log(`${tag}: baseline`);
-        add(`baseline/${engine}`, await scenarioBaseline(engine));
-      }
-      if (wants('ingest')) {
-        log(`${tag}: ingest`);
-        add(`ingest/${engine}`, await scenarioIngest(engine, 0, run));
-        log(`${tag}: ingest, 3 endpoints`);
-        add(`ingest-3-endpoints/${engine}`, await scenarioIngest(engine, 3, run));
+        log(`${tag}: ingest and baseline, in turns`);
+        for (const [name, result] of Object.entries(await scenarioIngest(engine, run)))
+          add(`${name}/${engine}`, result);
       }
       if (wants('delivery')) {
         for (const queue of ['memory', 'bullmq']) {
@@ -616,6 +649,9 @@ async function main() {
       const key = `${name}/${engine}`;
       if (!samples[key]) continue;
       const rps = med(key, (r) => r.rps);
+      // Each run's ratio is of servers measured in turns within that run; the median is over those ratios.
+      const baselines = samples[`baseline/${engine}`] ?? [];
+      const ratios = samples[key].map((r, i) => (baselines[i] ? r.rps / baselines[i].rps : null));
       scenarios.push({
         name,
         db: engine,
@@ -625,10 +661,11 @@ async function main() {
           : {}),
         rps: round(rps, 0),
         ...base,
-        ratio: bRps ? round(rps / bRps, 2) : null,
+        ratio: round(median(ratios), 2),
         p50Ms: med(key, (r) => r.p50Ms),
         p99Ms: med(key, (r) => r.p99Ms),
         runs: samples[key].map((r) => round(r.rps, 0)),
+        runRatios: ratios.map((x) => round(x, 2)),
       });
     }
     for (const queue of ['memory', 'bullmq']) {

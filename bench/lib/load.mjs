@@ -116,11 +116,34 @@ export async function runLoad(o) {
   return {
     requests: inWindow,
     rps: inWindow / (o.durationMs / 1000),
+    durationS: o.durationMs / 1000,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     statuses,
     errors,
     sent: seq,
+    latencies,
+  };
+}
+
+/** Several measured slices of one load as one result: requests over the summed windows, merged latencies. */
+export function mergeLoads(results) {
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const requests = results.reduce((n, r) => n + r.requests, 0);
+  const seconds = results.reduce((n, r) => n + r.durationS, 0);
+  const statuses = {};
+  for (const r of results)
+    for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  return {
+    requests,
+    rps: seconds > 0 ? requests / seconds : 0,
+    durationS: seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    statuses,
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    sent: results.reduce((n, r) => n + r.sent, 0),
+    latencies,
   };
 }
 

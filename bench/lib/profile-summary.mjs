@@ -1,4 +1,5 @@
-// Self time per function of a V8 .cpuprofile (from node --cpu-prof), heaviest first.
+// Self time per function of a V8 .cpuprofile (from node --cpu-prof), heaviest first, as shares of the time the
+// process was busy: the ingest servers are measured in turns, so each one is idle most of its life.
 import { readFileSync } from 'node:fs';
 
 export function summarizeProfile(file, top = 25) {
@@ -7,12 +8,17 @@ export function summarizeProfile(file, top = 25) {
   const { samples, timeDeltas } = profile;
   for (let i = 0; i < samples.length; i++)
     dt.set(samples[i], (dt.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0));
-  const total = [...dt.values()].reduce((a, b) => a + b, 0);
+  const sampled = [...dt.values()].reduce((a, b) => a + b, 0);
+  const idleIds = new Set(
+    profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),
+  );
+  const idle = [...idleIds].reduce((a, id) => a + (dt.get(id) ?? 0), 0);
+  const total = sampled - idle;
   const byFn = new Map();
   const byPkg = new Map();
   for (const node of profile.nodes) {
     const t = dt.get(node.id) ?? 0;
-    if (!t) continue;
+    if (!t || idleIds.has(node.id)) continue;
     const cf = node.callFrame;
     const where = cf.url ? shorten(cf.url) : '';
     const key = `${cf.functionName || '(anonymous)'} ${where}${cf.url ? `:${cf.lineNumber + 1}` : ''}`;
@@ -24,7 +30,7 @@ export function summarizeProfile(file, top = 25) {
   const fns = [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top);
   const pkgs = [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 15);
   return [
-    `total ${(total / 1e6).toFixed(1)} s sampled`,
+    `${(sampled / 1e6).toFixed(1)} s sampled, ${(total / 1e6).toFixed(1)} s busy (${((100 * idle) / sampled).toFixed(1)}% idle); shares of the busy time`,
     'self time by package:',
     ...pkgs.map(([k, t]) => `  ${pct(t)}  ${k}`),
     'self time by function:',
