@@ -218,29 +218,16 @@ export class IngestRepository {
       if (this.transactor.engine === 'sqlite') return await this.commitSqlite(group);
       if (group.length === 1) {
         const [only] = group as [Pending];
-        only.resolve(
-          await this.transactor.transaction((m) =>
-            this.storePostgresGroup(m, [only.batch]).then(([r]) => r!),
-          ),
-        );
+        only.resolve((await this.storePostgres([only.batch]))[0]!);
         return;
       }
       let results: IngestResult[];
       try {
-        results = await this.transactor.transaction((m) =>
-          this.storePostgresGroup(
-            m,
-            group.map((p) => p.batch),
-          ),
-        );
+        results = await this.storePostgres(group.map((p) => p.batch));
       } catch {
         // Someone's row broke the shared transaction: each callback again, alone, so only its own fails.
         await Promise.all(
-          group.map((p) =>
-            this.transactor
-              .transaction((m) => this.storePostgresGroup(m, [p.batch]).then(([r]) => r!))
-              .then(p.resolve, p.reject),
-          ),
+          group.map((p) => this.storePostgres([p.batch]).then(([r]) => p.resolve(r!), p.reject)),
         );
         return;
       }
@@ -335,6 +322,45 @@ export class IngestRepository {
       db.prepare(this.insertSql('?', table, columns, 1) + suffix).run(...rows[i]!.map(sqliteValue));
   }
 
+  /**
+   * A group on PostgreSQL in one statement, so one round trip and no BEGIN/COMMIT: the callbacks are
+   * inserted in a data-modifying CTE (`ON CONFLICT DO NOTHING RETURNING id` — the returned ids are the new
+   * ones), and the events, deliveries and relays of exactly those callbacks in three more. One statement is
+   * one transaction: all of it commits, or none. Foreign keys are checked at the end of the statement, when
+   * the callbacks and events are in. A group too large for one statement's parameters takes the transaction.
+   */
+  private async storePostgres(batches: IngestBatch[]): Promise<IngestResult[]> {
+    const rows = (pick: (b: IngestBatch) => unknown[][]) =>
+      batches.flatMap((b) => pick(b).map((values) => [b.callback.id, ...values]));
+    const events = rows((b) => b.events.map(eventValues));
+    const deliveries = rows((b) => b.deliveries.map(deliveryValues));
+    const relays = rows((b) => (b.relays ?? []).map(relayValues));
+    const parameters =
+      batches.length * CALLBACK_COLUMNS.length +
+      events.length * (EVENT_COLUMNS.length + 1) +
+      deliveries.length * (DELIVERY_COLUMNS.length + 1) +
+      relays.length * (RELAY_COLUMNS.length + 1);
+    if (parameters > MAX_PARAMETERS)
+      return this.transactor.transaction((m) => this.storePostgresGroup(m, batches));
+
+    const params: unknown[] = batches.flatMap((b) => callbackValues(b.callback));
+    const parts = [`WITH cb AS (${this.insertCallbackSql('$', batches.length)})`];
+    const insertOf = (table: string, columns: string[], values: unknown[][], suffix = '') => {
+      if (values.length === 0) return;
+      const first = params.length;
+      params.push(...values.flat());
+      parts.push(
+        `, ${table}_new AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (VALUES ${tuples(first, columns, values.length)}) AS v(_callback_id, ${columns.join(', ')}) WHERE v._callback_id IN (SELECT id FROM cb)${suffix})`,
+      );
+    };
+    insertOf('events', EVENT_COLUMNS, events);
+    insertOf('deliveries', DELIVERY_COLUMNS, deliveries);
+    insertOf('relays', RELAY_COLUMNS, relays, RELAY_CONFLICT);
+    const inserted = await this.transactor.query<Row>(`${parts.join('')} SELECT id FROM cb`, params);
+    const stored = new Set(inserted.map((r) => String(r.id)));
+    return batches.map((b) => (stored.has(b.callback.id) ? 'stored' : 'duplicate'));
+  }
+
   /** A group in three statements: the callbacks (those returned are new), then their events and deliveries. */
   private async storePostgresGroup(manager: EntityManager, batches: IngestBatch[]): Promise<IngestResult[]> {
     const inserted: Row[] = await manager.query(
@@ -393,6 +419,17 @@ export class IngestRepository {
     this.statements.set(cacheKey, sql);
     return sql;
   }
+}
+
+/** Columns of integer type: a parameter in a VALUES list is text unless cast. */
+const INTEGER_COLUMNS = new Set(['event_count', 'attempts']);
+
+/** `($n, $n+1::integer, …), …` for rows of a leading callback id and the columns, from parameter `first + 1`. */
+function tuples(first: number, columns: string[], rows: number): string {
+  let n = first;
+  const tuple = () =>
+    `($${++n}, ${columns.map((c) => `$${++n}${INTEGER_COLUMNS.has(c) ? '::integer' : ''}`).join(', ')})`;
+  return Array.from({ length: rows }, tuple).join(', ');
 }
 
 /** better-sqlite3 binds booleans only as numbers. */

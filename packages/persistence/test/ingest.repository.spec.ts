@@ -161,6 +161,72 @@ describe(`IngestRepository group commit (${process.env.DATABASE_URL ? 'postgres'
     expect(await ds.getRepository(EventEntity).countBy({ callbackId: failing.callback.id })).toBe(0);
     expect(await ds.getRepository(RelayEntity).countBy({ bridgeId: 'br1' })).toBe(1);
   });
+
+  // PostgreSQL writes a group as one statement (one round trip); every row it wrote carries that
+  // statement's transaction id, so one xmin shows the group was not split into per-callback retries.
+  (process.env.DATABASE_URL ? it : it.skip)(
+    'writes a group with duplicates, deliveries and a relay in one transaction (PostgreSQL)',
+    async () => {
+      expect(await repo.store(batch('app8', 'known', 1))).toBe('stored');
+      const batches = Array.from({ length: 60 }, (_, i) => batch('app8', `h${i}`, 1 + (i % 3)));
+      const relayed = {
+        ...batches[5]!,
+        relays: [
+          Object.assign(new RelayEntity(), {
+            id: newId(),
+            bridgeId: 'br8',
+            sourceAppId: 'app8',
+            targetAppId: 'app9',
+            originEventId: batches[5]!.events[0]!.id,
+            action: 'message',
+            sourceMessageId: 'm-8',
+            conversationKind: 'group',
+            conversationId: 'g1',
+            status: 'pending',
+            reason: null,
+            attempts: 0,
+            nextAttemptAt: nowIso(),
+            occurredAt: nowIso(),
+            createdAt: nowIso(),
+            updatedAt: nowIso(),
+          }),
+        ],
+      };
+      const all = [...batches.slice(0, 5), relayed, ...batches.slice(6), batch('app8', 'known', 2)];
+      const results = await Promise.all(all.map((b) => repo.store(b)));
+      expect(results.at(-1)).toBe('duplicate');
+      expect(results.filter((r) => r === 'stored')).toHaveLength(60);
+      const xmins = async (table: string, column: string, ids: string[]) =>
+        (
+          (await ds.query(`SELECT DISTINCT xmin::text AS x FROM ${table} WHERE ${column} = ANY($1)`, [
+            ids,
+          ])) as { x: string }[]
+        ).map((r) => r.x);
+      const callbacks = await xmins(
+        'inbound_callbacks',
+        'id',
+        batches.map((b) => b.callback.id),
+      );
+      expect(callbacks).toHaveLength(1);
+      const events = batches.flatMap((b) => b.events);
+      expect(
+        await xmins(
+          'events',
+          'id',
+          events.map((e) => e.id),
+        ),
+      ).toEqual(callbacks);
+      expect(
+        await xmins(
+          'deliveries',
+          'event_id',
+          events.map((e) => e.id),
+        ),
+      ).toEqual(callbacks);
+      expect(await xmins('relays', 'bridge_id', ['br8'])).toEqual(callbacks);
+      expect(await ds.getRepository(EventEntity).countBy({ appId: 'app8' })).toBe(1 + events.length);
+    },
+  );
 });
 
 describe(`Transactor (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
