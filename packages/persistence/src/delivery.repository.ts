@@ -1,6 +1,7 @@
 import type { DeliveryAttemptEntity } from './entities/delivery-attempt.entity.js';
 import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
+import { StatementBatcher } from './statement-batcher.js';
 import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
@@ -40,13 +41,80 @@ const CLAIM = `UPDATE deliveries SET status = 'delivering', locked_until = $1, u
     AND ${ORDERED_HEAD}
   RETURNING id, app_id, endpoint_id, event_id, attempts, ordering_key`;
 
+const CLAIMED_COLUMNS = ['id', 'app_id', 'endpoint_id', 'event_id', 'attempts', 'ordering_key'];
+
+/** `($1, $2, …), ($5, $6, …)`: rows of `width` parameters, each cast as `casts` says (`''` for text). */
+function valueRows(rows: number, casts: string[]): string {
+  let n = 0;
+  const row = () => `(${casts.map((cast) => `$${++n}${cast}`).join(', ')})`;
+  return Array.from({ length: rows }, row).join(', ');
+}
+
+/** PostgreSQL: several claims in one statement, each with its own times (see `CLAIM` for one). */
+const claimBatchSql = (
+  rows: number,
+) => `WITH input (id, lock_until, now, due_by) AS (VALUES ${valueRows(rows, ['', '', '', ''])}),
+  claimed AS (UPDATE deliveries SET status = 'delivering', locked_until = input.lock_until, updated_at = input.now
+    FROM input
+    WHERE deliveries.id = input.id
+      AND ((deliveries.status = 'pending' AND deliveries.next_attempt_at <= input.due_by)
+        OR (deliveries.status = 'delivering' AND deliveries.locked_until < input.now))
+      AND ${ORDERED_HEAD}
+    RETURNING ${CLAIMED_COLUMNS.map((c) => `deliveries.${c}`).join(', ')})
+  SELECT c.*, e.body AS event_body FROM claimed c LEFT JOIN events e ON e.id = c.event_id`;
+
+/** PostgreSQL: several finished attempts and their deliveries' next states in one statement. */
+const finishBatchSql = (rows: number) => `WITH input (id, delivery_id, attempted_at, status_code, duration_ms,
+    response_excerpt, error, status, attempts, next_attempt_at, last_attempt_at)
+    AS (VALUES ${valueRows(rows, ['', '', '', '::integer', '::integer', '', '', '', '::integer', '', ''])}),
+  attempt AS (INSERT INTO delivery_attempts
+    (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
+    SELECT id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error FROM input)
+  UPDATE deliveries SET status = input.status, attempts = input.attempts, next_attempt_at = input.next_attempt_at,
+    last_attempt_at = input.last_attempt_at, locked_until = NULL, updated_at = input.last_attempt_at
+  FROM input WHERE deliveries.id = input.delivery_id`;
+
+interface ClaimRequest {
+  id: string;
+  now: string;
+  lockUntil: string;
+  dueBy: string;
+}
+
+interface FinishRequest {
+  attempt: unknown[];
+  next: unknown[];
+}
+
+/** Claims or finishes per statement at most, and statements in flight (the pool has 10 connections). */
+const BATCH = { maxBatch: 64, maxInFlight: 4 };
+
 /**
  * The delivery state machine's queries. The `deliveries` table is the truth; queues only wake workers.
  * A claim is one conditional UPDATE, so whichever process or timer wins it alone makes the attempt —
  * a delivery woken twice, or by two gateway replicas, is still attempted once at a time.
  */
 export class DeliveryRepository {
-  constructor(private readonly transactor: Transactor) {}
+  /**
+   * PostgreSQL: claims and finishes made together share a statement. With 32 deliveries in flight, one
+   * statement per claim and per finish made `writev` (the round trips) 44 % of the delivery profile.
+   */
+  private readonly claims: StatementBatcher<ClaimRequest, ClaimedDelivery | null> | null;
+  private readonly finishes: StatementBatcher<FinishRequest, void> | null;
+
+  constructor(private readonly transactor: Transactor) {
+    const postgres = transactor.engine === 'postgres';
+    this.claims = postgres
+      ? new StatementBatcher({ ...BATCH, batch: (r) => this.claimBatch(r), one: (r) => this.claimOne(r) })
+      : null;
+    this.finishes = postgres
+      ? new StatementBatcher({
+          ...BATCH,
+          batch: (r) => this.finishBatch(r),
+          one: (r) => FINISH.record(this.transactor, r.attempt, r.next),
+        })
+      : null;
+  }
 
   /**
    * Takes a due delivery for one attempt, leasing it until `lockUntil` (a crashed attempt is retaken then).
@@ -59,13 +127,41 @@ export class DeliveryRepository {
     lockUntil: string,
     dueBy: string = now,
   ): Promise<ClaimedDelivery | null> {
-    // The event body comes back with the claim (one round trip instead of two, which the profile showed).
+    const request = { id, now, lockUntil, dueBy };
+    return this.claims ? this.claims.submit(request) : this.claimOne(request);
+  }
+
+  // The event body comes back with the claim (one round trip instead of two, which the profile showed).
+  private claimOne(r: ClaimRequest): Promise<ClaimedDelivery | null> {
     return claimWithEventBody<Omit<ClaimedDelivery, 'event_body'>>(
       this.transactor,
       CLAIM,
-      [lockUntil, now, id, dueBy, now],
+      [r.lockUntil, r.now, r.id, r.dueBy, r.now],
       'event_id',
     );
+  }
+
+  /** A delivery asked for twice in one batch goes to the first asker; the others find it taken, as they would in turn. */
+  private async claimBatch(requests: ClaimRequest[]): Promise<(ClaimedDelivery | null)[]> {
+    const rows = await this.transactor.query<ClaimedDelivery>(
+      claimBatchSql(requests.length),
+      requests.flatMap((r) => [r.id, r.lockUntil, r.now, r.dueBy]),
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return requests.map((r) => {
+      const row = byId.get(r.id) ?? null;
+      byId.delete(r.id);
+      return row;
+    });
+  }
+
+  private async finishBatch(requests: FinishRequest[]): Promise<void[]> {
+    // The update's parameters after the attempt's: status, attempts, next_attempt_at, last_attempt_at.
+    await this.transactor.query(
+      finishBatchSql(requests.length),
+      requests.flatMap((r) => [...r.attempt, ...r.next.slice(0, 4)]),
+    );
+    return requests.map(() => undefined);
   }
 
   /**
@@ -91,7 +187,8 @@ export class DeliveryRepository {
       outcome.lastAttemptAt,
       id,
     ];
-    await FINISH.record(this.transactor, attempt, next);
+    if (this.finishes) await this.finishes.submit({ attempt, next });
+    else await FINISH.record(this.transactor, attempt, next);
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. its endpoint is paused). */
