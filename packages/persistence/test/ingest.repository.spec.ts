@@ -78,6 +78,28 @@ function batch(appId: string, dedupeKey: string, eventCount: number) {
   return { callback, events, deliveries };
 }
 
+/** A relay of the batch's first event over bridge `bridgeId`. */
+function relayOf(b: ReturnType<typeof batch>, bridgeId: string, sourceMessageId: string): RelayEntity {
+  return Object.assign(new RelayEntity(), {
+    id: newId(),
+    bridgeId,
+    sourceAppId: b.callback.appId,
+    targetAppId: 'app6',
+    originEventId: b.events[0]!.id,
+    action: 'message',
+    sourceMessageId,
+    conversationKind: 'direct',
+    conversationId: 'a|b',
+    status: 'pending',
+    reason: null,
+    attempts: 0,
+    nextAttemptAt: nowIso(),
+    occurredAt: nowIso(),
+    createdAt: nowIso(),
+    updatedAt: nowIso(),
+  });
+}
+
 describe(`IngestRepository (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
   it('stores a callback with its events and deliveries, readable through the entities', async () => {
     const b = batch('app1', 'cb1', 3);
@@ -123,27 +145,11 @@ describe(`IngestRepository group commit (${process.env.DATABASE_URL ? 'postgres'
     const failing = batches[137]!;
     failing.deliveries[1]!.eventId = failing.deliveries[0]!.eventId; // unique violation inside the group
     const duplicate = batch('app7', 'g42', 2); // the same vendor callback as batches[42], in the same group
-    const relayOf = (b: ReturnType<typeof batch>, sourceMessageId: string) =>
-      Object.assign(new RelayEntity(), {
-        id: newId(),
-        bridgeId: 'br1',
-        sourceAppId: 'app7',
-        targetAppId: 'app6',
-        originEventId: b.events[0]!.id,
-        action: 'message',
-        sourceMessageId,
-        conversationKind: 'direct',
-        conversationId: 'a|b',
-        status: 'pending',
-        reason: null,
-        attempts: 0,
-        nextAttemptAt: nowIso(),
-        occurredAt: nowIso(),
-        createdAt: nowIso(),
-        updatedAt: nowIso(),
-      });
     // Two callbacks that carry the same vendor message (Easemob chat and chat_offline) relay it once.
-    const withRelays = [batches[10]!, batches[11]!].map((b) => ({ ...b, relays: [relayOf(b, 'm-1')] }));
+    const withRelays = [batches[10]!, batches[11]!].map((b) => ({
+      ...b,
+      relays: [relayOf(b, 'br1', 'm-1')],
+    }));
     const all = [...batches.slice(0, 10), ...withRelays, ...batches.slice(12), duplicate];
     const results = await Promise.all(all.map((b) => repo.store(b).catch(() => 'error')));
     expect(results.filter((r) => r === 'error')).toHaveLength(1);
@@ -169,29 +175,7 @@ describe(`IngestRepository group commit (${process.env.DATABASE_URL ? 'postgres'
     async () => {
       expect(await repo.store(batch('app8', 'known', 1))).toBe('stored');
       const batches = Array.from({ length: 60 }, (_, i) => batch('app8', `h${i}`, 1 + (i % 3)));
-      const relayed = {
-        ...batches[5]!,
-        relays: [
-          Object.assign(new RelayEntity(), {
-            id: newId(),
-            bridgeId: 'br8',
-            sourceAppId: 'app8',
-            targetAppId: 'app9',
-            originEventId: batches[5]!.events[0]!.id,
-            action: 'message',
-            sourceMessageId: 'm-8',
-            conversationKind: 'group',
-            conversationId: 'g1',
-            status: 'pending',
-            reason: null,
-            attempts: 0,
-            nextAttemptAt: nowIso(),
-            occurredAt: nowIso(),
-            createdAt: nowIso(),
-            updatedAt: nowIso(),
-          }),
-        ],
-      };
+      const relayed = { ...batches[5]!, relays: [relayOf(batches[5]!, 'br8', 'm-8')] };
       const all = [...batches.slice(0, 5), relayed, ...batches.slice(6), batch('app8', 'known', 2)];
       const results = await Promise.all(all.map((b) => repo.store(b)));
       expect(results.at(-1)).toBe('duplicate');
