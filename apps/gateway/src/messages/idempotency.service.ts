@@ -40,19 +40,14 @@ export class IdempotencyService {
         .where('app_id = :appId AND key = :key AND expires_at <= :now', { appId, key, now })
         .execute(),
     );
-    const row = Object.assign(new IdempotencyKeyEntity(), {
-      id: newId(),
-      appId,
-      key,
-      requestHash,
-      responseStatus: null,
-      responseBody: null,
-      createdAt: now,
-      expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString(),
-    });
+    const id = newId();
     try {
-      await this.transactor.write((m) => m.save(row));
-      return { kind: 'new', id: row.id };
+      // One plain INSERT: TypeORM's save would look the new row up first, in a transaction of its own.
+      await this.transactor.query(
+        'INSERT INTO idempotency_keys (id, app_id, key, request_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [id, appId, key, requestHash, now, new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString()],
+      );
+      return { kind: 'new', id };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }

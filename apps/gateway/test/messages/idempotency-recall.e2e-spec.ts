@@ -42,6 +42,19 @@ describe('Idempotency-Key', () => {
     expect(easemob.messages()).toHaveLength(2); // two recipients, one send
   });
 
+  it('answers 409 conflict to the same key while its first request is still sending', async () => {
+    easemob.faults.set({ route: '/messages/users', latencyMs: 1000, times: 1 });
+    const first = send(easemobId, body, 'key-slow');
+    await new Promise((r) => setTimeout(r, 300)); // the first holds the key and waits on the vendor
+    const second = await send(easemobId, body, 'key-slow');
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('conflict');
+    expect((await first).status).toBe(201);
+    expect(easemob.messages()).toHaveLength(2); // two recipients, one send
+    const third = await send(easemobId, body, 'key-slow');
+    expect(third.headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('refuses the same key with another body: 409 idempotency_conflict', async () => {
     expect((await send(easemobId, body, 'key-2')).status).toBe(201);
     const other = await send(easemobId, { ...body, content: { type: 'text', text: 'twice' } }, 'key-2');
