@@ -180,7 +180,6 @@ async function startGateway(db, extraEnv = {}, profileName = null) {
     LOG_LEVEL: 'warn',
     ENDPOINTS_ALLOW_PRIVATE: 'true',
     NODE_ENV: 'production',
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('EXP_'))),
     ...extraEnv,
   };
   const nodeArgs = [];
