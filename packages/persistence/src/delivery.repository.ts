@@ -1,6 +1,7 @@
 import type { DeliveryAttemptEntity } from './entities/delivery-attempt.entity.js';
 import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
+import { valuesList } from './sql-values.js';
 import { StatementBatcher } from './statement-batcher.js';
 import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
 
@@ -43,17 +44,10 @@ const CLAIM = `UPDATE deliveries SET status = 'delivering', locked_until = $1, u
 
 const CLAIMED_COLUMNS = ['id', 'app_id', 'endpoint_id', 'event_id', 'attempts', 'ordering_key'];
 
-/** `($1, $2, …), ($5, $6, …)`: rows of `width` parameters, each cast as `casts` says (`''` for text). */
-function valueRows(rows: number, casts: string[]): string {
-  let n = 0;
-  const row = () => `(${casts.map((cast) => `$${++n}${cast}`).join(', ')})`;
-  return Array.from({ length: rows }, row).join(', ');
-}
-
 /** PostgreSQL: several claims in one statement, each with its own times (see `CLAIM` for one). */
 const claimBatchSql = (
   rows: number,
-) => `WITH input (id, lock_until, now, due_by) AS (VALUES ${valueRows(rows, ['', '', '', ''])}),
+) => `WITH input (id, lock_until, now, due_by) AS (VALUES ${valuesList(rows, ['', '', '', ''])}),
   claimed AS (UPDATE deliveries SET status = 'delivering', locked_until = input.lock_until, updated_at = input.now
     FROM input
     WHERE deliveries.id = input.id
@@ -66,7 +60,7 @@ const claimBatchSql = (
 /** PostgreSQL: several finished attempts and their deliveries' next states in one statement. */
 const finishBatchSql = (rows: number) => `WITH input (id, delivery_id, attempted_at, status_code, duration_ms,
     response_excerpt, error, status, attempts, next_attempt_at, last_attempt_at)
-    AS (VALUES ${valueRows(rows, ['', '', '', '::integer', '::integer', '', '', '', '::integer', '', ''])}),
+    AS (VALUES ${valuesList(rows, ['', '', '', '::integer', '::integer', '', '', '', '::integer', '', ''])}),
   attempt AS (INSERT INTO delivery_attempts
     (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
     SELECT id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error FROM input)

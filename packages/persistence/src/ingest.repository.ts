@@ -3,6 +3,8 @@ import type { DeliveryEntity } from './entities/delivery.entity.js';
 import type { EventEntity } from './entities/event.entity.js';
 import type { InboundCallbackEntity } from './entities/inbound-callback.entity.js';
 import type { RelayEntity } from './entities/relay.entity.js';
+import { valuesList } from './sql-values.js';
+import { StatementBatcher } from './statement-batcher.js';
 import type { SqliteHandle, Transactor } from './transactor.js';
 
 export interface IngestBatch {
@@ -143,6 +145,10 @@ const relayValues = (r: RelayEntity): unknown[] => [
   r.updatedAt,
 ];
 
+/** The cast a column's parameter needs in a `VALUES` list: its integer columns; the rest are text. */
+const castOf = (column: string): string =>
+  column === 'event_count' || column === 'attempts' ? '::integer' : '';
+
 /** Callbacks committed together at most (group commit); a larger backlog waits for the next group. */
 const MAX_GROUP = 128;
 /** PostgreSQL: groups in flight at once (each holds one pooled connection; the rest of the pool serves the app). */
@@ -152,12 +158,6 @@ const SQLITE_CHUNK = 32;
 /** PostgreSQL accepts at most 65,535 parameters per statement. */
 const MAX_PARAMETERS = 60_000;
 
-interface Pending {
-  batch: IngestBatch;
-  resolve(result: IngestResult): void;
-  reject(error: unknown): void;
-}
-
 /**
  * The write path of an accepted callback, in as few statements as the engines allow: one insert of the
  * raw callback that doubles as the dedupe check (`ON CONFLICT … DO NOTHING`), then one multi-row insert of
@@ -165,106 +165,31 @@ interface Pending {
  * storage notes in the architecture), hence raw SQL here; on SQLite it runs synchronously on the driver's
  * handle.
  *
- * Group commit: callbacks that arrive while a commit is under way (or in the same turn of the event loop)
- * share the next transaction, and each caller's promise settles only after that transaction has committed.
- * Each callback stays all-or-nothing with its events and deliveries: on SQLite every callback of a group
- * runs under its own savepoint, so one failing callback is rolled back alone; on PostgreSQL the group is
- * written with multi-row statements and, if it fails, every callback of it is retried in a transaction of
- * its own, so a failure reaches only the callback that caused it.
+ * Group commit (`StatementBatcher`): callbacks that arrive while a commit is under way (or in the same turn
+ * of the event loop) share the next transaction, and each caller's promise settles only after that
+ * transaction has committed. Each callback stays all-or-nothing with its events and deliveries: if a group
+ * fails, every callback of it is stored again in a transaction of its own, so a failure reaches only the
+ * callback that caused it.
  */
 export class IngestRepository {
   private readonly statements = new Map<string, string>();
-  private pending: Pending[] = [];
-  private inFlight = 0;
-  private scheduled = false;
+  private readonly groups: StatementBatcher<IngestBatch, IngestResult>;
 
-  constructor(private readonly transactor: Transactor) {}
+  constructor(private readonly transactor: Transactor) {
+    const sqlite = transactor.engine === 'sqlite';
+    const write = (batches: IngestBatch[]): Promise<IngestResult[]> =>
+      sqlite ? transactor.sqlite((db) => this.storeSqliteGroup(db, batches)) : this.storePostgres(batches);
+    this.groups = new StatementBatcher({
+      maxBatch: MAX_GROUP,
+      maxInFlight: sqlite ? 1 : POSTGRES_GROUPS_IN_FLIGHT,
+      batch: write,
+      one: (batch) => write([batch]).then(([result]) => result!),
+    });
+  }
 
   /** Stores a callback with its events and deliveries in one transaction; a known dedupe key stores nothing. */
   store(batch: IngestBatch): Promise<IngestResult> {
-    return new Promise<IngestResult>((resolve, reject) => {
-      this.pending.push({ batch, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private get maxInFlight(): number {
-    return this.transactor.engine === 'sqlite' ? 1 : POSTGRES_GROUPS_IN_FLIGHT;
-  }
-
-  // Waits one turn of the event loop, so callbacks parsed in the same turn share a commit.
-  private schedule(): void {
-    if (this.scheduled || this.pending.length === 0 || this.inFlight >= this.maxInFlight) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
-  }
-
-  private flush(): void {
-    while (this.pending.length > 0 && this.inFlight < this.maxInFlight) {
-      const group = this.pending.splice(0, MAX_GROUP);
-      this.inFlight++;
-      void this.commit(group).finally(() => {
-        this.inFlight--;
-        this.schedule();
-      });
-    }
-  }
-
-  private async commit(group: Pending[]): Promise<void> {
-    try {
-      if (this.transactor.engine === 'sqlite') return await this.commitSqlite(group);
-      if (group.length === 1) {
-        const [only] = group as [Pending];
-        only.resolve((await this.storePostgres([only.batch]))[0]!);
-        return;
-      }
-      let results: IngestResult[];
-      try {
-        results = await this.storePostgres(group.map((p) => p.batch));
-      } catch {
-        // Someone's row broke the shared transaction: each callback again, alone, so only its own fails.
-        await Promise.all(
-          group.map((p) => this.storePostgres([p.batch]).then(([r]) => p.resolve(r!), p.reject)),
-        );
-        return;
-      }
-      group.forEach((p, i) => p.resolve(results[i]!));
-    } catch (error) {
-      for (const p of group) p.reject(error);
-    }
-  }
-
-  private async commitSqlite(group: Pending[]): Promise<void> {
-    const outcomes = await this.transactor.sqlite((db) => {
-      if (group.length === 1) return [{ result: this.storeSqliteGroup(db, [group[0]!.batch])[0]! }];
-      // The whole group in a few statements, under one savepoint; SAVEPOINT/RELEASE per callback showed in the
-      // profile. If a row breaks it, each callback again under its own savepoint, so a failure stays its own.
-      try {
-        const results = db.transaction(() =>
-          this.storeSqliteGroup(
-            db,
-            group.map((p) => p.batch),
-          ),
-        )();
-        return results.map((result) => ({ result }));
-      } catch {
-        return group.map((p) => {
-          try {
-            return { result: db.transaction(() => this.storeSqliteGroup(db, [p.batch])[0]!)() };
-          } catch (error) {
-            return { error };
-          }
-        });
-      }
-    });
-    group.forEach((p, i) => {
-      const o = outcomes[i] as { result?: IngestResult; error?: unknown };
-      if (o.result) p.resolve(o.result);
-      else p.reject(o.error);
-    });
+    return this.groups.submit(batch);
   }
 
   /** A group on SQLite: one insert per callback (which tells new from duplicate), then its rows in chunks. */
@@ -350,7 +275,7 @@ export class IngestRepository {
       const first = params.length;
       params.push(...values.flat());
       parts.push(
-        `, ${table}_new AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (VALUES ${tuples(first, columns, values.length)}) AS v(_callback_id, ${columns.join(', ')}) WHERE v._callback_id IN (SELECT id FROM cb)${suffix})`,
+        `, ${table}_new AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (VALUES ${valuesList(values.length, ['', ...columns.map(castOf)], first)}) AS v(_callback_id, ${columns.join(', ')}) WHERE v._callback_id IN (SELECT id FROM cb)${suffix})`,
       );
     };
     insertOf('events', EVENT_COLUMNS, events);
@@ -419,17 +344,6 @@ export class IngestRepository {
     this.statements.set(cacheKey, sql);
     return sql;
   }
-}
-
-/** Columns of integer type: a parameter in a VALUES list is text unless cast. */
-const INTEGER_COLUMNS = new Set(['event_count', 'attempts']);
-
-/** `($n, $n+1::integer, …), …` for rows of a leading callback id and the columns, from parameter `first + 1`. */
-function tuples(first: number, columns: string[], rows: number): string {
-  let n = first;
-  const tuple = () =>
-    `($${++n}, ${columns.map((c) => `$${++n}${INTEGER_COLUMNS.has(c) ? '::integer' : ''}`).join(', ')})`;
-  return Array.from({ length: rows }, tuple).join(', ');
 }
 
 /** better-sqlite3 binds booleans only as numbers. */

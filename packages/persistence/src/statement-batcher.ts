@@ -9,7 +9,7 @@ export interface StatementBatcherOptions<I, O> {
   batch(items: I[]): Promise<O[]>;
   /** Runs one item alone: a batch of one, and each item of a batch that failed. */
   one(item: I): Promise<O>;
-  /** Items per batch at most (parameters per statement stay well under PostgreSQL's 65,535). */
+  /** Items per batch at most. */
   maxBatch: number;
   /** Batches in flight at once (each holds one pooled connection). */
   maxInFlight: number;
