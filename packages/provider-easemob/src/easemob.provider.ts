@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
 import type {
   CallbackContext,
@@ -12,7 +11,7 @@ import type {
   SendResult,
   VendorCallContext,
 } from '@im-gateway/types';
-import { validateProviderConfig } from '@im-gateway/provider-kit';
+import { ClientCache, validateProviderConfig } from '@im-gateway/provider-kit';
 import { easemobCallbackReply, normalizeEasemobCallback, verifyEasemobCallback } from './callback/index.js';
 import { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 import { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
@@ -28,7 +27,10 @@ export class EasemobProvider implements ImProvider<EasemobConfig> {
   readonly apiLimits = EASEMOB_API_LIMITS;
   readonly capabilities = EASEMOB_CAPABILITIES;
   /** One client (and so one cached app token) per Easemob account and credentials. */
-  private readonly clients = new Map<string, EasemobRestClient>();
+  private readonly clients = new ClientCache<EasemobConfig, EasemobRestClient>(
+    (c) => [c.baseUrl, c.orgName, c.appName, c.clientId, c.clientSecret],
+    (c) => new EasemobRestClient(this.http, c),
+  );
 
   constructor(private readonly http: AxiosInstance) {}
 
@@ -49,30 +51,10 @@ export class EasemobProvider implements ImProvider<EasemobConfig> {
   }
 
   send(config: EasemobConfig, request: SendRequest, context: VendorCallContext): Promise<SendResult> {
-    return sendEasemobMessage(this.client(config), request, context);
+    return sendEasemobMessage(this.clients.get(config), request, context);
   }
 
   recall(config: EasemobConfig, request: RecallRequest, context: VendorCallContext): Promise<void> {
-    return recallEasemobMessage(this.client(config), request, context);
-  }
-
-  private client(config: EasemobConfig): EasemobRestClient {
-    const key = createHash('sha256')
-      .update(
-        JSON.stringify([
-          config.baseUrl,
-          config.orgName,
-          config.appName,
-          config.clientId,
-          config.clientSecret,
-        ]),
-      )
-      .digest('hex');
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new EasemobRestClient(this.http, config);
-      this.clients.set(key, client);
-    }
-    return client;
+    return recallEasemobMessage(this.clients.get(config), request, context);
   }
 }

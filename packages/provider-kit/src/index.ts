@@ -7,3 +7,13 @@ export {
   type ProviderDescription,
 } from './capability-matrix.js';
 export { describeSendCase, unsupportedSendCases, type UnsupportedSendCase } from './capability-cases.js';
+export { ClientCache } from './rest/client-cache.js';
+export { chunks, sendVendorCalls, type VendorCall } from './rest/vendor-calls.js';
+export {
+  postVendorJson,
+  retryAfterMs,
+  vendorNetworkError,
+  vendorStatusError,
+  type VendorAnswer,
+  type VendorHttpClient,
+} from './rest/vendor-http.js';

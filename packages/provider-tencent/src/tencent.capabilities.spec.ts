@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { assertSendSupported, CapabilityUnsupportedError } from '@im-gateway/types';
 import { describeSendCase, unsupportedSendCases } from '@im-gateway/provider-kit';
 import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
-import { planTencentCalls } from './rest/tencent-messages.js';
+import { planTencentCalls } from './rest/tencent-send.planner.js';
 
 const cases = unsupportedSendCases(TENCENT_CAPABILITIES, {}).map((c) => [describeSendCase(c), c] as const);
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
 import type {
   CallbackContext,
@@ -12,7 +11,7 @@ import type {
   SendResult,
   VendorCallContext,
 } from '@im-gateway/types';
-import { validateProviderConfig } from '@im-gateway/provider-kit';
+import { ClientCache, validateProviderConfig } from '@im-gateway/provider-kit';
 import { tencentCallbackReply, normalizeTencentCallback, verifyTencentCallback } from './callback/index.js';
 import { TENCENT_API_LIMITS } from './rest/tencent-api-limits.js';
 import { recallTencentMessage, sendTencentMessage } from './rest/tencent-messages.js';
@@ -28,7 +27,10 @@ export class TencentProvider implements ImProvider<TencentConfig> {
   readonly apiLimits = TENCENT_API_LIMITS;
   readonly capabilities = TENCENT_CAPABILITIES;
   /** One client (and so one cached UserSig) per SDKAppID, admin and key. */
-  private readonly clients = new Map<string, TencentRestClient>();
+  private readonly clients = new ClientCache<TencentConfig, TencentRestClient>(
+    (c) => [c.baseUrl, c.sdkAppId, c.adminIdentifier, c.secretKey],
+    (c) => new TencentRestClient(this.http, c, this.options),
+  );
 
   constructor(
     private readonly http: AxiosInstance,
@@ -52,22 +54,10 @@ export class TencentProvider implements ImProvider<TencentConfig> {
   }
 
   send(config: TencentConfig, request: SendRequest, context: VendorCallContext): Promise<SendResult> {
-    return sendTencentMessage(this.client(config), request, context);
+    return sendTencentMessage(this.clients.get(config), request, context);
   }
 
   recall(config: TencentConfig, request: RecallRequest, context: VendorCallContext): Promise<void> {
-    return recallTencentMessage(this.client(config), request, context);
-  }
-
-  private client(config: TencentConfig): TencentRestClient {
-    const key = createHash('sha256')
-      .update(JSON.stringify([config.baseUrl, config.sdkAppId, config.adminIdentifier, config.secretKey]))
-      .digest('hex');
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new TencentRestClient(this.http, config, this.options);
-      this.clients.set(key, client);
-    }
-    return client;
+    return recallTencentMessage(this.clients.get(config), request, context);
   }
 }

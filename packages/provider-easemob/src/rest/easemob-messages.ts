@@ -8,6 +8,7 @@ import {
   type SendResult,
   type VendorCallContext,
 } from '@im-gateway/types';
+import { sendVendorCalls } from '@im-gateway/provider-kit';
 import type { EasemobAnswer } from './easemob-http.js';
 import { toEasemobMessage } from './easemob-message.mapper.js';
 import type { EasemobRestClient } from './easemob-rest.client.js';
@@ -34,32 +35,18 @@ function resultsOf(call: EasemobCall, answer: EasemobAnswer): RecipientResult[] 
   });
 }
 
-/**
- * Sends one message: maps the content, splits the recipients into vendor-sized calls and makes them one
- * after the other through the gateway's limiter. A call that fails after its retries fails its
- * recipients; when every call failed, the first error is thrown (nothing was sent).
- */
+/** Sends one message; a call failing after retries fails its recipients, all calls failing throws. */
 export async function sendEasemobMessage(
   client: EasemobRestClient,
   request: SendRequest,
   context: VendorCallContext,
 ): Promise<SendResult> {
-  const calls = planEasemobCalls(request, toEasemobMessage(request.content));
-  const recipients: RecipientResult[] = [];
-  const errors: unknown[] = [];
-  for (const call of calls) {
-    try {
-      const answer = await context.call(call.api, call.weight, (timeoutMs) =>
-        client.post(call.path, call.body, timeoutMs),
-      );
-      recipients.push(...resultsOf(call, answer));
-    } catch (error) {
-      errors.push(error);
-      recipients.push(...call.recipients.map((r) => failedRecipient(r, error)));
-    }
-  }
-  if (errors.length === calls.length) throw errors[0];
-  return { recipients };
+  return sendVendorCalls(
+    planEasemobCalls(request, toEasemobMessage(request.content)),
+    context,
+    (call, timeoutMs) => client.post(call.path, call.body, timeoutMs),
+    resultsOf,
+  );
 }
 
 const CHAT_TYPES = { user: 'chat', group: 'groupchat', chatroom: 'chatroom' } as const;

@@ -1,22 +1,15 @@
 import { CapabilityUnsupportedError, ImGatewayError, type SendRequest } from '@im-gateway/types';
+import { chunks, type VendorCall } from '@im-gateway/provider-kit';
 import { EASEMOB_BATCH_SIZES } from './easemob-api-limits.js';
 import type { EasemobMessageBody } from './easemob-message.mapper.js';
 
-/** One vendor call of a send: the API (limit key), its path and body, and the recipients it covers. */
-export interface EasemobCall {
-  api: string;
+/**
+ * One vendor call of a send: the API (limit key), its path and body. `recipients` are the ids the answer's
+ * `data` is keyed by; `['*']` for a chat-room broadcast.
+ */
+export interface EasemobCall extends VendorCall {
   path: string;
   body: Record<string, unknown>;
-  /** The ids the answer's `data` is keyed by; `['*']` for a chat-room broadcast. */
-  recipients: string[];
-  /** Messages it counts as against the vendor's message limits. */
-  weight: number;
-}
-
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 const unsupported = (capability: string, why: string) =>

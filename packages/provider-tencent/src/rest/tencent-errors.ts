@@ -1,4 +1,5 @@
 import { VendorRequestError, type VendorErrorCode } from '@im-gateway/types';
+import { vendorStatusError } from '@im-gateway/provider-kit';
 
 /** Codes that mean "our UserSig is stale or broken": sign again and repeat the call once (tencent.md §4.4). */
 export const TENCENT_USERSIG_CODES: ReadonlySet<number> = new Set([
@@ -41,12 +42,5 @@ export function tencentError(code: number, info: string): VendorRequestError {
 
 /** The error for a non-200 HTTP answer: only network-level failures differ from 200 (tencent.md §4.1). */
 export function tencentHttpError(status: number, retryAfterMs: number | undefined): VendorRequestError {
-  const message = `Tencent answered HTTP ${status}.`;
-  if (status === 429)
-    return new VendorRequestError('vendor_rate_limited', message, `http_${status}`, retryAfterMs);
-  if (status === 408 || status === 504)
-    return new VendorRequestError('vendor_timeout', message, `http_${status}`);
-  if (status >= 500)
-    return new VendorRequestError('vendor_unavailable', message, `http_${status}`, retryAfterMs);
-  return new VendorRequestError('vendor_rejected', message, `http_${status}`);
+  return vendorStatusError(status, `Tencent answered HTTP ${status}.`, `http_${status}`, retryAfterMs);
 }

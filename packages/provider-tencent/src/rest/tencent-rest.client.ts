@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { VendorRequestError } from '@im-gateway/types';
+import { postVendorJson } from '@im-gateway/provider-kit';
 import type { TencentConfig } from '../tencent.config.js';
 import { TENCENT_USERSIG_CODES, tencentError, tencentHttpError } from './tencent-errors.js';
 import { TencentUserSigCache } from './tencent-usersig.cache.js';
@@ -68,30 +69,15 @@ export class TencentRestClient {
       random: String(randomUint32()),
       contenttype: 'json',
     });
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await this.http.request({
-        method: 'POST',
-        url: `${this.base}/v4/${command}?${query.toString()}`,
-        // The body may not be empty (tencent.md §4.1).
-        data: body,
-        timeout: Math.max(1, Math.floor(timeoutMs)),
-        headers: { 'content-type': 'application/json' },
-        validateStatus: () => true,
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
-        throw new VendorRequestError('vendor_timeout', 'Tencent did not answer in time.', code);
-      throw new VendorRequestError('vendor_unavailable', 'Tencent could not be reached.', code ?? 'network');
-    }
-    if (response.status !== 200) {
-      const seconds = Number(response.headers['retry-after']);
-      throw tencentHttpError(response.status, Number.isFinite(seconds) ? seconds * 1000 : undefined);
-    }
-    const data = response.data;
-    if (typeof data !== 'object' || data === null)
+    const answer = await postVendorJson(this.http, 'Tencent', {
+      url: `${this.base}/v4/${command}?${query.toString()}`,
+      // The body may not be empty (tencent.md §4.1).
+      body,
+      timeoutMs,
+    });
+    if (answer.status !== 200) throw tencentHttpError(answer.status, answer.retryAfterMs);
+    if (!answer.json)
       throw new VendorRequestError('vendor_unavailable', 'Tencent answered a body that is not JSON.');
-    return data as Record<string, unknown>;
+    return answer.body;
   }
 }
