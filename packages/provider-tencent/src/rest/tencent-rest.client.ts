@@ -1,9 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
-import { VendorRequestError } from '@im-gateway/types';
-import { postVendorJson } from '@im-gateway/provider-kit';
 import type { TencentConfig } from '../tencent.config.js';
-import { TENCENT_USERSIG_CODES, tencentError, tencentHttpError } from './tencent-errors.js';
+import { TENCENT_USERSIG_CODES, tencentError, tencentPost } from './tencent-http.js';
 import { TencentUserSigCache } from './tencent-usersig.cache.js';
 
 export const TENCENT_DEFAULT_BASE_URL = 'https://console.tim.qq.com';
@@ -69,15 +67,6 @@ export class TencentRestClient {
       random: String(randomUint32()),
       contenttype: 'json',
     });
-    const answer = await postVendorJson(this.http, 'Tencent', {
-      url: `${this.base}/v4/${command}?${query.toString()}`,
-      // The body may not be empty (tencent.md §4.1).
-      body,
-      timeoutMs,
-    });
-    if (answer.status !== 200) throw tencentHttpError(answer.status, answer.retryAfterMs);
-    if (!answer.json)
-      throw new VendorRequestError('vendor_unavailable', 'Tencent answered a body that is not JSON.');
-    return answer.body;
+    return tencentPost(this.http, `${this.base}/v4/${command}?${query.toString()}`, body, timeoutMs);
   }
 }

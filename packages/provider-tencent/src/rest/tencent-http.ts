@@ -1,5 +1,6 @@
+import type { AxiosInstance } from 'axios';
 import { VendorRequestError, type VendorErrorCode } from '@im-gateway/types';
-import { vendorStatusError } from '@im-gateway/provider-kit';
+import { postVendorJson, vendorStatusError } from '@im-gateway/provider-kit';
 
 /** Codes that mean "our UserSig is stale or broken": sign again and repeat the call once (tencent.md §4.4). */
 export const TENCENT_USERSIG_CODES: ReadonlySet<number> = new Set([
@@ -43,4 +44,23 @@ export function tencentError(code: number, info: string): VendorRequestError {
 /** The error for a non-200 HTTP answer: only network-level failures differ from 200 (tencent.md §4.1). */
 export function tencentHttpError(status: number, retryAfterMs: number | undefined): VendorRequestError {
   return vendorStatusError(status, `Tencent answered HTTP ${status}.`, `http_${status}`, retryAfterMs);
+}
+
+/**
+ * One REST call: `POST {base}/v4/{command}?{query}` with a JSON body. Answers the body of an HTTP 200 JSON
+ * answer, whatever its `ActionStatus`; throws `VendorRequestError` for a network failure, another HTTP
+ * status or a body that is not JSON.
+ */
+export async function tencentPost(
+  http: AxiosInstance,
+  url: string,
+  body: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  // The body may not be empty (tencent.md §4.1).
+  const answer = await postVendorJson(http, 'Tencent', { url, body, timeoutMs });
+  if (answer.status !== 200) throw tencentHttpError(answer.status, answer.retryAfterMs);
+  if (!answer.json)
+    throw new VendorRequestError('vendor_unavailable', 'Tencent answered a body that is not JSON.');
+  return answer.body;
 }
