@@ -2,14 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { CallbackRejectedError, unifiedEventProblems } from '@im-gateway/types';
 import { normalizeEasemobCallback, verifyEasemobCallback } from '../src/callback/index.js';
-import { fixtureContext, fixtureNames, loadFixture, requestOf } from './fixtures.js';
+import { fixtureRequest } from '@im-gateway/provider-kit/conformance';
+import { fixtureContext, FIXTURES } from './easemob-fixtures.js';
 
 type Json = unknown;
 type Path = (string | number)[];
 
-const seeds = fixtureNames().map((name) => {
+const seeds = FIXTURES.names().map((name) => {
   // Signatures are covered elsewhere; dropping them lets the mutations reach the normalizer.
-  const { security: _dropped, ...body } = loadFixture(name).body as Record<string, unknown>;
+  const { security: _dropped, ...body } = FIXTURES.load(name).body as Record<string, unknown>;
   return body;
 });
 
@@ -127,10 +128,10 @@ describe('Easemob callback fuzzing', () => {
   });
 
   it('still normalizes every seed payload unchanged', () => {
-    for (const name of fixtureNames()) {
-      const fixture = loadFixture(name);
+    for (const name of FIXTURES.names()) {
+      const fixture = FIXTURES.load(name);
       expect(
-        normalizeEasemobCallback(requestOf(fixture), fixtureContext(fixture.body)).events.length,
+        normalizeEasemobCallback(fixtureRequest(fixture), fixtureContext(fixture.body)).events.length,
       ).toBeGreaterThan(0);
     }
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { goldenIds, loadConformanceFixtures } from '@im-gateway/provider-kit/conformance';
 import { ID_KINDS, idProblem } from '@im-gateway/types';
 import { EASEMOB_CAPABILITIES } from '../src/easemob.capabilities.js';
-import { PLACEHOLDER_IDS } from './fixtures.js';
+import { PLACEHOLDER_IDS } from './easemob-fixtures.js';
 
 const { ids } = EASEMOB_CAPABILITIES;
 const found = loadConformanceFixtures(fileURLToPath(new URL('..', import.meta.url))).flatMap((f) =>

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { isEventType } from '@im-gateway/types';
 import { EASEMOB_CALLBACK_KINDS, EASEMOB_UNKNOWN_KIND_PATTERNS } from '../src/callback/index.js';
-import { fixtureNames } from './fixtures.js';
+import { FIXTURES } from './easemob-fixtures.js';
 
 const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 
@@ -45,6 +45,6 @@ describe('README mapping table', () => {
 
   it('points every fixture to a row and every listed fixture to a file', () => {
     const listed = rows.flatMap((r) => [...r.fixtures.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]));
-    expect([...new Set(listed)].sort()).toEqual(fixtureNames());
+    expect([...new Set(listed)].sort()).toEqual(FIXTURES.names());
   });
 });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CallbackRejectedError } from '@im-gateway/types';
 import { verifyEasemobCallback } from '../src/callback/index.js';
-import { FIXTURE_SECRET, fixtureContext, fixtureNames, loadFixture, requestOf } from './fixtures.js';
+import { fixtureRequest } from '@im-gateway/provider-kit/conformance';
+import { FIXTURE_SECRET, fixtureContext, FIXTURES } from './easemob-fixtures.js';
 
 type Body = Record<string, unknown>;
 
@@ -17,7 +18,7 @@ function sign(body: Body, secret = FIXTURE_SECRET): Body {
 function rejectionCode(body: Body, strict = true): string | undefined {
   const context = fixtureContext(body, strict ? { allowUnsignedCallbacks: false } : {});
   try {
-    verifyEasemobCallback(requestOf(loadFixture(fixtureNames()[0] ?? ''), body), context);
+    verifyEasemobCallback(fixtureRequest(FIXTURES.load(FIXTURES.names()[0] ?? ''), body), context);
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(CallbackRejectedError);
@@ -32,8 +33,8 @@ function flipOneByte(value: string): string {
   return value.slice(0, -1) + (last === '0' ? '1' : '0');
 }
 
-describe.each(fixtureNames())('Easemob signature on fixture %s', (name) => {
-  const body = loadFixture(name).body as Body;
+describe.each(FIXTURES.names())('Easemob signature on fixture %s', (name) => {
+  const body = FIXTURES.load(name).body as Body;
   const signed = sign(body);
 
   it('accepts the body re-signed with the app secret', () => {

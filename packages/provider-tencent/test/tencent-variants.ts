@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { unifiedEventProblems, type NormalizedCallback, type UnifiedEventDraft } from '@im-gateway/types';
 import { normalizeTencentCallback } from '../src/callback/index.js';
-import { fixtureContext, loadFixture } from './tencent-fixtures.js';
+import { fixtureContext, FIXTURES } from './tencent-fixtures.js';
 
 /**
  * Helpers for the variant specs: shapes the vendor sends that the printed examples do not show (tencent.md
@@ -44,5 +44,5 @@ export function first(
 
 /** A copy of a fixture's body, to vary. */
 export function fixtureBody(name: string): Record<string, unknown> {
-  return structuredClone(loadFixture(name).body) as Record<string, unknown>;
+  return structuredClone(FIXTURES.load(name).body) as Record<string, unknown>;
 }

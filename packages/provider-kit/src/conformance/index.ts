@@ -17,6 +17,8 @@ export {
   type ContextualRequest,
 } from './conformance.types.js';
 export { loadConformanceFixtures } from './conformance.fixtures.js';
+export { FixtureFiles, fixtureRequest, type VendorFixture } from './conformance.fixture-files.js';
+export { boundaryProblems, boundarySources } from './conformance.boundary.js';
 export { goldenIds, type GoldenId } from './conformance.ids.js';
 export { firstDifference } from './json-difference.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fixtureContext, fixtureRequest, loadFixture } from '../../test/tencent-fixtures.js';
+import { fixtureRequest } from '@im-gateway/provider-kit/conformance';
+import { fixtureContext, FIXTURES } from '../../test/tencent-fixtures.js';
 import { normalizeTencentCallback } from './tencent-callback.normalizer.js';
 import { tencentCallbackReply } from './tencent-callback.reply.js';
 
@@ -7,14 +8,14 @@ const OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
 
 describe('tencentCallbackReply', () => {
   it('acks an accepted after-callback with HTTP 200 and the OK body', () => {
-    const fixture = loadFixture('C2C.CallbackAfterSendMsg');
+    const fixture = FIXTURES.load('C2C.CallbackAfterSendMsg');
     const normalized = normalizeTencentCallback(fixtureRequest(fixture), fixtureContext(fixture));
     expect(normalized.reply).toBeUndefined();
     expect(tencentCallbackReply({ kind: 'accepted', normalized })).toEqual({ status: 200, body: OK });
   });
 
   it('answers a before-send callback with the allow reply (no MsgBody, so the message is delivered unchanged)', () => {
-    const fixture = loadFixture('C2C.CallbackBeforeSendMsg');
+    const fixture = FIXTURES.load('C2C.CallbackBeforeSendMsg');
     const normalized = normalizeTencentCallback(fixtureRequest(fixture), fixtureContext(fixture));
     expect(normalized.reply).toEqual({ status: 200, body: OK });
     expect(tencentCallbackReply({ kind: 'accepted', normalized })).toEqual({ status: 200, body: OK });
@@ -26,7 +27,7 @@ describe('tencentCallbackReply', () => {
   });
 
   it('gives a duplicate before-callback the same allow reply as the first copy', () => {
-    const fixture = loadFixture('C2C.CallbackBeforeSendMsg');
+    const fixture = FIXTURES.load('C2C.CallbackBeforeSendMsg');
     const normalized = normalizeTencentCallback(fixtureRequest(fixture), fixtureContext(fixture));
     expect(tencentCallbackReply({ kind: 'duplicate', normalized })).toEqual(normalized.reply);
   });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CallbackRejectedError, type CallbackRejectionCode, type CallbackRequest } from '@im-gateway/types';
-import { fixtureContext, fixtureRequest, FIXTURE_NOW, loadFixture } from '../../test/tencent-fixtures.js';
+import { fixtureRequest } from '@im-gateway/provider-kit/conformance';
+import { fixtureContext, FIXTURE_NOW, FIXTURES } from '../../test/tencent-fixtures.js';
 import { TENCENT_REQUEST_TIME_SKEW_SECONDS, verifyTencentCallback } from './tencent-callback.verifier.js';
 
-const fixture = loadFixture('Group.CallbackAfterSendMsg');
+const fixture = FIXTURES.load('Group.CallbackAfterSendMsg');
 const TOKEN = 'xxxxyyyy';
 const nowSeconds = Math.floor(FIXTURE_NOW.getTime() / 1000);
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { CallbackRejectedError, unifiedEventProblems } from '@im-gateway/types';
-import {
-  fixtureContext,
-  fixtureNames,
-  fixtureRequest,
-  loadFixture,
-  type TencentFixture,
-} from '../../test/tencent-fixtures.js';
-import { TENCENT_CALLBACK_COMMANDS } from './tencent-callback.classifier.js';
-import { normalizeTencentCallback } from './tencent-callback.normalizer.js';
+import { fixtureRequest, type VendorFixture } from '@im-gateway/provider-kit/conformance';
+import { normalizeTencentCallback, TENCENT_CALLBACK_COMMANDS } from '../src/callback/index.js';
+import { fixtureContext, FIXTURES } from './tencent-fixtures.js';
 
 /**
  * Randomly mutated vendor payloads through the normalizer: it may refuse a payload only with
@@ -18,7 +12,7 @@ import { normalizeTencentCallback } from './tencent-callback.normalizer.js';
 type Path = (string | number)[];
 type Mutation = { kind: 'delete' | 'set' | 'swap' | 'elementType'; at: number; pick: number; value: unknown };
 
-const fixtures: TencentFixture[] = fixtureNames().map(loadFixture);
+const fixtures: VendorFixture[] = FIXTURES.names().map((name) => FIXTURES.load(name));
 const ELEMENT_TYPES = [
   'TIMTextElem',
   'TIMLocationElem',
@@ -97,7 +91,7 @@ const commandArb = fc.oneof(
 );
 
 function check(
-  fixture: TencentFixture,
+  fixture: VendorFixture,
   mutations: Mutation[],
   command: string | undefined,
   rootSwap: boolean,
@@ -143,7 +137,7 @@ describe('Tencent callback normalizer under random payloads', () => {
         fc.constantFrom(...TENCENT_CALLBACK_COMMANDS),
         fc.dictionary(fc.string({ maxLength: 20 }), fc.jsonValue({ maxDepth: 3 })),
         (command, body) => {
-          const fixture = fixtures[0] as TencentFixture;
+          const fixture = fixtures[0] as VendorFixture;
           check({ ...fixture, body }, [], command, false);
         },
       ),
@@ -185,7 +179,7 @@ describe('Tencent callback normalizer under random payloads', () => {
       MsgType: fc.constantFrom(...ELEMENT_TYPES),
       MsgContent: fc.oneof(fc.dictionary(fc.constantFrom(...FIELDS), field), fc.jsonValue({ maxDepth: 1 })),
     });
-    const groupFixture = loadFixture('Group.CallbackAfterSendMsg');
+    const groupFixture = FIXTURES.load('Group.CallbackAfterSendMsg');
     fc.assert(
       fc.property(
         fc.array(element, { maxLength: 4 }),

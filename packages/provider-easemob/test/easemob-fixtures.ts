@@ -1,19 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CallbackContext, CallbackRequest } from '@im-gateway/types';
+import { FixtureFiles } from '@im-gateway/provider-kit/conformance';
+import type { CallbackContext } from '@im-gateway/types';
 import type { EasemobConfig } from '../src/easemob.config.js';
 
-/** A vendor-doc example as stored in `fixtures/callbacks/<name>.json`. */
-export interface EasemobFixture {
-  source: string;
-  repaired?: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/callbacks/', import.meta.url));
-export const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/golden/', import.meta.url));
+/** This package's vendor-doc examples and their golden events. */
+export const FIXTURES = new FixtureFiles(fileURLToPath(new URL('..', import.meta.url)));
 export const FIXTURE_SECRET = 'fixture-secret';
 export const FIXTURE_NOW = new Date('2024-01-01T00:00:00.000Z');
 
@@ -23,28 +14,6 @@ export const FIXTURE_NOW = new Date('2024-01-01T00:00:00.000Z');
  * `test/ids.spec.ts` keeps it so.
  */
 export const PLACEHOLDER_IDS: readonly string[] = ['XXXX', 'wzy_XXXX'];
-
-export function fixtureNames(): string[] {
-  return readdirSync(FIXTURE_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length))
-    .sort();
-}
-
-export function goldenNames(): string[] {
-  return readdirSync(GOLDEN_DIR)
-    .filter((f) => f.endsWith('.events.json'))
-    .map((f) => f.slice(0, -'.events.json'.length))
-    .sort();
-}
-
-export function loadFixture(name: string): EasemobFixture {
-  return JSON.parse(readFileSync(`${FIXTURE_DIR}${name}.json`, 'utf8')) as EasemobFixture;
-}
-
-export function requestOf(fixture: EasemobFixture, body: unknown = fixture.body): CallbackRequest {
-  return { body, rawBody: JSON.stringify(body), query: fixture.query, headers: fixture.headers };
-}
 
 /**
  * The one context every fixture spec uses. The app's `org#app` is taken from the example's `appkey` so that

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { isEventType } from '@im-gateway/types';
-import { fixtureNames, FIXTURES_DIR } from '../test/tencent-fixtures.js';
-import { TENCENT_CALLBACK_COMMANDS } from './callback/tencent-callback.classifier.js';
-import { normalizeTencentCallback } from './callback/tencent-callback.normalizer.js';
+import { normalizeTencentCallback, TENCENT_CALLBACK_COMMANDS } from '../src/callback/index.js';
+import { FIXTURES } from './tencent-fixtures.js';
 
 /** The README mapping table is documentation the code must not drift from. */
-const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 const section = readme.slice(readme.indexOf('## Mapping table'));
 const rows = section
   .split('\n')
@@ -28,8 +28,8 @@ describe('README mapping table', () => {
 
   it('names fixtures that exist, and every fixture once', () => {
     const named = rows.flatMap((r) => ticks(r[5]));
-    for (const file of named) expect(existsSync(join(FIXTURES_DIR, file))).toBe(true);
-    expect(named.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(fixtureNames());
+    for (const file of named) expect(existsSync(join(FIXTURES.callbacksDir, file))).toBe(true);
+    expect(named.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(FIXTURES.names());
   });
 
   it('states the type each command is normalized into', () => {
