@@ -32,16 +32,19 @@ function messageChatType(chatType: string): 'chat' | 'groupchat' | 'chatroom' | 
   return undefined;
 }
 
+/** The first message body of either payload shape: post-send `bodies[0]`, or the pre-send payload itself. */
+function firstBody(payload: Record<string, unknown>): unknown {
+  return Array.isArray(payload.bodies) ? payload.bodies[0] : payload;
+}
+
 function classifyMessage(body: Record<string, unknown>, chatType: string): EasemobClassification {
   const payload = isRecord(body.payload) ? body.payload : {};
-  // Post-send bodies carry `payload.bodies[]`; the pre-send request carries one REST-shaped body
-  // (`payload: { msg, type }`) and no `eventType` (easemob.md §4.2).
-  if (
-    !Array.isArray(payload.bodies) &&
-    readString(payload.type) !== undefined &&
-    body.eventType === undefined
-  )
-    return result('presend', `presend:${chatType}:${easemobBodyType(payload)}`);
+  // Told apart by the envelope, whatever the payload's shape: every post-send message callback carries
+  // `eventType` (`chat` or `chat_offline`, seed 000's common fields, easemob.md §4.3), a field the
+  // pre-send request does not have (easemob.md §4.2). Answering a pre-send callback as post-send would
+  // leave the sender's message waiting for a verdict that never comes.
+  if (body.eventType === undefined)
+    return result('presend', `presend:${chatType}:${easemobBodyType(firstBody(payload))}`);
   const bodies = Array.isArray(payload.bodies) ? payload.bodies : [];
   return result('message', `${chatType}:${easemobBodyType(bodies[0])}`);
 }

@@ -103,6 +103,20 @@ describe('normalizeEasemobCallback', () => {
     expect(result.events[0]?.type).toBe('message.send.requested');
   });
 
+  it('answers a pre-send callback {"valid": true} whatever its payload shape', () => {
+    const presend = { callId: 'c', timestamp: 1, chat_type: 'chat', from: 'u1', to: 'u2', msg_id: '1' };
+    for (const payload of [{ bodies: [{ type: 'txt', msg: 'x' }] }, { msg: 'x' }]) {
+      const result = normalize({ ...presend, payload });
+      expect(result.reply).toEqual({ status: 200, body: { valid: true } });
+      expect(result.events[0]?.type).toBe('message.send.requested');
+    }
+    expect(
+      normalize({ ...presend, payload: { bodies: [{ type: 'txt', msg: 'x' }] } }).events[0],
+    ).toMatchObject({
+      message: { contents: [{ type: 'text', text: 'x' }] },
+    });
+  });
+
   it('publishes an unknown muc operation as provider.unknown with its vendor type', () => {
     const body = {
       ...envelope,

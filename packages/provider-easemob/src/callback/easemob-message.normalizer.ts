@@ -95,7 +95,9 @@ export function normalizeEasemobMessage(input: EasemobNormalizeInput): EasemobEv
   const presend = classification.family === 'presend';
   const chatType = chatTypeOf(classification.kind);
   const route = easemobMessageRoute(input, chatType);
-  const contents = presend ? [easemobContent(payload)] : easemobContents(payload.bodies);
+  // A pre-send payload is one REST-shaped body (easemob.md §4.2); read `bodies[]` if one comes that way.
+  const contents =
+    presend && !Array.isArray(payload.bodies) ? [easemobContent(payload)] : easemobContents(payload.bodies);
   const offline = body.eventType === 'chat_offline';
   const data = compact({
     chatType: body.chat_type,
