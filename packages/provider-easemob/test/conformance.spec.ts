@@ -112,7 +112,7 @@ export const easemobSubject = (
 });
 
 describe('Easemob provider conformance', () => {
-  const checks = conformanceChecks(easemobSubject());
+  const checks = conformanceChecks({ ...easemobSubject(), updateGolden: process.env.UPDATE_GOLDEN === '1' });
   it('runs the shared checks', () => expect(checks.length).toBeGreaterThan(4));
   it.each(checks.map((c) => [c.name, c] as const))('%s', async (_name, check) => {
     await check.run();

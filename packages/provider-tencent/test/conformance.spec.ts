@@ -126,7 +126,7 @@ export const tencentSubject = (
 });
 
 describe('Tencent provider conformance', () => {
-  const checks = conformanceChecks(tencentSubject());
+  const checks = conformanceChecks({ ...tencentSubject(), updateGolden: process.env.UPDATE_GOLDEN === '1' });
   it('runs the shared checks', () => expect(checks.length).toBeGreaterThan(4));
   it.each(checks.map((c) => [c.name, c] as const))('%s', async (_name, check) => {
     await check.run();

@@ -15,5 +15,6 @@ export function loadConformanceFixtures(packageRoot: string): ConformanceFixture
     name,
     request: fixtureRequest(files.load(name)),
     golden: files.golden(name) ?? [],
+    goldenFile: files.goldenPath(name),
   }));
 }

@@ -12,6 +12,8 @@ export interface ConformanceFixture {
   /** The request the gateway would build from the fixture, exactly as printed. */
   request: CallbackRequest;
   golden: unknown[];
+  /** Where the golden events are kept, for `UPDATE_GOLDEN=1` to rewrite them. */
+  goldenFile?: string;
 }
 
 /** A request and the context it is checked in. */
@@ -53,6 +55,11 @@ export interface ConformanceSubject<Config extends object> {
   placeholderIds?: readonly string[];
   /** Mutations per fixture in the fuzz check (default 40). */
   fuzzRuns?: number;
+  /**
+   * Rewrite each fixture's golden file from what the normalizer yields instead of comparing (the package's
+   * own run sets it from `UPDATE_GOLDEN=1`; never a deliberately broken subject's).
+   */
+  updateGolden?: boolean;
 }
 
 /** One shared check, named for test titles; `run` throws `ConformanceError` naming the fixture and the field. */
