@@ -1,7 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
@@ -16,6 +26,13 @@ const ROOT_FILES = [
 ];
 
 const GATEWAY_FILES = ['apps/gateway/package.json', 'apps/gateway/src/providers/providers.module.ts'];
+
+/** The package's files, relative to it, without build output. */
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((f) => !f.startsWith('dist/') && !f.startsWith('node_modules/'));
 
 let copy: string;
 let pkg: string;
@@ -60,11 +77,34 @@ describe('npm run new-provider', () => {
       'src/acme.module.ts',
       'src/acme.provider.ts',
       'src/acme.capabilities.ts',
+      'src/acme.config.ts',
+      'src/callback/index.ts',
       'src/callback/acme-callback.verifier.ts',
       'src/callback/acme-callback.normalizer.ts',
+      'src/callback/acme-callback.reply.ts',
+      'src/callback/boundary.spec.ts',
+      'src/rest/acme-api-limits.ts',
+      'src/rest/acme-messages.ts',
+      'test/acme-fixtures.ts',
       'test/conformance.spec.ts',
     ])
       expect(readFileSync(join(pkg, f), 'utf8').length).toBeGreaterThan(0);
+  });
+
+  it('has the shape both provider packages share: each generated file has its counterpart in each', () => {
+    const generated = sources(pkg).filter((f) => !f.startsWith('fixtures/'));
+    expect(generated.length).toBeGreaterThan(15);
+    for (const vendor of ['easemob', 'tencent']) {
+      const missing = generated
+        .map((f) => f.replaceAll('acme', vendor))
+        .filter((f) => !existsSync(join(REPO, 'packages', `provider-${vendor}`, f)));
+      expect({ vendor, missing }).toEqual({ vendor, missing: [] });
+    }
+  });
+
+  it('leaves no template placeholder in what it generates', () => {
+    for (const f of sources(pkg))
+      expect(readFileSync(join(pkg, f), 'utf8')).not.toMatch(/__(name|Name|NAME)__/);
   });
 
   it('registers the module in the gateway, where GATEWAY_PROVIDERS decides whether it runs', () => {
