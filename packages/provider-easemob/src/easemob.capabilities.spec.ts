@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { assertSendSupported, CapabilityUnsupportedError } from '@im-gateway/types';
-import { describeSendCase, unsupportedSendCases } from '@im-gateway/provider-kit';
+import { assertSendSupported } from '@im-gateway/types';
+import { describeSendCase, refusedCapability, unsupportedSendCases } from '@im-gateway/provider-kit';
 import { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 import { toEasemobMessage } from './rest/easemob-message.mapper.js';
 import { planEasemobCalls } from './rest/easemob-send.planner.js';
@@ -15,16 +15,10 @@ describe('Easemob capabilities', () => {
   });
 
   it.each(cases)('the gateway check and the send planner both refuse %s', (_name, c) => {
-    const refused = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return error instanceof CapabilityUnsupportedError ? error.capability : error;
-      }
-      return 'accepted';
-    };
-    expect(refused(() => assertSendSupported('easemob', EASEMOB_CAPABILITIES, c.request))).toBe(c.capability);
-    expect(refused(() => planEasemobCalls(c.request, toEasemobMessage(c.request.content)))).toBe(
+    expect(refusedCapability(() => assertSendSupported('easemob', EASEMOB_CAPABILITIES, c.request))).toBe(
+      c.capability,
+    );
+    expect(refusedCapability(() => planEasemobCalls(c.request, toEasemobMessage(c.request.content)))).toBe(
       c.capability,
     );
   });

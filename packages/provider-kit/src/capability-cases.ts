@@ -1,4 +1,5 @@
 import {
+  CapabilityUnsupportedError,
   OPTION_CAPABILITY_NAMES,
   SEND_TARGET_TYPES,
   type ProviderCapabilities,
@@ -100,4 +101,36 @@ export function describeSendCase(c: UnsupportedSendCase): string {
   const to = 'all' in c.request.to ? 'broadcast' : c.request.to.type;
   const option = c.request.options ? ` ${JSON.stringify(c.request.options)}` : '';
   return `${c.capability} (${to}${option})`;
+}
+
+/**
+ * What `fn` did with a send: the capability its `CapabilityUnsupportedError` names, `'accepted'` when it
+ * threw nothing, or any other error as thrown (so a spec's `toBe(capability)` shows it).
+ */
+export function refusedCapability(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof CapabilityUnsupportedError ? error.capability : error;
+  }
+  return 'accepted';
+}
+
+/**
+ * Refuses a content field the vendor's messages cannot carry, as declared in
+ * `capabilities.send.unsupportedContentFields`: the mapper's own check of the declaration the gateway
+ * enforces first, so that a field is refused and never silently dropped.
+ */
+export function refuseUnsupportedContentFields(
+  vendor: string,
+  capabilities: ProviderCapabilities,
+  content: SendableContent,
+): void {
+  for (const field of capabilities.send.unsupportedContentFields[content.type] ?? []) {
+    if ((content as Record<string, unknown>)[field] !== undefined)
+      throw new CapabilityUnsupportedError(
+        `content.${content.type}.${field}`,
+        `${vendor} messages cannot carry ${content.type} ${field}.`,
+      );
+  }
 }

@@ -6,7 +6,13 @@ export {
   replaceCapabilityMatrix,
   type ProviderDescription,
 } from './capability-matrix.js';
-export { describeSendCase, unsupportedSendCases, type UnsupportedSendCase } from './capability-cases.js';
+export {
+  describeSendCase,
+  refusedCapability,
+  refuseUnsupportedContentFields,
+  unsupportedSendCases,
+  type UnsupportedSendCase,
+} from './capability-cases.js';
 export { ClientCache } from './rest/client-cache.js';
 export { chunks, sendVendorCalls, type VendorCall } from './rest/vendor-calls.js';
 export {

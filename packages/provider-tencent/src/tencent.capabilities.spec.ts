@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { assertSendSupported, CapabilityUnsupportedError } from '@im-gateway/types';
-import { describeSendCase, unsupportedSendCases } from '@im-gateway/provider-kit';
+import { assertSendSupported } from '@im-gateway/types';
+import { describeSendCase, refusedCapability, unsupportedSendCases } from '@im-gateway/provider-kit';
 import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
 import { planTencentCalls } from './rest/tencent-send.planner.js';
 
@@ -21,15 +21,9 @@ describe('Tencent capabilities', () => {
   });
 
   it.each(cases)('the gateway check and the send planner both refuse %s', (_name, c) => {
-    const refused = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        return error instanceof CapabilityUnsupportedError ? error.capability : error;
-      }
-      return 'accepted';
-    };
-    expect(refused(() => assertSendSupported('tencent', TENCENT_CAPABILITIES, c.request))).toBe(c.capability);
-    expect(refused(() => planTencentCalls(c.request))).toBe(c.capability);
+    expect(refusedCapability(() => assertSendSupported('tencent', TENCENT_CAPABILITIES, c.request))).toBe(
+      c.capability,
+    );
+    expect(refusedCapability(() => planTencentCalls(c.request))).toBe(c.capability);
   });
 });

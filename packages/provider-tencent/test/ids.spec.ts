@@ -8,21 +8,13 @@ const { ids } = TENCENT_CAPABILITIES;
 const found = loadConformanceFixtures(fileURLToPath(new URL('..', import.meta.url))).flatMap((f) =>
   goldenIds(f.golden).map((g) => ({ ...g, fixture: f.name })),
 );
-const distinct = [...new Map(found.map((g) => [`${g.kind} ${g.id}`, g])).values()];
 
 describe('Tencent id rules against the ids in the golden events', () => {
+  // Each id passing its rule is the conformance suite's `ids: <fixture>` check. Tencent's examples print no
+  // masked ids: even `@TGS#xxxx` is a valid custom GroupId, so none is left out there.
   // AVChatRoom callbacks are group callbacks, so no golden event has a chat-room conversation.
   it('have user and group ids to check', () => {
     expect(new Set(found.map((g) => g.kind))).toEqual(new Set(['user', 'group']));
-  });
-
-  // Tencent's examples print no masked ids: even `@TGS#xxxx` is a valid custom GroupId, so none is left out.
-  it.each(distinct.map((g) => [g.kind, g.id, g] as const))('accept %s id %j', (kind, _id, g) => {
-    expect({ fixture: g.fixture, at: g.at, problem: idProblem(ids[kind], g.id) }).toEqual({
-      fixture: g.fixture,
-      at: g.at,
-      problem: null,
-    });
   });
 });
 

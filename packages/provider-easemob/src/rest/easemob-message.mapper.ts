@@ -1,4 +1,5 @@
 import { CapabilityUnsupportedError, type SendableContent } from '@im-gateway/types';
+import { refuseUnsupportedContentFields } from '@im-gateway/provider-kit';
 import { EASEMOB_CAPABILITIES } from '../easemob.capabilities.js';
 
 /** An Easemob REST message: `type` and `body` (easemob.md §2.3, seed 001). */
@@ -6,9 +7,6 @@ export interface EasemobMessageBody {
   type: 'txt' | 'img' | 'audio' | 'video' | 'file' | 'loc' | 'cmd' | 'custom';
   body: Record<string, unknown>;
 }
-
-/** Content fields Easemob has no place for (declared once, in its capabilities); refused, not lost. */
-const UNSUPPORTED_FIELDS = EASEMOB_CAPABILITIES.send.unsupportedContentFields;
 
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
@@ -18,22 +16,12 @@ function size(width: number | undefined, height: number | undefined) {
   return width === undefined && height === undefined ? undefined : defined({ width, height });
 }
 
-function refuseUnsupported(content: SendableContent): void {
-  for (const field of UNSUPPORTED_FIELDS[content.type] ?? []) {
-    if ((content as Record<string, unknown>)[field] !== undefined)
-      throw new CapabilityUnsupportedError(
-        `content.${content.type}.${field}`,
-        `Easemob messages cannot carry ${content.type} ${field}.`,
-      );
-  }
-}
-
 /**
  * Unified content → Easemob REST body. The attachment fields mirror what Easemob's own callbacks carry
  * (`file_length`, `size`, seed 000), so the post-send callback normalizes back to the same content.
  */
 export function toEasemobMessage(content: SendableContent): EasemobMessageBody {
-  refuseUnsupported(content);
+  refuseUnsupportedContentFields('Easemob', EASEMOB_CAPABILITIES, content);
   switch (content.type) {
     case 'text':
       return { type: 'txt', body: { msg: content.text } };

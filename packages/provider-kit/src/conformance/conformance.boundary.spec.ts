@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { boundaryProblems, boundarySources } from './conformance.boundary.js';
+import { boundaryChecks, boundaryProblems, boundarySources } from './conformance.boundary.js';
 
 const root = mkdtempSync(join(tmpdir(), 'boundary-'));
 const callback = join(root, 'src', 'callback');
@@ -57,5 +57,18 @@ describe('boundaryProblems', () => {
       expect.arrayContaining(['family/y.ts']),
     );
     expect(boundarySources(callback).some((f) => f.endsWith('.spec.ts'))).toBe(false);
+  });
+});
+
+describe('boundaryChecks', () => {
+  it('names one check per source and fails the impure one with its problems', () => {
+    const checks = boundaryChecks(callback);
+    expect(checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['boundary: has callback sources', 'boundary: pure.ts', 'boundary: impure.ts']),
+    );
+    expect(() => checks.find((c) => c.name === 'boundary: pure.ts')?.run()).not.toThrow();
+    expect(() => checks.find((c) => c.name === 'boundary: impure.ts')?.run()).toThrow(
+      /^boundary: impure\.ts imports @nestjs\/common, a framework package; /,
+    );
   });
 });

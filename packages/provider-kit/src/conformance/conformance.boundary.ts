@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ConformanceError, type ConformanceCheck } from './conformance.types.js';
 
 /** Framework, ORM, HTTP client and validator packages: never in the pure callback code (house style). */
 const FORBIDDEN = ['@nestjs', 'typeorm', 'axios', 'class-validator', 'class-transformer', 'fastify'];
@@ -44,4 +45,27 @@ export function boundaryProblems(file: string, callbackDir: string): string[] {
     } else if (!ALLOWED.some((re) => re.test(spec))) problems.push(`${name} imports ${spec}`);
   }
   return problems;
+}
+
+/**
+ * The boundary as checks for a test runner, like the conformance suite's: one per source file under
+ * `callbackDir` (`boundary: <file>`), after one that there are sources at all.
+ */
+export function boundaryChecks(callbackDir: string): ConformanceCheck[] {
+  const files = boundarySources(callbackDir);
+  return [
+    {
+      name: 'boundary: has callback sources',
+      run: () => {
+        if (files.length === 0) throw new ConformanceError(`boundary: no sources in ${callbackDir}`);
+      },
+    },
+    ...files.map((file) => ({
+      name: `boundary: ${relative(callbackDir, file)}`,
+      run: () => {
+        const problems = boundaryProblems(file, callbackDir);
+        if (problems.length > 0) throw new ConformanceError(`boundary: ${problems.join('; ')}`);
+      },
+    })),
+  ];
 }

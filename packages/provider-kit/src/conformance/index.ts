@@ -18,7 +18,7 @@ export {
 } from './conformance.types.js';
 export { loadConformanceFixtures } from './conformance.fixtures.js';
 export { FixtureFiles, fixtureRequest, type VendorFixture } from './conformance.fixture-files.js';
-export { boundaryProblems, boundarySources } from './conformance.boundary.js';
+export { boundaryChecks, boundaryProblems, boundarySources } from './conformance.boundary.js';
 export { goldenIds, type GoldenId } from './conformance.ids.js';
 export { firstDifference } from './json-difference.js';
 

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  CapabilityUnsupportedError,
-  ImGatewayError,
-  type ImageVariant,
-  type SendableContent,
-} from '@im-gateway/types';
+import { ImGatewayError, type ImageVariant, type SendableContent } from '@im-gateway/types';
+import { refuseUnsupportedContentFields } from '@im-gateway/provider-kit';
 import { TENCENT_CAPABILITIES } from '../tencent.capabilities.js';
 import { RESERVED_COMMAND_MARKER } from '../callback/tencent-msg-body.normalizer.js';
 
@@ -13,9 +9,6 @@ export interface TencentElement {
   MsgType: string;
   MsgContent: Record<string, unknown>;
 }
-
-/** Content fields no `TIM*Elem` carries (declared once, in its capabilities); refused, not lost. */
-const UNSUPPORTED_FIELDS = TENCENT_CAPABILITIES.send.unsupportedContentFields;
 
 // ImageFormat (tencent.md §3): 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other.
 const IMAGE_FORMATS: Readonly<Record<string, number>> = {
@@ -41,16 +34,6 @@ const uuidOf = (url: string) => createHash('sha256').update(url).digest('hex').s
 
 function defined(entries: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
-}
-
-function refuseUnsupported(content: SendableContent): void {
-  for (const field of UNSUPPORTED_FIELDS[content.type] ?? []) {
-    if ((content as Record<string, unknown>)[field] !== undefined)
-      throw new CapabilityUnsupportedError(
-        `content.${content.type}.${field}`,
-        `Tencent messages cannot carry ${content.type} ${field}.`,
-      );
-  }
 }
 
 function imageElement(content: Extract<SendableContent, { type: 'image' }>): TencentElement {
@@ -87,7 +70,7 @@ function imageElement(content: Extract<SendableContent, { type: 'image' }>): Ten
  * whose `Data` is `{"imgw":"command","action":…}`, which the callback normalizer turns back into a command.
  */
 export function toTencentElement(content: SendableContent): TencentElement {
-  refuseUnsupported(content);
+  refuseUnsupportedContentFields('Tencent', TENCENT_CAPABILITIES, content);
   switch (content.type) {
     case 'text':
       return { MsgType: 'TIMTextElem', MsgContent: { Text: content.text } };
