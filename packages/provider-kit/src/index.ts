@@ -14,6 +14,7 @@ export {
   type UnsupportedSendCase,
 } from './capability-cases.js';
 export { ClientCache } from './rest/client-cache.js';
+export { callWithFreshCredential, type CredentialCache } from './rest/credential-retry.js';
 export { chunks, sendVendorCalls, type VendorCall } from './rest/vendor-calls.js';
 export {
   postVendorJson,

@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import { callWithFreshCredential } from '@im-gateway/provider-kit';
 import type { EasemobConfig } from '../easemob.config.js';
 import { easemobError, easemobPost, type EasemobAnswer } from './easemob-http.js';
 import { EasemobTokenCache } from './easemob-token.cache.js';
@@ -24,15 +25,12 @@ export class EasemobRestClient {
 
   /** POSTs `body` to `path` (e.g. `/messages/users`); answers the 200 answer, throws `VendorRequestError`. */
   async post(path: string, body: unknown, timeoutMs: number): Promise<EasemobAnswer> {
-    const started = Date.now();
-    let token = await this.tokens.get();
-    let answer = await easemobPost(this.http, `${this.base}${path}`, body, timeoutMs, auth(token));
-    if (answer.status === 401) {
-      this.tokens.invalidate(token);
-      token = await this.tokens.get();
-      const left = Math.max(1, timeoutMs - (Date.now() - started));
-      answer = await easemobPost(this.http, `${this.base}${path}`, body, left, auth(token));
-    }
+    const answer = await callWithFreshCredential(
+      this.tokens,
+      timeoutMs,
+      (token, left) => easemobPost(this.http, `${this.base}${path}`, body, left, auth(token)),
+      (refused) => refused.status === 401,
+    );
     if (answer.status !== 200) throw easemobError(answer);
     return answer;
   }

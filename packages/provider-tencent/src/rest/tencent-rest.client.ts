@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
+import { callWithFreshCredential } from '@im-gateway/provider-kit';
 import type { TencentConfig } from '../tencent.config.js';
 import { TENCENT_USERSIG_CODES, tencentError, tencentPost } from './tencent-http.js';
 import { TencentUserSigCache } from './tencent-usersig.cache.js';
@@ -42,14 +43,12 @@ export class TencentRestClient {
     body: Record<string, unknown>,
     timeoutMs: number,
   ): Promise<Record<string, unknown>> {
-    const started = Date.now();
-    let sig = this.sigs.get();
-    let answer = await this.request(command, body, sig, timeoutMs);
-    if (answer.ActionStatus === 'FAIL' && TENCENT_USERSIG_CODES.has(Number(answer.ErrorCode))) {
-      this.sigs.invalidate(sig);
-      sig = this.sigs.get();
-      answer = await this.request(command, body, sig, Math.max(1, timeoutMs - (Date.now() - started)));
-    }
+    const answer = await callWithFreshCredential(
+      this.sigs,
+      timeoutMs,
+      (sig, left) => this.request(command, body, sig, left),
+      (refused) => refused.ActionStatus === 'FAIL' && TENCENT_USERSIG_CODES.has(Number(refused.ErrorCode)),
+    );
     if (answer.ActionStatus === 'OK' || answer.ActionStatus === 'SomeError') return answer;
     throw tencentError(Number(answer.ErrorCode), String(answer.ErrorInfo ?? ''));
   }
