@@ -42,6 +42,16 @@ export function loadFixture(name: string): EasemobFixture {
   return JSON.parse(readFileSync(`${FIXTURE_DIR}${name}.json`, 'utf8')) as EasemobFixture;
 }
 
+/**
+ * A clock half a minute after the example's `timestamp` (when Easemob's server received the message), for
+ * checks of the signature's time window; FIXTURE_NOW when the example prints none.
+ */
+export function clockNear(body: unknown): Date {
+  const timestamp =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>).timestamp : undefined;
+  return typeof timestamp === 'number' ? new Date(timestamp + 30_000) : FIXTURE_NOW;
+}
+
 export function requestOf(fixture: EasemobFixture, body: unknown = fixture.body): CallbackRequest {
   return { body, rawBody: JSON.stringify(body), query: fixture.query, headers: fixture.headers };
 }

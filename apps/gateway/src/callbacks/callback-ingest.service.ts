@@ -12,6 +12,7 @@ import {
 import { RelayPlanner } from '../bridges/relay/relay-planner.js';
 import { RelayScheduler } from '../bridges/relay/relay.scheduler.js';
 import { isDependencyDown } from '../common/error-body.js';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { DeliveryFanout } from '../endpoints/delivery/delivery-fanout.js';
 import { DeliveryScheduler } from '../endpoints/delivery/delivery.scheduler.js';
 import { statusOfErrorCode } from '../common/error-status.js';
@@ -51,6 +52,7 @@ export class CallbackIngestService {
     private readonly scheduler: DeliveryScheduler,
     private readonly relayPlanner: RelayPlanner,
     private readonly relayScheduler: RelayScheduler,
+    private readonly settings: GatewaySettingsRef,
   ) {}
 
   async handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
@@ -69,7 +71,13 @@ export class CallbackIngestService {
         new CallbackRejectedError('invalid_json', 'The callback body is not valid JSON.'),
       );
 
-    const context = { appId, config: resolved.config, now: new Date() };
+    const callbackWindowSeconds = this.settings.value.callbackWindowSeconds[provider.name];
+    const context = {
+      appId,
+      config: resolved.config,
+      now: new Date(),
+      ...(callbackWindowSeconds === undefined ? {} : { callbackWindowSeconds }),
+    };
     let normalized: NormalizedCallback;
     try {
       provider.verifyCallback(request, context);

@@ -21,7 +21,7 @@ const easemobCallback = (callId: string) => {
   const body = {
     callId,
     eventType: 'chat',
-    timestamp: 1700000000000,
+    timestamp: Date.now(),
     chat_type: 'chat',
     from: 'u1',
     to: 'u2',
