@@ -111,6 +111,24 @@ describe('Tencent callbacks from the attacker side', () => {
     await expectRejected(signedQuery(seed.query, TOKEN, now + 3600), seed.body, 401);
   });
 
+  it.each(['SdkAppid', 'CallbackCommand', 'Sign', 'RequestTime'])(
+    'rejects %s given twice with 400, before any authentication, and stores nothing',
+    async (name) => {
+      const q = signedQuery(seed.query);
+      const params = new URLSearchParams(q);
+      params.append(name, q[name]!);
+      const before = (await eventsOf(appId)).length;
+      const res = await gw.call('POST', `/callbacks/tencent/${appId}?${params.toString()}`, {
+        token: null,
+        body: seed.body,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ ActionStatus: 'FAIL' });
+      expect(res.body.ErrorCode).not.toBe(0);
+      expect(await eventsOf(appId)).toHaveLength(before);
+    },
+  );
+
   it('rejects a malformed body and a body that is not an object', async () => {
     await expectRejected(signedQuery(seed.query), undefined, 400, '{"GroupId": ');
     await expectRejected(signedQuery(seed.query), [1, 2, 3], 400);
