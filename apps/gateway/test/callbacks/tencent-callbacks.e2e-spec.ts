@@ -27,9 +27,14 @@ function signedQuery(
   };
 }
 
+/** An app with the callback token, or (`null`) one that explicitly accepts unsigned callbacks. */
 async function createApp(sdkAppId: number, token: string | null = TOKEN): Promise<string> {
   const res = await gw.call('POST', '/v1/apps', {
-    body: tencentAppBody({ sdkAppId, callbackToken: token ?? undefined }),
+    body: tencentAppBody(
+      token === null
+        ? { sdkAppId, callbackToken: undefined, allowUnsignedCallbacks: true }
+        : { sdkAppId, callbackToken: token },
+    ),
   });
   expect(res.status).toBe(201);
   return res.body.id;
@@ -142,7 +147,27 @@ describe('Tencent callbacks from the attacker side', () => {
     expect(await eventsOf(appId)).toHaveLength(count);
   });
 
-  it('accepts unsigned callbacks for an app without a callback token, and puts ClientIP and OptPlatform in data', async () => {
+  it('refuses to create an app without callbackToken unless it sets allowUnsignedCallbacks: true', async () => {
+    const bare = await gw.call('POST', '/v1/apps', {
+      body: tencentAppBody({ sdkAppId: Number(seed.query.SdkAppid), callbackToken: undefined }),
+    });
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(bare.body.error.details)).toContain('config.callbackToken');
+    const open = await gw.call('POST', '/v1/apps', {
+      body: tencentAppBody({
+        sdkAppId: Number(seed.query.SdkAppid),
+        callbackToken: undefined,
+        allowUnsignedCallbacks: true,
+      }),
+    });
+    expect(open.status).toBe(201);
+    expect(open.body.config).toMatchObject({ allowUnsignedCallbacks: true });
+    expect((await gw.call('GET', `/v1/apps/${open.body.id}`)).body.config).toMatchObject({
+      allowUnsignedCallbacks: true,
+    });
+  });
+
+  it('accepts unsigned callbacks for an app that allows them explicitly, and puts ClientIP and OptPlatform in data', async () => {
     const open = await createApp(Number(seed.query.SdkAppid), null);
     expect(
       (await post(open, { ...seed.query, ClientIP: '203.0.113.7', OptPlatform: 'iOS' }, seed.body)).status,
