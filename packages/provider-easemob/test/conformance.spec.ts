@@ -12,7 +12,7 @@ import {
 import type { CallbackRequest, SendableContent, SendableContentType } from '@im-gateway/types';
 import type { EasemobConfig } from '../src/easemob.config.js';
 import { EasemobProvider } from '../src/easemob.provider.js';
-import { FIXTURE_SECRET, fixtureContext, PLACEHOLDER_IDS } from './easemob-fixtures.js';
+import { clockNear, FIXTURE_NOW, FIXTURE_SECRET, fixtureContext, PLACEHOLDER_IDS } from './easemob-fixtures.js';
 
 type Body = Record<string, unknown>;
 const FILES = 'https://files.example.test/chatfiles';
@@ -69,10 +69,17 @@ export const easemobSubject = (
   fixtures: loadConformanceFixtures(fileURLToPath(new URL('..', import.meta.url))),
   context: (f) => fixtureContext(f.request.body),
   sign: (f) => {
-    const body = signed(f.request.body as Body);
+    // A signed callback always carries callId and timestamp; examples printed without them get the ones
+    // Easemob would send, and the clock is set near the timestamp, as for a callback just received.
+    const printed = f.request.body as Body;
+    const body = signed({
+      ...printed,
+      callId: printed.callId ?? `org#app_${f.name}`,
+      timestamp: printed.timestamp ?? FIXTURE_NOW.getTime(),
+    });
     return {
       request: withBody(f.request, body),
-      context: fixtureContext(body, { allowUnsignedCallbacks: false }),
+      context: { ...fixtureContext(body, { allowUnsignedCallbacks: false }), now: clockNear(body) },
     };
   },
   tamper: ({ request }: ContextualRequest<EasemobConfig>) => {
@@ -94,6 +101,17 @@ export const easemobSubject = (
         request: withBody(request, { ...body, timestamp: Number(body.timestamp ?? 0) + 1 }),
       },
       { name: 'no security', request: withBody(request, unsigned) },
+      {
+        name: 'callId removed, re-signed',
+        request: withBody(
+          request,
+          signed(Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'callId'))),
+        ),
+      },
+      {
+        name: 'timestamp 11 minutes later, re-signed',
+        request: withBody(request, signed({ ...body, timestamp: Number(body.timestamp) + 660_000 })),
+      },
     ];
   },
   emulator: async (callbackUrl) => {

@@ -16,6 +16,16 @@ export const FIXTURE_NOW = new Date('2024-01-01T00:00:00.000Z');
 export const PLACEHOLDER_IDS: readonly string[] = ['XXXX', 'wzy_XXXX'];
 
 /**
+ * A clock half a minute after the example's `timestamp` (when Easemob's server received the message), for
+ * checks of the signature's time window; FIXTURE_NOW when the example prints none.
+ */
+export function clockNear(body: unknown): Date {
+  const timestamp =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>).timestamp : undefined;
+  return typeof timestamp === 'number' ? new Date(timestamp + 30_000) : FIXTURE_NOW;
+}
+
+/**
  * The one context every fixture spec uses. The app's `org#app` is taken from the example's `appkey` so that
  * the App Key check passes; examples without one get `org#app`.
  */

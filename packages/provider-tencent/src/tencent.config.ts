@@ -1,4 +1,5 @@
 import {
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -8,6 +9,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 
 /**
@@ -32,12 +34,23 @@ export class TencentConfig {
   @Matches(/^[^\s]+$/, { message: 'adminIdentifier must not contain spaces' })
   adminIdentifier!: string;
 
-  /** When set, every callback must carry `Sign = sha256(callbackToken + RequestTime)`. */
-  @IsOptional()
-  @IsString()
+  /**
+   * Every callback must carry `Sign = sha256(callbackToken + RequestTime)`. Required unless
+   * `allowUnsignedCallbacks` is true: without it anyone who knows the callback URL could post events.
+   */
+  @ValidateIf((c: TencentConfig) => c.allowUnsignedCallbacks !== true || c.callbackToken !== undefined)
+  @IsString({ message: 'callbackToken must be set (or allowUnsignedCallbacks: true)' })
   @IsNotEmpty()
   @MaxLength(256)
   callbackToken?: string;
+
+  /**
+   * Accept callbacks without `Sign` when no `callbackToken` is set (the console's callback authentication is
+   * off). Off by default; a set token is always checked.
+   */
+  @IsOptional()
+  @IsBoolean()
+  allowUnsignedCallbacks?: boolean;
 
   /** The REST host, e.g. `https://console.tim.qq.com`; point it at the emulator for local work. */
   @IsOptional()

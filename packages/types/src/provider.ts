@@ -23,6 +23,11 @@ export interface CallbackContext<Config> {
   config: Config;
   /** The clock, passed in so that verification and normalization stay pure. */
   now: Date;
+  /**
+   * How far a signed callback's own time may be from `now`, either way, in seconds, when the operator set
+   * one for this provider. Absent: the provider's default. A provider whose vendor fixes the window ignores it.
+   */
+  callbackWindowSeconds?: number;
 }
 
 /** The result of normalizing one callback: what to store and publish, and how to answer. */

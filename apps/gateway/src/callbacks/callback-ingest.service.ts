@@ -12,6 +12,7 @@ import {
 import { RelayPlanner } from '../bridges/relay/relay-planner.js';
 import { RelayScheduler } from '../bridges/relay/relay.scheduler.js';
 import { isDependencyDown } from '../common/error-body.js';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { DeliveryFanout } from '../endpoints/delivery/delivery-fanout.js';
 import { DeliveryScheduler } from '../endpoints/delivery/delivery.scheduler.js';
 import { statusOfErrorCode } from '../common/error-status.js';
@@ -28,9 +29,20 @@ function definedEntries(map: Readonly<Record<string, string | undefined>>): Reco
   return Object.fromEntries(Object.entries(map).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
-export interface IncomingCallback extends CallbackRequest {
+export interface IncomingCallback extends Omit<CallbackRequest, 'query'> {
   /** False when the body was not valid JSON. */
   parsed: boolean;
+  /** The query as parsed: a parameter given more than once is an array. */
+  query: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * The name of the first query parameter given more than once. Providers read one value per parameter (a
+ * signature, a routing command); which copy a repeated one stands for is ambiguous, so such a callback is
+ * refused before any provider sees it.
+ */
+function repeatedParameter(query: IncomingCallback['query']): string | undefined {
+  return Object.keys(query).find((name) => Array.isArray(query[name]));
 }
 
 /**
@@ -51,6 +63,7 @@ export class CallbackIngestService {
     private readonly scheduler: DeliveryScheduler,
     private readonly relayPlanner: RelayPlanner,
     private readonly relayScheduler: RelayScheduler,
+    private readonly settings: GatewaySettingsRef,
   ) {}
 
   async handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
@@ -69,16 +82,37 @@ export class CallbackIngestService {
         new CallbackRejectedError('invalid_json', 'The callback body is not valid JSON.'),
       );
 
-    const context = { appId, config: resolved.config, now: new Date() };
+    const repeated = repeatedParameter(request.query);
+    if (repeated !== undefined)
+      return this.reject(
+        provider,
+        new CallbackRejectedError(
+          'callback_malformed',
+          `Query parameter ${repeated} is given more than once.`,
+        ),
+        appId,
+      );
+    const callback: CallbackRequest = {
+      ...request,
+      query: request.query as Record<string, string | undefined>,
+    };
+
+    const callbackWindowSeconds = this.settings.value.callbackWindowSeconds[provider.name];
+    const context = {
+      appId,
+      config: resolved.config,
+      now: new Date(),
+      ...(callbackWindowSeconds === undefined ? {} : { callbackWindowSeconds }),
+    };
     let normalized: NormalizedCallback;
     try {
-      provider.verifyCallback(request, context);
-      normalized = provider.normalizeCallback(request, context);
+      provider.verifyCallback(callback, context);
+      normalized = provider.normalizeCallback(callback, context);
     } catch (error) {
       if (error instanceof CallbackRejectedError) return this.reject(provider, error, appId);
       throw error;
     }
-    return this.store(provider, appId, request, normalized, context.now);
+    return this.store(provider, appId, callback, normalized, context.now);
   }
 
   private async resolveApp(
@@ -106,7 +140,7 @@ export class CallbackIngestService {
   private async store(
     provider: ImProvider,
     appId: string,
-    request: IncomingCallback,
+    request: CallbackRequest,
     normalized: NormalizedCallback,
     now: Date,
   ): Promise<CallbackReply> {

@@ -39,7 +39,7 @@ export class CallbacksController {
       parsed,
       body: parsed ? request.body : undefined,
       rawBody: request.rawBody ?? '',
-      query: request.query as Record<string, string | undefined>,
+      query: request.query as Record<string, string | string[] | undefined>,
       headers: request.headers as Record<string, string | undefined>,
     });
     await reply.status(result.status).send(result.body);

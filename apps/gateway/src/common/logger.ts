@@ -1,9 +1,51 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
-/** The process logger: structured JSON (pino), shared by Fastify's request logging and Nest. */
-export function createLogger(level: string): Logger {
-  return pino({
+/**
+ * Query parameter names whose values are credentials: Tencent's callback `Sign` (with its `RequestTime` it
+ * authenticates any body for 60 s) and REST `usersig`, and any signature, token, key, secret or password.
+ */
+const CREDENTIAL_PARAMETER = /sign|sig$|token|secret|passw|key|auth|credential/i;
+
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * A URL (or path with query) with the values of credential-like query parameters replaced by `[redacted]`.
+ * Names are matched decoded, as the query parser reads them (`%53ign` is `Sign`).
+ */
+export function redactUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const end = url.indexOf('#', start);
+  const query = url.slice(start + 1, end < 0 ? undefined : end);
+  const redacted = query
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return eq >= 0 && CREDENTIAL_PARAMETER.test(decodedName(name)) ? `${name}=[redacted]` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, start)}?${redacted}${end < 0 ? '' : url.slice(end)}`;
+}
+
+/** Logged URLs keep their path and harmless parameters; every other redacted path loses its value. */
+function censor(value: unknown, path: string[]): unknown {
+  return path.at(-1) === 'url' && typeof value === 'string' ? redactUrl(value) : '[redacted]';
+}
+
+/**
+ * The process logger: structured JSON (pino), shared by Fastify's request logging and Nest. Writes to
+ * stdout unless given another destination.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
     base: { service: 'im-gateway' },
     redact: {
@@ -13,10 +55,13 @@ export function createLogger(level: string): Logger {
         'config.secretKey',
         'config.callbackSecret',
         'config.callbackToken',
+        'req.url',
+        'err.config.url', // an HTTP client error names the vendor URL, Tencent's usersig included
       ],
-      censor: '[redacted]',
+      censor,
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace';

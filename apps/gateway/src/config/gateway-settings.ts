@@ -27,6 +27,8 @@ export interface GatewaySettings {
   deliverySweepMs: number;
   deliveryQueuePrefix: string;
   sendPolicy: SendPolicy;
+  /** Per provider name, the operator's window for a signed callback's own time (`CallbackContext`). */
+  callbackWindowSeconds: Readonly<Record<string, number>>;
 }
 
 export const GATEWAY_SETTINGS = Symbol.for('im-gateway.settings');
@@ -64,5 +66,6 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
       retryBaseMs: env.VENDOR_RETRY_BASE_MS,
       maxAttempts: env.VENDOR_MAX_ATTEMPTS,
     },
+    callbackWindowSeconds: { easemob: env.EASEMOB_CALLBACK_SKEW_SECONDS },
   };
 }

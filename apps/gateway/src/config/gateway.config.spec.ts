@@ -49,8 +49,19 @@ describe('gateway configuration', () => {
     [{ ENDPOINTS_ALLOW_PRIVATE: 'sometimes' }, 'ENDPOINTS_ALLOW_PRIVATE'],
     [{ DELIVERY_RETRY_SCHEDULE: '0,5m' }, 'DELIVERY_RETRY_SCHEDULE'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ EASEMOB_CALLBACK_SKEW_SECONDS: '0' }, 'EASEMOB_CALLBACK_SKEW_SECONDS'],
+    [{ EASEMOB_CALLBACK_SKEW_SECONDS: '10m' }, 'EASEMOB_CALLBACK_SKEW_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(errorOf(env)).toContain(`${variable}:`);
+  });
+
+  it('gives Easemob callbacks a ten-minute window unless EASEMOB_CALLBACK_SKEW_SECONDS says otherwise', () => {
+    const dir = tempDir();
+    expect(resolveSettings(loadGatewayEnv({ DATA_DIR: dir })).callbackWindowSeconds).toEqual({
+      easemob: 600,
+    });
+    const env = loadGatewayEnv({ DATA_DIR: dir, EASEMOB_CALLBACK_SKEW_SECONDS: '3600' });
+    expect(resolveSettings(env).callbackWindowSeconds).toEqual({ easemob: 3600 });
   });
 
   it('reads GATEWAY_PROVIDERS as a list of names, unset meaning the shipped providers', () => {

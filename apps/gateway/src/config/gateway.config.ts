@@ -163,6 +163,14 @@ export class GatewayEnv {
   @Max(10)
   VENDOR_MAX_ATTEMPTS: number = 4;
 
+  /** How far a signed Easemob callback's `timestamp` may be from the gateway clock, either way. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  EASEMOB_CALLBACK_SKEW_SECONDS: number = 600;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
@@ -202,6 +210,7 @@ const ENV_KEYS = [
   'VENDOR_TIMEOUT_MS',
   'VENDOR_RETRY_BASE_MS',
   'VENDOR_MAX_ATTEMPTS',
+  'EASEMOB_CALLBACK_SKEW_SECONDS',
 ] as const satisfies readonly (keyof GatewayEnv)[];
 
 /** Validates the environment. Other variables are ignored (the process environment holds many). */

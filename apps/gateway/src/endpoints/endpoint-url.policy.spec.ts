@@ -21,6 +21,17 @@ describe('isPublicAddress', () => {
     ['fd00:ec2::254', false],
     ['::ffff:127.0.0.1', false],
     ['::ffff:10.1.2.3', false],
+    // IPv4-compatible IPv6 (::/96, deprecated by RFC 4291): some stacks route it to the IPv4 address.
+    ['::127.0.0.1', false],
+    ['::7f00:1', false],
+    ['::a9fe:a9fe', false],
+    ['::a00:1', false],
+    ['::808:808', false],
+    // Outside 2000::/3, the only block IANA allocates for global unicast: no public host lives there.
+    ['4000::1', false],
+    ['::1:0:0:1', false],
+    ['64:ff9b::a9fe:a9fe', false],
+    ['2002:a9fe:a9fe::1', false],
     ['not-an-ip', false],
   ])('%s → %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);

@@ -3,18 +3,24 @@ import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { ImGatewayError } from '@im-gateway/types';
 
+/** 2000::/3, the only IPv6 block IANA allocates for global unicast (RFC 4291 §2.4, IANA registry). */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
 /**
  * Whether an address may receive webhooks. Only globally routable unicast addresses may: loopback,
  * private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 — cloud metadata services live at
  * 169.254.169.254 — and fe80::/10), carrier-grade NAT, multicast, reserved and unspecified ranges are
- * refused, including IPv4 written as IPv6 (`::ffff:127.0.0.1`).
+ * refused, including IPv4 written as IPv6 (`::ffff:127.0.0.1`). An IPv6 address must also lie in 2000::/3:
+ * the address library calls everything it does not classify "unicast", which would pass the deprecated
+ * IPv4-compatible ::/96 (`::127.0.0.1`, `::a9fe:a9fe`), routed to the IPv4 address by some stacks.
  */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  return parsed.range() === 'unicast';
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() === 'unicast';
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range() === 'unicast';
+  return v6.range() === 'unicast' && v6.match(GLOBAL_UNICAST_V6);
 }
 
 export type Resolver = (hostname: string) => Promise<string[]>;

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
 import { expectGoldenEvents, providerFixtures } from '../support/provider-fixtures.js';
+import { DOC_DATES_ENV } from '../support/signed-callbacks.js';
 
 const SECRET = 'fixture-secret';
 const fixtures = providerFixtures('@im-gateway/provider-easemob');
 let gw: RunningGateway;
 
 beforeAll(async () => {
-  gw = await startGateway();
+  // The vendor-doc examples carry the timestamps their docs printed: this gateway's window is wide enough
+  // for them; the time binding itself is tested on a gateway with the default window below.
+  gw = await startGateway({ env: DOC_DATES_ENV });
 });
 afterAll(async () => {
   await gw.close();
@@ -181,5 +184,64 @@ describe('Easemob callbacks from the attacker side', () => {
       .get(DataSource)
       .query(`SELECT raw_body FROM inbound_callbacks WHERE dedupe_key = 'raw-1'`);
     expect(rows[0]?.raw_body).toBe(raw);
+  });
+});
+
+describe('Easemob callbacks bound to callId and time (default window, ±10 minutes)', () => {
+  let strict: RunningGateway;
+  let appId: string;
+  const message = (callId: string | undefined, timestamp: number, text = 'hi'): Body => ({
+    ...(callId === undefined ? {} : { callId }),
+    eventType: 'chat',
+    timestamp,
+    chat_type: 'chat',
+    from: 'u1',
+    to: 'u2',
+    msg_id: `${timestamp}`,
+    payload: { bodies: [{ type: 'txt', msg: text }], ext: {} },
+    appkey: 'org#app',
+  });
+  const postStrict = (body: unknown) =>
+    strict.call('POST', `/callbacks/easemob/${appId}`, { token: null, body });
+  const stored = async () =>
+    ((await strict.call('GET', `/v1/apps/${appId}/events?limit=200`)).body.data as unknown[]).length;
+
+  beforeAll(async () => {
+    strict = await startGateway();
+    const res = await strict.call('POST', '/v1/apps', {
+      body: easemobAppBody({ orgName: 'org', appName: 'app', callbackSecret: SECRET }),
+    });
+    appId = res.body.id;
+  });
+  afterAll(async () => {
+    await strict.close();
+  });
+
+  it('refuses a correctly signed callback stamped in 2001 or in 2150 with 401, storing nothing', async () => {
+    for (const timestamp of [Date.UTC(2001, 0, 1), Date.UTC(2150, 0, 1)]) {
+      const res = await postStrict(sign(message(`org#app_${timestamp}`, timestamp)));
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('callback_request_expired');
+    }
+    expect(await stored()).toBe(0);
+  });
+
+  it('accepts a callback stamped now, and one stamped 9 minutes ago (a delayed or retried callback)', async () => {
+    expect((await postStrict(sign(message('org#app_now', Date.now())))).status).toBe(200);
+    expect((await postStrict(sign(message('org#app_late', Date.now() - 540_000)))).status).toBe(200);
+    expect(await stored()).toBe(2);
+  });
+
+  it('refuses a signed callback without callId, so one captured callback cannot sign other content', async () => {
+    const before = await stored();
+    const timestamp = Date.now();
+    const captured = sign(message(undefined, timestamp, 'hello'));
+    const forged = { ...captured, payload: { bodies: [{ type: 'txt', msg: 'send me your password' }] } };
+    for (const body of [captured, forged]) {
+      const res = await postStrict(body);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('callback_signature_invalid');
+    }
+    expect(await stored()).toBe(before);
   });
 });

@@ -27,9 +27,14 @@ function signedQuery(
   };
 }
 
+/** An app with the callback token, or (`null`) one that explicitly accepts unsigned callbacks. */
 async function createApp(sdkAppId: number, token: string | null = TOKEN): Promise<string> {
   const res = await gw.call('POST', '/v1/apps', {
-    body: tencentAppBody({ sdkAppId, callbackToken: token ?? undefined }),
+    body: tencentAppBody(
+      token === null
+        ? { sdkAppId, callbackToken: undefined, allowUnsignedCallbacks: true }
+        : { sdkAppId, callbackToken: token },
+    ),
   });
   expect(res.status).toBe(201);
   return res.body.id;
@@ -111,6 +116,24 @@ describe('Tencent callbacks from the attacker side', () => {
     await expectRejected(signedQuery(seed.query, TOKEN, now + 3600), seed.body, 401);
   });
 
+  it.each(['SdkAppid', 'CallbackCommand', 'Sign', 'RequestTime'])(
+    'rejects %s given twice with 400, before any authentication, and stores nothing',
+    async (name) => {
+      const q = signedQuery(seed.query);
+      const params = new URLSearchParams(q);
+      params.append(name, q[name]!);
+      const before = (await eventsOf(appId)).length;
+      const res = await gw.call('POST', `/callbacks/tencent/${appId}?${params.toString()}`, {
+        token: null,
+        body: seed.body,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ ActionStatus: 'FAIL' });
+      expect(res.body.ErrorCode).not.toBe(0);
+      expect(await eventsOf(appId)).toHaveLength(before);
+    },
+  );
+
   it('rejects a malformed body and a body that is not an object', async () => {
     await expectRejected(signedQuery(seed.query), undefined, 400, '{"GroupId": ');
     await expectRejected(signedQuery(seed.query), [1, 2, 3], 400);
@@ -124,7 +147,27 @@ describe('Tencent callbacks from the attacker side', () => {
     expect(await eventsOf(appId)).toHaveLength(count);
   });
 
-  it('accepts unsigned callbacks for an app without a callback token, and puts ClientIP and OptPlatform in data', async () => {
+  it('refuses to create an app without callbackToken unless it sets allowUnsignedCallbacks: true', async () => {
+    const bare = await gw.call('POST', '/v1/apps', {
+      body: tencentAppBody({ sdkAppId: Number(seed.query.SdkAppid), callbackToken: undefined }),
+    });
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(bare.body.error.details)).toContain('config.callbackToken');
+    const open = await gw.call('POST', '/v1/apps', {
+      body: tencentAppBody({
+        sdkAppId: Number(seed.query.SdkAppid),
+        callbackToken: undefined,
+        allowUnsignedCallbacks: true,
+      }),
+    });
+    expect(open.status).toBe(201);
+    expect(open.body.config).toMatchObject({ allowUnsignedCallbacks: true });
+    expect((await gw.call('GET', `/v1/apps/${open.body.id}`)).body.config).toMatchObject({
+      allowUnsignedCallbacks: true,
+    });
+  });
+
+  it('accepts unsigned callbacks for an app that allows them explicitly, and puts ClientIP and OptPlatform in data', async () => {
     const open = await createApp(Number(seed.query.SdkAppid), null);
     expect(
       (await post(open, { ...seed.query, ClientIP: '203.0.113.7', OptPlatform: 'iOS' }, seed.body)).status,

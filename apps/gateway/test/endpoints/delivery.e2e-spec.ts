@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { HTTP } from 'cloudevents';
 import { Webhook } from 'standardwebhooks';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
-import { easemobTextCallback, FIXTURE_SECRET, signedEasemobFixtures } from '../support/signed-callbacks.js';
+import {
+  DOC_DATES_ENV,
+  easemobTextCallback,
+  FIXTURE_SECRET,
+  signedEasemobFixtures,
+} from '../support/signed-callbacks.js';
 import { sleep, WebhookReceiver } from '../support/webhook-receiver.js';
 
 let gw: RunningGateway;
@@ -14,6 +19,7 @@ beforeAll(async () => {
       DELIVERY_RETRY_SCHEDULE: '0,0.3,0.3,0.3,0.3',
       DELIVERY_TIMEOUT_MS: '400',
       WEBHOOK_SECRET_OVERLAP_SECONDS: '2',
+      ...DOC_DATES_ENV, // the vendor-doc callbacks carry the docs' dates
     },
   });
 });

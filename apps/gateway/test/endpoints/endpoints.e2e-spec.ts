@@ -107,6 +107,10 @@ describe('SSRF guard at creation (ENDPOINTS_ALLOW_PRIVATE=false)', () => {
     'http://10.0.0.1/',
     'http://localhost:8080/hook',
     'http://[::1]/',
+    // IPv4-compatible IPv6 (deprecated ::/96): loopback, the metadata service and 10/8 written as IPv6.
+    'http://[::127.0.0.1]/',
+    'http://[::a9fe:a9fe]/latest/meta-data/',
+    'http://[::a00:1]/',
   ])('refuses %s', async (url) => {
     const res = await strict.call('POST', `/v1/apps/${app}/endpoints`, { body: { url } });
     expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
+import { DOC_DATES_ENV } from '../support/signed-callbacks.js';
 
 let gw: RunningGateway;
 let appId: string;
@@ -23,7 +24,7 @@ const text = (from: string, to: string, chatType: string, groupId?: string) => (
 });
 
 beforeAll(async () => {
-  gw = await startGateway();
+  gw = await startGateway({ env: DOC_DATES_ENV }); // callbacks stamped in January 2024
   appId = (await gw.call('POST', '/v1/apps', { body: easemobAppBody() })).body.id;
   otherApp = (await gw.call('POST', '/v1/apps', { body: easemobAppBody() })).body.id;
   key = (await gw.call('POST', `/v1/apps/${otherApp}/api-keys`, { body: { name: 'other' } })).body.key;

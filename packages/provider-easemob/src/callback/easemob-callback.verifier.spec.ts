@@ -11,10 +11,20 @@ const config: EasemobConfig = {
   clientSecret: 'y',
   callbackSecret: 's3cret',
 };
-const now = new Date('2024-01-01T00:00:00.000Z');
+// Half a minute after the signed timestamp below: Easemob stamps the time its server received the message.
+const now = new Date(1700000000000 + 30_000);
 
-function verify(body: unknown, overrides: Partial<EasemobConfig> = {}): string | undefined {
-  const context: CallbackContext<EasemobConfig> = { appId: 'a', config: { ...config, ...overrides }, now };
+function verify(
+  body: unknown,
+  overrides: Partial<EasemobConfig> = {},
+  clock: Partial<Pick<CallbackContext<EasemobConfig>, 'now' | 'callbackWindowSeconds'>> = {},
+): string | undefined {
+  const context: CallbackContext<EasemobConfig> = {
+    appId: 'a',
+    config: { ...config, ...overrides },
+    now,
+    ...clock,
+  };
   try {
     verifyEasemobCallback({ body, rawBody: JSON.stringify(body) ?? '', query: {}, headers: {} }, context);
     return undefined;
@@ -72,5 +82,53 @@ describe('verifyEasemobCallback', () => {
     expect(verify({ ...base, security: '0'.repeat(32) }, { allowUnsignedCallbacks: true })).toBe(
       'callback_signature_invalid',
     );
+  });
+
+  describe('binds the signature to its callId and a time window', () => {
+    /** The vendor's recipe, computed here: MD5(callId + secret + timestamp). */
+    const signed = (body: Record<string, unknown>) => ({
+      ...body,
+      security: createHash('md5')
+        .update(`${String(body.callId ?? '')}s3cret${String(body.timestamp ?? '')}`)
+        .digest('hex'),
+    });
+
+    it('refuses a callback signed over a timestamp from 2001 or from 2150', () => {
+      for (const timestamp of [Date.UTC(2001, 0, 1), Date.UTC(2150, 0, 1)])
+        expect(verify(signed({ ...base, timestamp }))).toBe('callback_request_expired');
+    });
+
+    it('accepts up to 10 minutes either way by default, and refuses beyond', () => {
+      const at = (ms: number) => signed({ ...base, timestamp: now.getTime() + ms });
+      expect(verify(at(-600_000))).toBeUndefined();
+      expect(verify(at(600_000))).toBeUndefined();
+      expect(verify(at(-600_001))).toBe('callback_request_expired');
+      expect(verify(at(600_001))).toBe('callback_request_expired');
+    });
+
+    it('uses the window the operator configured', () => {
+      const hourOld = signed({ ...base, timestamp: now.getTime() - 3_600_000 });
+      expect(verify(hourOld)).toBe('callback_request_expired');
+      expect(verify(hourOld, {}, { callbackWindowSeconds: 7200 })).toBeUndefined();
+      expect(verify(signed(base), {}, { callbackWindowSeconds: 10 })).toBe('callback_request_expired');
+    });
+
+    it('refuses a signed callback whose timestamp is missing or not Unix milliseconds', () => {
+      const { timestamp: _t, ...untimed } = base;
+      expect(verify(signed(untimed))).toBe('callback_request_expired');
+      for (const timestamp of ['', 'soon', '1700000000000.5', -1, 1.5e3])
+        expect(verify(signed({ ...base, timestamp }))).toBe('callback_request_expired');
+    });
+
+    it('refuses a signed callback without callId: its signature would cover only the time', () => {
+      const { callId: _c, ...anonymous } = base;
+      expect(verify(signed(anonymous))).toBe('callback_signature_invalid');
+      expect(verify(signed({ ...base, callId: '' }))).toBe('callback_signature_invalid');
+      // One captured callback of that shape would otherwise sign any content for the same timestamp.
+      const captured = signed({ ...anonymous, payload: { msg: 'hello' } });
+      expect(verify({ ...captured, payload: { msg: 'forged' }, from: 'admin' })).toBe(
+        'callback_signature_invalid',
+      );
+    });
   });
 });

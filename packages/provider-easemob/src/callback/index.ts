@@ -1,5 +1,5 @@
 // The pure part of the Easemob provider: no framework, no I/O. Exported as `@im-gateway/provider-easemob/callback`.
-export { verifyEasemobCallback } from './easemob-callback.verifier.js';
+export { EASEMOB_CALLBACK_SKEW_SECONDS, verifyEasemobCallback } from './easemob-callback.verifier.js';
 export { normalizeEasemobCallback } from './easemob-callback.normalizer.js';
 export { classifyEasemobCallback } from './easemob-callback.classifier.js';
 export { easemobCallbackReply, EASEMOB_PRESEND_REPLY } from './easemob-callback.reply.js';

@@ -8,6 +8,8 @@ export interface TencentCallbackConfig {
   sdkAppId: number;
   /** The console's callback authentication token; when set, every callback must be signed (§1.2). */
   callbackToken?: string;
+  /** Without a token, accept unsigned callbacks only when this is true. */
+  allowUnsignedCallbacks?: boolean;
 }
 
 export type TencentCallbackContext = CallbackContext<TencentCallbackConfig>;

@@ -50,8 +50,24 @@ describe('verifyTencentCallback', () => {
     );
   });
 
-  it('accepts an unsigned callback for its own app when no token is configured', () => {
-    expect(rejectionOf(() => verifyTencentCallback(request(), fixtureContext(fixture)))).toBe('accepted');
+  it('accepts an unsigned callback for its own app when the app allows unsigned callbacks', () => {
+    const open = fixtureContext(fixture, { allowUnsignedCallbacks: true });
+    expect(rejectionOf(() => verifyTencentCallback(request(), open))).toBe('accepted');
+  });
+
+  it('refuses an unsigned callback for an app with neither a token nor allowUnsignedCallbacks', () => {
+    const bare = fixtureContext(fixture, { allowUnsignedCallbacks: undefined });
+    expect(rejectionOf(() => verifyTencentCallback(request(), bare))).toBe('callback_signature_missing');
+    // Anyone can compute a Sign over a token they pick: with no token to check it against, it proves nothing.
+    const time = String(nowSeconds);
+    const forged = request({ RequestTime: time, Sign: sign('attacker-token', time) });
+    expect(rejectionOf(() => verifyTencentCallback(forged, bare))).toBe('callback_signature_missing');
+  });
+
+  it('still requires the signature when the app has a token and also allows unsigned callbacks', () => {
+    const both = fixtureContext(fixture, { callbackToken: TOKEN, allowUnsignedCallbacks: true });
+    expect(rejectionOf(() => verifyTencentCallback(request(), both))).toBe('callback_signature_missing');
+    expect(rejectionOf(() => verifyTencentCallback(signed(nowSeconds), both))).toBe('accepted');
   });
 
   it('accepts a correctly signed, fresh callback', () => {

@@ -41,7 +41,9 @@ export function readTencentEnvelope(request: CallbackRequest): TencentCallbackEn
 
 /**
  * Checks that a callback is for this app and, when the app has a callback token, that it is signed and
- * fresh (tencent.md §1.2). Throws `CallbackRejectedError`; returns nothing when the callback is acceptable.
+ * fresh (tencent.md §1.2). An app without a token accepts callbacks only when it set
+ * `allowUnsignedCallbacks`; otherwise every callback is `callback_signature_missing`. Throws
+ * `CallbackRejectedError`; returns nothing when the callback is acceptable.
  */
 export function verifyTencentCallback(request: CallbackRequest, context: TencentCallbackContext): void {
   // Every callback page: "verify that SdkAppid in the URL is your own SDKAppID".
@@ -51,6 +53,11 @@ export function verifyTencentCallback(request: CallbackRequest, context: Tencent
   }
   const token = context.config.callbackToken;
   if (token !== undefined && token !== '') verifySignature(request, token, context.now);
+  else if (context.config.allowUnsignedCallbacks !== true)
+    throw new CallbackRejectedError(
+      'callback_signature_missing',
+      'This app has no callbackToken to check callbacks with: set it, or allowUnsignedCallbacks: true',
+    );
   readTencentEnvelope(request);
 }
 

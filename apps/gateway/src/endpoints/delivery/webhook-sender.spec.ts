@@ -39,6 +39,28 @@ describe('WebhookSender at delivery time', () => {
     sender.close();
   });
 
+  it.each(['::7f00:1', '::a9fe:a9fe', '::a00:1'])(
+    'refuses to connect when the host resolves to the IPv4-compatible IPv6 address %s',
+    async (address) => {
+      const compatible = ((
+        _host: string,
+        _opts: unknown,
+        cb: (e: null, a: { address: string; family: number }[]) => void,
+      ) => cb(null, [{ address, family: 6 }])) as never;
+      const sender = new WebhookSender(false, compatible);
+      const r = await sender.post(`http://hooks.example.com:${port}/`, {}, '{}', 2000);
+      expect(r.error).toMatch(/EFORBIDDENADDRESS/);
+      sender.close();
+    },
+  );
+
+  it('refuses an IPv4-compatible IPv6 address written in the URL', async () => {
+    const sender = new WebhookSender(false);
+    const r = await sender.post(`http://[::127.0.0.1]:${port}/`, {}, '{}', 2000);
+    expect(r.error).toMatch(/EFORBIDDENADDRESS/);
+    sender.close();
+  });
+
   it('refuses a private address written in the URL', async () => {
     const sender = new WebhookSender(false);
     const r = await sender.post(`http://127.0.0.1:${port}/`, {}, '{}', 2000);
