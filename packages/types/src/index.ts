@@ -11,13 +11,11 @@ export {
   type UnifiedEventDraft,
   type UnifiedMessage,
 } from './unified-event.js';
-export { isValidUnifiedEventDraft, unifiedEventProblems } from './unified-event.validator.js';
+export { unifiedEventProblems } from './unified-event.validator.js';
 export {
   CallbackRejectedError,
-  ERROR_CODES,
   ImGatewayError,
   ProviderConfigInvalidError,
-  isImGatewayError,
   type CallbackRejectionCode,
   type ErrorCode,
   type FieldIssue,
@@ -36,7 +34,6 @@ export {
   CapabilityUnsupportedError,
   failedRecipient,
   isRetryableErrorCode,
-  SEND_OPTION_NAMES,
   SEND_PRIORITIES,
   SEND_TARGET_TYPES,
   VendorRequestError,
@@ -44,7 +41,6 @@ export {
   type RecipientError,
   type RecipientResult,
   type SendableContent,
-  type SendOptionName,
   type SendOptions,
   type SendPriority,
   type SendRequest,
@@ -70,5 +66,4 @@ export {
 } from './capabilities.js';
 export { idProblem } from './id-rules.js';
 export { buildUnifiedEventSchema, type JsonSchema } from './unified-event.schema.js';
-export { jsonSchemaProblems } from './json-schema.validator.js';
 export { readRelayMarker, RELAY_EXT_KEY, type RelayMarker, type RelayOrigin } from './relay-marker.js';

@@ -26,10 +26,6 @@ export interface SendOptions {
   syncToSender?: boolean;
 }
 
-/** The names of the send options, as used in `capability_unsupported` details. */
-export const SEND_OPTION_NAMES = ['priority', 'recipients', 'onlineOnly', 'syncToSender'] as const;
-export type SendOptionName = (typeof SEND_OPTION_NAMES)[number];
-
 /** Every content the unified model knows, except `unknown` (which only comes from vendors). */
 export type SendableContent = Exclude<MessageContent, { type: 'unknown' }>;
 
