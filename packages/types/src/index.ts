@@ -34,6 +34,8 @@ export {
   CapabilityUnsupportedError,
   failedRecipient,
   isRetryableErrorCode,
+  SENDABLE_CONTENT_FIELDS,
+  SENDABLE_CONTENT_TYPES,
   SEND_PRIORITIES,
   SEND_TARGET_TYPES,
   VendorRequestError,
@@ -41,6 +43,7 @@ export {
   type RecipientError,
   type RecipientResult,
   type SendableContent,
+  type SendableContentType,
   type SendOptions,
   type SendPriority,
   type SendRequest,
@@ -61,7 +64,6 @@ export {
   type OptionCapabilityName,
   type ProviderCapabilities,
   type ProviderLimits,
-  type SendableContentType,
   type SendOptionSupport,
 } from './capabilities.js';
 export { idProblem } from './id-rules.js';

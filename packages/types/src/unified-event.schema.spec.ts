@@ -4,6 +4,7 @@ import * as prettier from 'prettier';
 import { EVENT_TYPES } from './event-types.js';
 import { MESSAGE_CONTENT_TYPES } from './unified-event.js';
 import { buildUnifiedEventSchema } from './unified-event.schema.js';
+import { SENDABLE_CONTENT_FIELDS, SENDABLE_CONTENT_TYPES } from './send.js';
 
 const COMMITTED = new URL('../schema/unified-event.schema.json', import.meta.url);
 const schema = buildUnifiedEventSchema();
@@ -27,5 +28,23 @@ describe('the unified-event JSON Schema', () => {
     expect(defs.MessageContent?.oneOf.map((b) => b.properties.type.const)).toEqual([
       ...MESSAGE_CONTENT_TYPES,
     ]);
+  });
+});
+
+describe('the sendable content list', () => {
+  it('names every content type but unknown, with the fields the schema gives each', () => {
+    const defs = schema.$defs as Record<
+      string,
+      { oneOf: { properties: Record<string, unknown> & { type: { const: string } } }[] }
+    >;
+    const branches = new Map(defs.MessageContent!.oneOf.map((b) => [b.properties.type.const, b]));
+    expect(SENDABLE_CONTENT_TYPES).toEqual(MESSAGE_CONTENT_TYPES.filter((t) => t !== 'unknown'));
+    for (const type of SENDABLE_CONTENT_TYPES) {
+      const fields = Object.keys(branches.get(type)!.properties).filter((f) => f !== 'type');
+      expect({ type, fields: [...SENDABLE_CONTENT_FIELDS[type]].sort() }).toEqual({
+        type,
+        fields: fields.sort(),
+      });
+    }
   });
 });
