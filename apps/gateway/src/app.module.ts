@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { BridgesModule } from './bridges/bridges.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
-import { AuthGuard } from './common/auth.guard.js';
 import { CoreModule } from './common/core.module.js';
 import type { GatewaySettings } from './config/gateway-settings.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -12,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { AuthGuard } from './tenancy/auth.guard.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
 /** The gateway: one module per bounded context. */

@@ -1,14 +1,12 @@
 import {
   CapabilityUnsupportedError,
+  type SendableContentType,
   type SendRequest,
   type SendTarget,
   type SendTargetType,
   type VendorApiLimit,
 } from './send.js';
 import type { ConversationType, MessageContentType } from './unified-event.js';
-
-/** Every content a send can carry (`unknown` only ever comes from vendors). */
-export type SendableContentType = Exclude<MessageContentType, 'unknown'>;
 
 /** The option capabilities, as named in `capability_unsupported` details and in the capability matrix. */
 export const OPTION_CAPABILITY_NAMES = [

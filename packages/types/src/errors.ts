@@ -53,10 +53,6 @@ export class ImGatewayError extends Error {
   }
 }
 
-export function isImGatewayError(value: unknown): value is ImGatewayError {
-  return value instanceof ImGatewayError;
-}
-
 /** An app's provider config failed its provider's rules. */
 export class ProviderConfigInvalidError extends ImGatewayError {
   constructor(readonly issues: FieldIssue[]) {

@@ -11,13 +11,11 @@ export {
   type UnifiedEventDraft,
   type UnifiedMessage,
 } from './unified-event.js';
-export { isValidUnifiedEventDraft, unifiedEventProblems } from './unified-event.validator.js';
+export { unifiedEventProblems } from './unified-event.validator.js';
 export {
   CallbackRejectedError,
-  ERROR_CODES,
   ImGatewayError,
   ProviderConfigInvalidError,
-  isImGatewayError,
   type CallbackRejectionCode,
   type ErrorCode,
   type FieldIssue,
@@ -36,7 +34,8 @@ export {
   CapabilityUnsupportedError,
   failedRecipient,
   isRetryableErrorCode,
-  SEND_OPTION_NAMES,
+  SENDABLE_CONTENT_FIELDS,
+  SENDABLE_CONTENT_TYPES,
   SEND_PRIORITIES,
   SEND_TARGET_TYPES,
   VendorRequestError,
@@ -44,7 +43,7 @@ export {
   type RecipientError,
   type RecipientResult,
   type SendableContent,
-  type SendOptionName,
+  type SendableContentType,
   type SendOptions,
   type SendPriority,
   type SendRequest,
@@ -65,10 +64,8 @@ export {
   type OptionCapabilityName,
   type ProviderCapabilities,
   type ProviderLimits,
-  type SendableContentType,
   type SendOptionSupport,
 } from './capabilities.js';
 export { idProblem } from './id-rules.js';
 export { buildUnifiedEventSchema, type JsonSchema } from './unified-event.schema.js';
-export { jsonSchemaProblems } from './json-schema.validator.js';
 export { readRelayMarker, RELAY_EXT_KEY, type RelayMarker, type RelayOrigin } from './relay-marker.js';

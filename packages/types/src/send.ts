@@ -1,5 +1,5 @@
 import { ImGatewayError, type ErrorCode } from './errors.js';
-import type { MessageContent } from './unified-event.js';
+import { MESSAGE_CONTENT_TYPES, type MessageContent } from './unified-event.js';
 
 /** Who a message goes to: users, groups or chat rooms by id, or every active chat room of the app. */
 export type SendTarget =
@@ -26,12 +26,37 @@ export interface SendOptions {
   syncToSender?: boolean;
 }
 
-/** The names of the send options, as used in `capability_unsupported` details. */
-export const SEND_OPTION_NAMES = ['priority', 'recipients', 'onlineOnly', 'syncToSender'] as const;
-export type SendOptionName = (typeof SEND_OPTION_NAMES)[number];
-
 /** Every content the unified model knows, except `unknown` (which only comes from vendors). */
 export type SendableContent = Exclude<MessageContent, { type: 'unknown' }>;
+
+/** Every content type a send can carry. */
+export type SendableContentType = SendableContent['type'];
+
+type FieldsOf<T extends SendableContentType> = Exclude<keyof Extract<SendableContent, { type: T }>, 'type'>;
+
+const ATTACHMENT = ['url', 'name', 'size', 'secret'] as const;
+
+/**
+ * The content types a send can carry and the fields each takes besides `type` (EVENT-MODEL.md
+ * `MessageContent`): the one list that the send API's validation, the capability declarations and the
+ * provider mappers follow. A spec keeps it equal to the published schema.
+ */
+export const SENDABLE_CONTENT_FIELDS: { readonly [T in SendableContentType]: readonly FieldsOf<T>[] } = {
+  text: ['text'],
+  image: [...ATTACHMENT, 'width', 'height', 'format', 'variants'],
+  audio: [...ATTACHMENT, 'durationSec'],
+  video: [...ATTACHMENT, 'durationSec', 'format', 'thumbnailUrl', 'thumbnailSecret', 'width', 'height'],
+  file: ATTACHMENT,
+  location: ['latitude', 'longitude', 'address'],
+  command: ['action'],
+  custom: ['event', 'fields', 'data', 'description', 'extension', 'sound'],
+  face: ['index', 'data'],
+};
+
+/** The content types a send can carry, in the order of `MESSAGE_CONTENT_TYPES`. */
+export const SENDABLE_CONTENT_TYPES = MESSAGE_CONTENT_TYPES.filter(
+  (t): t is SendableContentType => t !== 'unknown',
+);
 
 export interface SendRequest {
   from: string;

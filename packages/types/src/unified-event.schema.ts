@@ -178,7 +178,13 @@ export function buildUnifiedEventSchema(): JsonSchema {
         },
         additionalProperties: false,
       },
-      MessageContent: { oneOf: contents, description: 'One message body, by `type`.' },
+      MessageContent: {
+        type: 'object',
+        // OpenAPI's discriminator: validators that know it check only the branch `type` names.
+        discriminator: { propertyName: 'type' },
+        oneOf: contents,
+        description: 'One message body, by `type`.',
+      },
       ImageVariant: {
         type: 'object',
         required: ['kind', 'url'],

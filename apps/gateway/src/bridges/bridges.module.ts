@@ -14,13 +14,14 @@ import { MemoryWorkQueue } from '../common/queue/memory-work.queue.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { MessagesModule } from '../messages/messages.module.js';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
-import { BridgeDirectory } from './bridge-directory.js';
+import { BridgeDirectoryModule } from './bridge-directory.module.js';
 import { BridgesController } from './bridges.controller.js';
 import { BridgesService } from './bridges.service.js';
 import { DualSendService } from './dual-send/dual-send.service.js';
 import { IdMapper } from './mappings/id-mapper.js';
 import { MappingsController } from './mappings/mappings.controller.js';
 import { MappingsService } from './mappings/mappings.service.js';
+import { EchoMarker } from './relay/echo-marker.js';
 import { RelayPlanner } from './relay/relay-planner.js';
 import { RelayQueue } from './relay/relay.queue.js';
 import { RelayScheduler } from './relay/relay.scheduler.js';
@@ -38,13 +39,14 @@ import { BridgeStatsService } from './stats/bridge-stats.service.js';
     TypeOrmModule.forFeature([AppEntity, BridgeEntity, BridgeMappingEntity, RelayEntity, RelayAttemptEntity]),
     TenancyModule,
     MessagesModule,
+    BridgeDirectoryModule,
   ],
   controllers: [BridgesController, MappingsController, RelaysController],
   providers: [
-    BridgeDirectory,
     BridgesService,
     MappingsService,
     IdMapper,
+    EchoMarker,
     RelayPlanner,
     RelayWorker,
     RelayScheduler,
@@ -67,6 +69,6 @@ import { BridgeStatsService } from './stats/bridge-stats.service.js';
       inject: [GatewaySettingsRef],
     },
   ],
-  exports: [BridgeDirectory, RelayPlanner, RelayScheduler],
+  exports: [EchoMarker, RelayPlanner, RelayScheduler],
 })
 export class BridgesModule {}

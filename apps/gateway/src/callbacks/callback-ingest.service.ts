@@ -9,6 +9,7 @@ import {
   type ImProvider,
   type NormalizedCallback,
 } from '@im-gateway/types';
+import { EchoMarker } from '../bridges/relay/echo-marker.js';
 import { RelayPlanner } from '../bridges/relay/relay-planner.js';
 import { RelayScheduler } from '../bridges/relay/relay.scheduler.js';
 import { isDependencyDown } from '../common/error-body.js';
@@ -46,8 +47,9 @@ function repeatedParameter(query: IncomingCallback['query']): string | undefined
 }
 
 /**
- * Accepting a vendor callback: verify, normalize, store the raw callback, its events, their deliveries (one
- * per subscribed endpoint) and relays (one per bridge that carries a message or recall) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
+ * Accepting a vendor callback: verify, normalize, mark the echoes of bridge relays, store the raw callback,
+ * its events, their deliveries (one per subscribed endpoint) and relays (one per bridge that carries a new
+ * message or recall) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
  * (both vendors retry a failed callback: Easemob once at once, Tencent per its console setting).
  */
 @Injectable()
@@ -61,6 +63,7 @@ export class CallbackIngestService {
     private readonly metrics: MetricsService,
     private readonly fanout: DeliveryFanout,
     private readonly scheduler: DeliveryScheduler,
+    private readonly echoMarker: EchoMarker,
     private readonly relayPlanner: RelayPlanner,
     private readonly relayScheduler: RelayScheduler,
     private readonly settings: GatewaySettingsRef,
@@ -144,7 +147,7 @@ export class CallbackIngestService {
     normalized: NormalizedCallback,
     now: Date,
   ): Promise<CallbackReply> {
-    const { callback, events } = toRows({
+    const rows = toRows({
       appId,
       provider: provider.name,
       rawBody: request.rawBody,
@@ -153,12 +156,17 @@ export class CallbackIngestService {
       normalized,
       receivedAt: now.toISOString(),
     });
+    const { callback } = rows;
+    let events = rows.events;
     let result;
     let deliveries;
     let relays;
     try {
-      // Relays first: they mark the events a bridge caused (`data.relay`), which fan-out may leave out.
-      relays = await this.relayPlanner.plan(appId, events, callback.receivedAt);
+      // Echo marking first: the relay planner relays no echo, and fan-out may leave out what a bridge caused
+      // (`data.relay`, which the marked events carry and the stored events keep).
+      const marked = await this.echoMarker.mark(appId, events);
+      events = marked.events;
+      relays = await this.relayPlanner.plan(appId, marked, callback.receivedAt);
       deliveries = await this.fanout.deliveriesFor(appId, events, callback.receivedAt);
       result = await this.ingest.store({ callback, events, deliveries, relays });
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { SendPolicy } from '../messages/send-policy.js';
+import type { SendPolicy } from './send-policy.js';
 import { decodeMasterKey, newAdminToken, newMasterKey, readOrCreateSecretFile } from './data-dir-secrets.js';
 import { retryScheduleMs, type GatewayEnv } from './gateway.config.js';
 

@@ -9,7 +9,7 @@ import {
   EventEntity,
   Transactor,
 } from '@im-gateway/persistence';
-import { BridgesModule } from '../bridges/bridges.module.js';
+import { BridgeDirectoryModule } from '../bridges/bridge-directory.module.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
 import { MemoryWorkQueue } from '../common/queue/memory-work.queue.js';
@@ -27,7 +27,8 @@ import { EndpointsService } from './endpoints.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([EndpointEntity, AppEntity, DeliveryEntity, DeliveryAttemptEntity, EventEntity]),
-    BridgesModule,
+    // Only the bridge lookup (new endpoints of a bridged app leave relayed events out by default).
+    BridgeDirectoryModule,
   ],
   controllers: [EndpointsController, DeliveriesController],
   providers: [

@@ -16,18 +16,7 @@ import {
   ValidateNested,
   ArrayMaxSize,
 } from 'class-validator';
-
-export const SENDABLE_CONTENT_TYPES = [
-  'text',
-  'image',
-  'audio',
-  'video',
-  'file',
-  'location',
-  'command',
-  'custom',
-  'face',
-] as const;
+import { SENDABLE_CONTENT_TYPES, type SendableContentType } from '@im-gateway/types';
 
 const IMAGE_VARIANT_KINDS = ['original', 'large', 'thumbnail'] as const;
 const URL = /^https?:\/\/\S+$/;
@@ -76,7 +65,7 @@ export class MessageContentDto {
     enum: SENDABLE_CONTENT_TYPES,
   })
   @IsIn(SENDABLE_CONTENT_TYPES)
-  type!: (typeof SENDABLE_CONTENT_TYPES)[number];
+  type!: SendableContentType;
 
   @ApiPropertyOptional({ description: 'text: the text.', maxLength: 5000 })
   @ValidateIf(has('text'))

@@ -1,33 +1,14 @@
-import { ImGatewayError, type FieldIssue, type SendableContent } from '@im-gateway/types';
+import {
+  ImGatewayError,
+  SENDABLE_CONTENT_FIELDS,
+  type FieldIssue,
+  type SendableContent,
+} from '@im-gateway/types';
 import type { MessageContentDto } from './message-content.dto.js';
-
-/** The fields each content type takes (EVENT-MODEL.md `MessageContent`). */
-const FIELDS: Record<SendableContent['type'], readonly string[]> = {
-  text: ['text'],
-  image: ['url', 'name', 'width', 'height', 'size', 'secret', 'format', 'variants'],
-  audio: ['url', 'name', 'durationSec', 'size', 'secret'],
-  video: [
-    'url',
-    'name',
-    'durationSec',
-    'size',
-    'secret',
-    'format',
-    'thumbnailUrl',
-    'thumbnailSecret',
-    'width',
-    'height',
-  ],
-  file: ['url', 'name', 'size', 'secret'],
-  location: ['latitude', 'longitude', 'address'],
-  command: ['action'],
-  custom: ['event', 'fields', 'data', 'description', 'extension', 'sound'],
-  face: ['index', 'data'],
-};
 
 /** The validated DTO as a unified content; a field that belongs to another type is a 400 naming it. */
 export function toSendableContent(dto: MessageContentDto): SendableContent {
-  const allowed = new Set(['type', ...FIELDS[dto.type]]);
+  const allowed = new Set<string>(['type', ...SENDABLE_CONTENT_FIELDS[dto.type]]);
   const issues: FieldIssue[] = [];
   const content: Record<string, unknown> = { type: dto.type };
   for (const [key, value] of Object.entries(dto)) {

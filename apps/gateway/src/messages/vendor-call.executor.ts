@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { VendorRequestError, type ImProvider, type VendorCallContext } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
-import type { SendPolicy } from './send-policy.js';
+import type { SendPolicy } from '../config/send-policy.js';
 import { VendorRateLimiter } from './vendor-rate.limiter.js';
 
 /** Below this much time left, another attempt cannot finish: give up with the last error. */

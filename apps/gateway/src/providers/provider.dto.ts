@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONVERSATION_TYPES, MESSAGE_CONTENT_TYPES, SEND_TARGET_TYPES } from '@im-gateway/types';
-
-const SENDABLE = MESSAGE_CONTENT_TYPES.filter((t) => t !== 'unknown');
+import {
+  CONVERSATION_TYPES,
+  MESSAGE_CONTENT_TYPES,
+  SEND_TARGET_TYPES,
+  SENDABLE_CONTENT_TYPES,
+} from '@im-gateway/types';
 
 export class VendorApiLimitDto {
   @ApiProperty({ description: 'The vendor API the budget applies to.', example: 'messages/users' })
@@ -97,7 +100,11 @@ export class SendCapabilitiesDto {
   })
   targets!: readonly string[];
 
-  @ApiProperty({ description: 'Content types a message can carry.', enum: SENDABLE, isArray: true })
+  @ApiProperty({
+    description: 'Content types a message can carry.',
+    enum: SENDABLE_CONTENT_TYPES,
+    isArray: true,
+  })
   contents!: readonly string[];
 
   @ApiProperty({

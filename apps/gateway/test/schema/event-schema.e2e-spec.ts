@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { jsonSchemaProblems } from '@im-gateway/types';
+import { unifiedEventProblems } from '@im-gateway/types';
 import { providerFixtures } from '../support/provider-fixtures.js';
 import { startGateway, tencentAppBody, type RunningGateway } from '../support/gateway.js';
 
@@ -51,7 +51,8 @@ describe('GET /v1/schema/events', () => {
     expect(posted.status).toBe(200);
     const events = (await gw.call('GET', `/v1/apps/${appId}/events`)).body.data as unknown[];
     expect(events.length).toBeGreaterThan(0);
-    expect(events.flatMap((e) => jsonSchemaProblems(committed, e))).toEqual([]);
+    // The validator runs over the same document (a types spec keeps the committed file equal to it).
+    expect(events.flatMap((e) => unifiedEventProblems(e, 'event'))).toEqual([]);
   });
 });
 
@@ -62,7 +63,7 @@ describe.each(['@im-gateway/provider-easemob', '@im-gateway/provider-tencent'])(
       '%s validates against $defs.UnifiedEventDraft',
       (_name, fixture) => {
         const problems = fixture.golden.flatMap((event, i) =>
-          jsonSchemaProblems(committed, event, 'UnifiedEventDraft').map((p) => `event ${i}: ${p}`),
+          unifiedEventProblems(event, 'draft').map((p) => `event ${i}: ${p}`),
         );
         expect(problems).toEqual([]);
       },

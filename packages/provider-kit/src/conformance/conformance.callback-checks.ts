@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import {
-  buildUnifiedEventSchema,
   CallbackRejectedError,
-  jsonSchemaProblems,
+  unifiedEventProblems,
   type CallbackContext,
   type CallbackRequest,
   type NormalizedCallback,
@@ -15,13 +14,9 @@ import {
 } from './conformance.types.js';
 import { firstDifference } from './json-difference.js';
 
-const SCHEMA = buildUnifiedEventSchema();
-
 /** Problems of every event against `$defs.UnifiedEventDraft`, each prefixed with the event's index. */
 export function draftProblems(events: readonly unknown[]): string[] {
-  return events.flatMap((e, i) =>
-    jsonSchemaProblems(SCHEMA, e, 'UnifiedEventDraft').map((p) => `event ${i} ${p}`),
-  );
+  return events.flatMap((e, i) => unifiedEventProblems(e, 'draft').map((p) => `event ${i} ${p}`));
 }
 
 const fail = (check: string, fixture: string, detail: string) =>

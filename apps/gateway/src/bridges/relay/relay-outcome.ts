@@ -1,6 +1,6 @@
 import type { RelayOutcome, RelayStatus } from '@im-gateway/persistence';
 import { ImGatewayError, isRetryableErrorCode, type RecipientError } from '@im-gateway/types';
-import { nextAttemptDelayMs } from '../../endpoints/delivery/retry-schedule.js';
+import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
 
 /** Whether a failure may pass if tried later (rate limits, outages, timeouts), as for webhooks. */
 export function isRetryable(error: RecipientError | ImGatewayError | unknown): boolean {

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import {
   newId,
   RelayEntity,
-  Transactor,
   type BridgeEntity,
   type EventEntity,
   type RelayAction,
 } from '@im-gateway/persistence';
-import { readRelayMarker, type RelayMarker, type RelayOrigin, type UnifiedEvent } from '@im-gateway/types';
+import type { UnifiedEvent } from '@im-gateway/types';
 import { BridgeDirectory } from '../bridge-directory.js';
+import type { MarkedEvents } from './echo-marker.js';
 import { bridgeKindOf, notRelayable, recalledMessageIds, relayConversationId } from './relay-source.js';
 
 /** The other app of a bridge that relays from `appId`, or null when the bridge carries nothing from it. */
@@ -19,32 +19,28 @@ export function relayTargetOf(bridge: BridgeEntity, appId: string): string | nul
 }
 
 /**
- * The bridge part of ingest, run before the callback's transaction: which events are echoes of a relay (they
- * get `data.relay` and are never relayed back) and which are new messages or recalls to relay (one relay
- * row each, written in the same transaction as the event). Apps on no bridge cost one cache lookup.
+ * The bridge part of ingest after echo marking, run before the callback's transaction: which new messages
+ * or recalls to relay (one relay row each, written in the same transaction as the event). Echoes are never
+ * relayed back. Apps on no bridge cost one cache lookup. The events are read, never changed.
  */
 @Injectable()
 export class RelayPlanner {
-  constructor(
-    private readonly directory: BridgeDirectory,
-    private readonly transactor: Transactor,
-  ) {}
+  constructor(private readonly directory: BridgeDirectory) {}
 
-  async plan(appId: string, events: EventEntity[], now: string): Promise<RelayEntity[]> {
+  async plan(appId: string, marked: MarkedEvents, now: string): Promise<RelayEntity[]> {
     const bridges = await this.directory.forApp(appId);
     if (bridges.length === 0) return [];
     const relays: RelayEntity[] = [];
-    for (const row of events) {
-      const event = row.body as unknown as UnifiedEvent;
+    for (const row of marked.events) {
+      if (marked.echoes.has(row.id)) continue;
+      const event = row.body;
       if (event.type === 'message.sent') {
-        if (await this.isEcho(appId, event, bridges)) continue;
         if (notRelayable(event)) continue;
         for (const bridge of bridges) {
           const relay = this.messageRelay(bridge, appId, event, row, now);
           if (relay) relays.push(relay);
         }
       } else if (event.type === 'message.recalled') {
-        if (await this.isRecallEcho(appId, event)) continue;
         for (const bridge of bridges) relays.push(...this.recallRelays(bridge, appId, event, row, now));
       }
     }
@@ -115,77 +111,5 @@ export class RelayPlanner {
       createdAt: now,
       updatedAt: now,
     });
-  }
-
-  /**
-   * A message that carries a relay marker is the copy a relay (or dual-send) made — if the marker checks out:
-   * its relay exists, is of this bridge and this app, and, once finished, produced this very message id. A
-   * client cannot stop its own message from being relayed by pasting a marker it saw on another one.
-   */
-  private async isEcho(appId: string, event: UnifiedEvent, bridges: BridgeEntity[]): Promise<boolean> {
-    const marker = readRelayMarker(event.message?.ext);
-    if (!marker || !bridges.some((b) => b.id === marker.bridgeId)) return false;
-    if (!(await this.markerHolds(appId, marker, event.message!.id))) return false;
-    // A dual-send's copy on the bridge's source side is the original of that message: no relay mark.
-    if (marker.role !== 'origin') event.data.relay = this.origin(marker);
-    return true;
-  }
-
-  private async markerHolds(appId: string, marker: RelayMarker, messageId: string): Promise<boolean> {
-    const [relay] = await this.transactor.query<{
-      source_app_id: string;
-      target_app_id: string;
-      status: string;
-      source_message_id: string;
-      target_message_ids: string | null;
-    }>(
-      `SELECT source_app_id, target_app_id, status, source_message_id, target_message_ids FROM relays
-       WHERE id = $1 AND bridge_id = $2`,
-      [marker.relayId, marker.bridgeId],
-    );
-    if (!relay || (relay.target_app_id !== appId && relay.source_app_id !== appId)) return false;
-    if (relay.status === 'pending' || relay.status === 'relaying') return true;
-    const produced = JSON.parse(relay.target_message_ids ?? '[]') as string[];
-    return produced.includes(messageId) || relay.source_message_id === messageId;
-  }
-
-  private origin(marker: RelayMarker): RelayOrigin {
-    return {
-      bridgeId: marker.bridgeId,
-      relayId: marker.relayId,
-      originEventId: marker.originEventId,
-      originProvider: marker.originProvider,
-    };
-  }
-
-  /**
-   * A recall is an echo when the relay itself made it: every message it names is a relayed pair whose recall
-   * the gateway already relayed (marked before the vendor was asked, so the vendor's callback finds it).
-   */
-  private async isRecallEcho(appId: string, event: UnifiedEvent): Promise<boolean> {
-    const ids = recalledMessageIds(event);
-    if (ids.length === 0) return false;
-    for (const id of ids) {
-      const [pair] = await this.transactor.query<{
-        bridge_id: string;
-        relay_id: string;
-        origin_event_id: string | null;
-        provider: string;
-      }>(
-        `SELECT r.bridge_id, r.id AS relay_id, r.origin_event_id, a.provider FROM relayed_messages m
-         JOIN relays r ON r.id = m.recall_relay_id JOIN apps a ON a.id = r.source_app_id
-         WHERE ((m.target_app_id = $1 AND m.target_message_id = $2) OR (m.source_app_id = $3 AND m.source_message_id = $4))
-         LIMIT 1`,
-        [appId, id, appId, id],
-      );
-      if (!pair) return false;
-      event.data.relay ??= {
-        bridgeId: pair.bridge_id,
-        relayId: pair.relay_id,
-        originEventId: pair.origin_event_id,
-        originProvider: pair.provider,
-      } satisfies RelayOrigin;
-    }
-    return true;
   }
 }

@@ -17,7 +17,7 @@ export function orderingKey(
   return `${event.conversationType ?? ''}/${event.conversationId}`.slice(0, 300);
 }
 
-/** Whether a migration bridge caused the event (the relay planner marks it before fan-out). */
+/** Whether a migration bridge caused the event (ingest's echo marking gives it `data.relay`). */
 function isRelayed(event: EventEntity): boolean {
   const data = (event.body as { data?: Record<string, unknown> }).data;
   return data?.relay !== undefined;

@@ -13,7 +13,7 @@ import { MetricsService } from '../../metrics/metrics.service.js';
 import { EndpointDirectory } from '../endpoint-directory.js';
 import { toCloudEvent } from './cloud-event.js';
 import type { Wakeup } from '../../common/queue/work.queue.js';
-import { nextAttemptDelayMs } from './retry-schedule.js';
+import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
 import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
 
 /** An attempt lasts at most the timeout; the lease adds room for recording it, then another worker may retake it. */

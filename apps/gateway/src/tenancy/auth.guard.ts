@@ -2,9 +2,14 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ImGatewayError } from '@im-gateway/types';
 import { timingSafeEqualString } from '@im-gateway/signing';
-import { ApiKeysService } from '../tenancy/api-keys.service.js';
-import { ADMIN_ONLY, PUBLIC_ROUTE, type AuthenticatedRequest, type Principal } from './auth.decorators.js';
-import { GatewaySettingsRef } from './settings.ref.js';
+import { ApiKeysService } from './api-keys.service.js';
+import {
+  ADMIN_ONLY,
+  PUBLIC_ROUTE,
+  type AuthenticatedRequest,
+  type Principal,
+} from '../common/auth.decorators.js';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
 
 /**
  * Bearer-token authentication and tenant scoping for every route not marked `@Public()`.

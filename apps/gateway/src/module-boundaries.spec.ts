@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+// Module imports point one way (docs/architecture.md): `config` and `common` serve the bounded contexts and
+// know none of them, and a context that needs one piece of another imports that piece, not its whole module.
+const root = import.meta.dirname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const specifier = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Each source file (relative to src, `/`-separated) with the src files it imports. */
+const graph = sources(root).map((file) => ({
+  file: relative(root, file).split(sep).join('/'),
+  imports: [...readFileSync(file, 'utf8').matchAll(specifier)].map((m) =>
+    relative(root, resolve(dirname(file), m[1]!))
+      .split(sep)
+      .join('/')
+      .replace(/\.js$/, '.ts'),
+  ),
+}));
+
+/** The files of `folder` that import something outside the allowed folders. */
+function outsideImports(folder: string, allowed: string[]): string[] {
+  return graph
+    .filter(({ file }) => file.startsWith(`${folder}/`))
+    .flatMap(({ file, imports }) =>
+      imports.filter((i) => !allowed.some((a) => i.startsWith(`${a}/`))).map((i) => `${file} → ${i}`),
+    );
+}
+
+describe('gateway module boundaries', () => {
+  it('reads the sources and their imports', () => {
+    const ingest = graph.find((f) => f.file === 'callbacks/callback-ingest.service.ts');
+    expect(ingest?.imports).toContain('bridges/relay/echo-marker.ts');
+  });
+
+  it('config imports nothing of the gateway but config', () => {
+    expect(outsideImports('config', ['config'])).toEqual([]);
+  });
+
+  it('common imports no feature module (only common and config)', () => {
+    expect(outsideImports('common', ['common', 'config'])).toEqual([]);
+  });
+
+  it('endpoints does not import the bridges module whole', () => {
+    const whole = graph
+      .filter(({ file }) => file.startsWith('endpoints/'))
+      .flatMap(({ file, imports }) =>
+        imports.filter((i) => i === 'bridges/bridges.module.ts').map(() => file),
+      );
+    expect(whole).toEqual([]);
+  });
+
+  it('no feature module imports the bridges module but the app and callbacks', () => {
+    const importers = graph
+      .filter(({ imports }) => imports.includes('bridges/bridges.module.ts'))
+      .map(({ file }) => file)
+      .sort();
+    expect(importers).toEqual(['app.module.ts', 'callbacks/callbacks.module.ts']);
+  });
+});
