@@ -1,14 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  AppEntity,
-  DeliveryAttemptEntity,
-  DeliveryEntity,
-  DeliveryRepository,
-  EndpointEntity,
-  EventEntity,
-  Transactor,
-} from '@im-gateway/persistence';
 import { BridgesModule } from '../bridges/bridges.module.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
@@ -25,10 +15,7 @@ import { EndpointsService } from './endpoints.service.js';
 
 /** Webhook-out: endpoints, fan-out at ingest, signed CloudEvents delivery with retries, and recovery. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([EndpointEntity, AppEntity, DeliveryEntity, DeliveryAttemptEntity, EventEntity]),
-    BridgesModule,
-  ],
+  imports: [BridgesModule],
   controllers: [EndpointsController, DeliveriesController],
   providers: [
     EndpointsService,
@@ -37,11 +24,6 @@ import { EndpointsService } from './endpoints.service.js';
     DeliveryWorker,
     DeliveryScheduler,
     DeliveriesService,
-    {
-      provide: DeliveryRepository,
-      useFactory: (t: Transactor) => new DeliveryRepository(t),
-      inject: [Transactor],
-    },
     {
       // BullMQ on Redis when REDIS_URL is set (replicas share the work), otherwise in process.
       provide: DeliveryQueue,

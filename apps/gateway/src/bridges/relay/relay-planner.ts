@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   newId,
+  RelayedMessageRepository,
   RelayEntity,
-  Transactor,
+  RelayLogRepository,
   type BridgeEntity,
   type EventEntity,
   type RelayAction,
@@ -27,7 +28,8 @@ export function relayTargetOf(bridge: BridgeEntity, appId: string): string | nul
 export class RelayPlanner {
   constructor(
     private readonly directory: BridgeDirectory,
-    private readonly transactor: Transactor,
+    private readonly relays: RelayLogRepository,
+    private readonly pairs: RelayedMessageRepository,
   ) {}
 
   async plan(appId: string, events: EventEntity[], now: string): Promise<RelayEntity[]> {
@@ -35,7 +37,7 @@ export class RelayPlanner {
     if (bridges.length === 0) return [];
     const relays: RelayEntity[] = [];
     for (const row of events) {
-      const event = row.body as unknown as UnifiedEvent;
+      const event = row.body;
       if (event.type === 'message.sent') {
         if (await this.isEcho(appId, event, bridges)) continue;
         if (notRelayable(event)) continue;
@@ -132,21 +134,11 @@ export class RelayPlanner {
   }
 
   private async markerHolds(appId: string, marker: RelayMarker, messageId: string): Promise<boolean> {
-    const [relay] = await this.transactor.query<{
-      source_app_id: string;
-      target_app_id: string;
-      status: string;
-      source_message_id: string;
-      target_message_ids: string | null;
-    }>(
-      `SELECT source_app_id, target_app_id, status, source_message_id, target_message_ids FROM relays
-       WHERE id = $1 AND bridge_id = $2`,
-      [marker.relayId, marker.bridgeId],
-    );
-    if (!relay || (relay.target_app_id !== appId && relay.source_app_id !== appId)) return false;
+    const relay = await this.relays.find(marker.bridgeId, marker.relayId);
+    if (!relay || (relay.targetAppId !== appId && relay.sourceAppId !== appId)) return false;
     if (relay.status === 'pending' || relay.status === 'relaying') return true;
-    const produced = JSON.parse(relay.target_message_ids ?? '[]') as string[];
-    return produced.includes(messageId) || relay.source_message_id === messageId;
+    const produced = relay.targetMessageIds ?? [];
+    return produced.includes(messageId) || relay.sourceMessageId === messageId;
   }
 
   private origin(marker: RelayMarker): RelayOrigin {
@@ -166,24 +158,13 @@ export class RelayPlanner {
     const ids = recalledMessageIds(event);
     if (ids.length === 0) return false;
     for (const id of ids) {
-      const [pair] = await this.transactor.query<{
-        bridge_id: string;
-        relay_id: string;
-        origin_event_id: string | null;
-        provider: string;
-      }>(
-        `SELECT r.bridge_id, r.id AS relay_id, r.origin_event_id, a.provider FROM relayed_messages m
-         JOIN relays r ON r.id = m.recall_relay_id JOIN apps a ON a.id = r.source_app_id
-         WHERE ((m.target_app_id = $1 AND m.target_message_id = $2) OR (m.source_app_id = $3 AND m.source_message_id = $4))
-         LIMIT 1`,
-        [appId, id, appId, id],
-      );
-      if (!pair) return false;
+      const recall = await this.pairs.recallOf(appId, id);
+      if (!recall) return false;
       event.data.relay ??= {
-        bridgeId: pair.bridge_id,
-        relayId: pair.relay_id,
-        originEventId: pair.origin_event_id,
-        originProvider: pair.provider,
+        bridgeId: recall.bridgeId,
+        relayId: recall.relayId,
+        originEventId: recall.originEventId,
+        originProvider: recall.provider,
       } satisfies RelayOrigin;
     }
     return true;
