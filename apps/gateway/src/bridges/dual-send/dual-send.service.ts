@@ -192,7 +192,7 @@ export class DualSendService {
   ): Promise<IdPairDto[]> {
     const sourceIds = sentIds(sent);
     const targetIds = sentIds(copied);
-    const targetTo = mapped.to as { type: string; ids: string[] };
+    const targetTo = mapped.to as { type: SendTargetType; ids: string[] };
     const now = nowIso();
     const rows: RelayedMessageEntity[] = [];
     request.to.ids.forEach((id, i) => {

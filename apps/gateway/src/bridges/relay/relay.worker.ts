@@ -266,7 +266,7 @@ export class RelayWorker {
       await this.pairs.markRecalled(pair.id, at, claimed.id);
       await this.messages.recallAs(resolved, {
         from: other.from,
-        to: { type: other.toType as SendTargetType, id: other.toId },
+        to: { type: other.toType, id: other.toId },
         vendorMessageId: other.messageId,
       });
       recalled.push(other.messageId);
