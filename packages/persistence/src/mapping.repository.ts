@@ -30,10 +30,12 @@ export class MappingRepository {
     id: string,
     side: 'forward' | 'reverse',
   ): Promise<string | null> {
-    const row = await this.transactor.dataSource.manager.findOne(BridgeMappingEntity, {
-      select: { sourceId: true, targetId: true },
-      where: side === 'forward' ? { bridgeId, kind, sourceId: id } : { bridgeId, kind, targetId: id },
-    });
+    const row = await this.transactor.read((m) =>
+      m.findOne(BridgeMappingEntity, {
+        select: { sourceId: true, targetId: true },
+        where: side === 'forward' ? { bridgeId, kind, sourceId: id } : { bridgeId, kind, targetId: id },
+      }),
+    );
     if (!row) return null;
     return side === 'forward' ? row.targetId : row.sourceId;
   }
@@ -83,7 +85,7 @@ export class MappingRepository {
   }
 
   count(bridgeId: string, kind: MappingKind): Promise<number> {
-    return this.transactor.dataSource.manager.countBy(BridgeMappingEntity, { bridgeId, kind });
+    return this.transactor.read((m) => m.countBy(BridgeMappingEntity, { bridgeId, kind }));
   }
 
   page(
@@ -92,12 +94,6 @@ export class MappingRepository {
     cursor: string | undefined,
     limit: number | undefined,
   ): Promise<Page<BridgeMappingEntity>> {
-    return findPage(
-      this.transactor.dataSource.manager,
-      BridgeMappingEntity,
-      { bridgeId, kind },
-      cursor,
-      limit,
-    );
+    return this.transactor.read((m) => findPage(m, BridgeMappingEntity, { bridgeId, kind }, cursor, limit));
   }
 }

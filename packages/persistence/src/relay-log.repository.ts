@@ -21,7 +21,7 @@ export class RelayLogRepository {
 
   /** A relay of a bridge by id. */
   find(bridgeId: string, id: string): Promise<RelayEntity | null> {
-    return this.transactor.dataSource.manager.findOneBy(RelayEntity, { bridgeId, id });
+    return this.transactor.read((m) => m.findOneBy(RelayEntity, { bridgeId, id }));
   }
 
   /** The relay of a source message (not of its recall), if one was recorded. */
@@ -30,12 +30,9 @@ export class RelayLogRepository {
     sourceAppId: string,
     sourceMessageId: string,
   ): Promise<RelayEntity | null> {
-    return this.transactor.dataSource.manager.findOneBy(RelayEntity, {
-      bridgeId,
-      sourceAppId,
-      action: 'message',
-      sourceMessageId,
-    });
+    return this.transactor.read((m) =>
+      m.findOneBy(RelayEntity, { bridgeId, sourceAppId, action: 'message', sourceMessageId }),
+    );
   }
 
   page(
@@ -57,9 +54,11 @@ export class RelayLogRepository {
 
   /** A bridge's pending relays with their due times (to wake them when the bridge resumes). */
   async pending(bridgeId: string): Promise<{ id: string; nextAttemptAt: string | null }[]> {
-    return this.transactor.dataSource.manager.find(RelayEntity, {
-      select: { id: true, nextAttemptAt: true },
-      where: { bridgeId, status: 'pending' },
-    });
+    return this.transactor.read((m) =>
+      m.find(RelayEntity, {
+        select: { id: true, nextAttemptAt: true },
+        where: { bridgeId, status: 'pending' },
+      }),
+    );
   }
 }

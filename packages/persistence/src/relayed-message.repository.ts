@@ -20,20 +20,21 @@ export class RelayedMessageRepository {
 
   /** Whether a message of an app is the copy a relay made there. */
   isCopy(appId: string, messageId: string): Promise<boolean> {
-    return this.transactor.dataSource.manager.existsBy(RelayedMessageEntity, {
-      targetAppId: appId,
-      targetMessageId: messageId,
-    });
+    return this.transactor.read((m) =>
+      m.existsBy(RelayedMessageEntity, { targetAppId: appId, targetMessageId: messageId }),
+    );
   }
 
   /** The pairs of a bridge in which a message of an app takes part, on either side. */
   pairsOf(bridgeId: string, appId: string, messageId: string): Promise<RelayedMessageEntity[]> {
-    return this.transactor.dataSource.manager.find(RelayedMessageEntity, {
-      where: [
-        { bridgeId, sourceAppId: appId, sourceMessageId: messageId },
-        { bridgeId, targetAppId: appId, targetMessageId: messageId },
-      ],
-    });
+    return this.transactor.read((m) =>
+      m.find(RelayedMessageEntity, {
+        where: [
+          { bridgeId, sourceAppId: appId, sourceMessageId: messageId },
+          { bridgeId, targetAppId: appId, targetMessageId: messageId },
+        ],
+      }),
+    );
   }
 
   /** Marks a pair recalled by a relay. */

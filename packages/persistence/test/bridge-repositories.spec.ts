@@ -4,6 +4,7 @@ import {
   AppEntity,
   AppRepository,
   BridgeEntity,
+  BridgeMappingEntity,
   BridgeRepository,
   createDataSource,
   MappingRepository,
@@ -143,6 +144,29 @@ describe('MappingRepository', () => {
     expect(await mappings.count(b.id, 'user')).toBe(4 - 1);
     expect(await mappings.mapped(b.id, 'user', 'a', 'forward')).toBe('A2');
     expect(await mappings.mapped(b.id, 'user', 'B', 'reverse')).toBe('b');
+  });
+
+  it('never shows a lookup a table half replaced', async () => {
+    const b = await bridge();
+    const mappings = new MappingRepository(transactor);
+    await mappings.upload(b.id, 'user', 'replace', rows(['a', 'A']), nowIso(), async () => []);
+    let emptied!: () => void;
+    let resume!: () => void;
+    const isEmpty = new Promise<void>((done) => (emptied = done));
+    const gate = new Promise<void>((done) => (resume = done));
+    const replacing = transactor.transaction(async (m) => {
+      await m.delete(BridgeMappingEntity, { bridgeId: b.id });
+      emptied();
+      await gate;
+      const row = { id: newId(), bridgeId: b.id, kind: 'user' as const, sourceId: 'a', targetId: 'A2' };
+      await m.insert(BridgeMappingEntity, { ...row, createdAt: nowIso() });
+    });
+    await isEmpty;
+    const lookup = mappings.mapped(b.id, 'user', 'a', 'forward');
+    resume();
+    await replacing;
+    // PostgreSQL shows the committed table before the replace; SQLite waits for the replace to commit.
+    expect(['A', 'A2']).toContain(await lookup);
   });
 
   it('pages the table in id order', async () => {
