@@ -45,9 +45,29 @@ export {
   type CheckpointResult,
   type SqliteCheckpointerOptions,
 } from './sqlite-checkpointer.js';
-export { clampLimit, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, toPage, type Page } from './pagination.js';
+export {
+  clampLimit,
+  DEFAULT_PAGE_LIMIT,
+  findPage,
+  mapPage,
+  MAX_PAGE_LIMIT,
+  toPage,
+  type Page,
+} from './pagination.js';
 export { isUniqueViolation } from './errors.js';
 export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.repository.js';
 export { Transactor, type SqliteHandle } from './transactor.js';
 export { DeliveryRepository, type ClaimedDelivery, type DeliveryOutcome } from './delivery.repository.js';
 export { RelayRepository, type ClaimedRelay, type RelayOutcome } from './relay.repository.js';
+export { ApiKeyRepository } from './api-key.repository.js';
+export { AppRepository } from './app.repository.js';
+export { BridgeRepository } from './bridge.repository.js';
+export { DeliveryLogRepository } from './delivery-log.repository.js';
+export { EndpointRepository, type EndpointHealthPatch } from './endpoint.repository.js';
+export { EventRepository, type EventFilter } from './event.repository.js';
+export { IdempotencyKeyRepository } from './idempotency-key.repository.js';
+export { MappingRepository, type MappingPair } from './mapping.repository.js';
+export { MessageRepository } from './message.repository.js';
+export { RelayLogRepository } from './relay-log.repository.js';
+export { RelayStatsRepository, type LastRelayError, type RelayCount } from './relay-stats.repository.js';
+export { RelayedMessageRepository, type PairRecall } from './relayed-message.repository.js';

@@ -1,3 +1,11 @@
+import {
+  MoreThan,
+  type EntityManager,
+  type EntityTarget,
+  type FindOptionsOrder,
+  type FindOptionsWhere,
+} from 'typeorm';
+
 /** Cursor pagination over time-sortable ids: the cursor is the last id of the previous page. */
 export interface Page<T> {
   data: T[];
@@ -17,4 +25,29 @@ export function toPage<T extends { id: string }, R>(rows: T[], limit: number, ma
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   return { data: pageRows.map(map), nextCursor: more ? (pageRows[pageRows.length - 1]?.id ?? null) : null };
+}
+
+/** Applies `map` to every row of a page, keeping its cursor. */
+export function mapPage<T, R>(page: Page<T>, map: (row: T) => R): Page<R> {
+  return { data: page.data.map(map), nextCursor: page.nextCursor };
+}
+
+/**
+ * One page of an entity's rows in id order after `cursor`, matching `where`: the query four list endpoints
+ * repeated. Fetches `limit + 1` rows to know whether another page follows.
+ */
+export async function findPage<E extends { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  where: FindOptionsWhere<E>,
+  cursor: string | undefined,
+  limit: number | undefined,
+): Promise<Page<E>> {
+  const take = clampLimit(limit);
+  const rows = await manager.find(entity, {
+    where: { ...where, ...(cursor ? { id: MoreThan(cursor) } : {}) } as FindOptionsWhere<E>,
+    order: { id: 'ASC' } as FindOptionsOrder<E>,
+    take: take + 1,
+  });
+  return toPage(rows, take, (row) => row);
 }

@@ -42,6 +42,16 @@ export class Transactor {
   }
 
   /**
+   * A read that must see committed rows only: direct on PostgreSQL; in turn on SQLite, where a read made while
+   * a transaction is open on the one connection would see that transaction's uncommitted writes (a table being
+   * replaced would look empty).
+   */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.engine === 'postgres') return work(this.dataSource.manager);
+    return this.exclusive(() => work(this.dataSource.manager));
+  }
+
+  /**
    * One SQL statement written with PostgreSQL placeholders (`$1`, `$2`, … each used once, in order), run on
    * either engine; returns its rows (use `RETURNING` to learn what an UPDATE touched).
    */

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { BridgeEntity } from '@im-gateway/persistence';
 import { BridgeDirectory } from './bridge-directory.js';
 
 /**
@@ -9,7 +7,6 @@ import { BridgeDirectory } from './bridge-directory.js';
  * invalidation of a bridge change reaches every reader.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BridgeEntity])],
   providers: [BridgeDirectory],
   exports: [BridgeDirectory],
 })

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { BridgeEntity } from '@im-gateway/persistence';
+import { BridgeRepository, type BridgeEntity } from '@im-gateway/persistence';
 
 const CACHE_TTL_MS = 1_000;
 
@@ -14,16 +12,13 @@ const CACHE_TTL_MS = 1_000;
 export class BridgeDirectory {
   private readonly byApp = new Map<string, { bridges: BridgeEntity[]; expiresAt: number }>();
 
-  constructor(@InjectRepository(BridgeEntity) private readonly bridges: Repository<BridgeEntity>) {}
+  constructor(private readonly bridges: BridgeRepository) {}
 
   /** The bridges an app is on, on either side. */
   async forApp(appId: string): Promise<BridgeEntity[]> {
     const hit = this.byApp.get(appId);
     if (hit && hit.expiresAt > Date.now()) return hit.bridges;
-    const bridges = await this.bridges.find({
-      where: [{ sourceAppId: appId }, { targetAppId: appId }],
-      order: { id: 'ASC' },
-    });
+    const bridges = await this.bridges.forApp(appId);
     this.byApp.set(appId, { bridges, expiresAt: Date.now() + CACHE_TTL_MS });
     return bridges;
   }

@@ -1,14 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  AppEntity,
-  BridgeEntity,
-  BridgeMappingEntity,
-  RelayAttemptEntity,
-  RelayEntity,
-  RelayRepository,
-  Transactor,
-} from '@im-gateway/persistence';
 import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
 import { MemoryWorkQueue } from '../common/queue/memory-work.queue.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
@@ -35,12 +25,7 @@ import { BridgeStatsService } from './stats/bridge-stats.service.js';
  * side to the other (planned at ingest, queued and retried like deliveries), dual-send and progress.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([AppEntity, BridgeEntity, BridgeMappingEntity, RelayEntity, RelayAttemptEntity]),
-    TenancyModule,
-    MessagesModule,
-    BridgeDirectoryModule,
-  ],
+  imports: [TenancyModule, MessagesModule, BridgeDirectoryModule],
   controllers: [BridgesController, MappingsController, RelaysController],
   providers: [
     BridgesService,
@@ -53,7 +38,6 @@ import { BridgeStatsService } from './stats/bridge-stats.service.js';
     RelaysService,
     DualSendService,
     BridgeStatsService,
-    { provide: RelayRepository, useFactory: (t: Transactor) => new RelayRepository(t), inject: [Transactor] },
     {
       // The delivery queue's drivers, on a queue of their own.
       provide: RelayQueue,

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import {
-  AppEntity,
+  AppRepository,
   BRIDGE_KINDS,
   BridgeEntity,
-  BridgeMappingEntity,
-  clampLimit,
+  BridgeRepository,
+  mapPage,
   newId,
   nowIso,
-  RelayAttemptEntity,
-  RelayedMessageEntity,
-  RelayEntity,
-  toPage,
-  Transactor,
+  RelayLogRepository,
+  type AppEntity,
   type Page,
   type UserMappingRule,
 } from '@im-gateway/persistence';
@@ -44,9 +39,9 @@ function toRule(dto: UserMappingDto | undefined): UserMappingRule {
 @Injectable()
 export class BridgesService {
   constructor(
-    @InjectRepository(BridgeEntity) private readonly bridges: Repository<BridgeEntity>,
-    @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
-    private readonly transactor: Transactor,
+    private readonly bridges: BridgeRepository,
+    private readonly apps: AppRepository,
+    private readonly relays: RelayLogRepository,
     private readonly directory: BridgeDirectory,
     private readonly scheduler: RelayScheduler,
   ) {}
@@ -59,12 +54,7 @@ export class BridgesService {
       this.app(dto.targetAppId, 'targetAppId'),
     ]);
     // Two bridges between the same apps would relay every message twice.
-    const existing = await this.bridges.findOne({
-      where: [
-        { sourceAppId: source.id, targetAppId: target.id },
-        { sourceAppId: target.id, targetAppId: source.id },
-      ],
-    });
+    const existing = await this.bridges.findBetween(source.id, target.id);
     if (existing) throw new ImGatewayError('conflict', `Bridge ${existing.id} already links these apps.`);
     const now = nowIso();
     const bridge = Object.assign(new BridgeEntity(), {
@@ -79,20 +69,15 @@ export class BridgesService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.transactor.write((m) => m.insert(BridgeEntity, bridge));
+    await this.bridges.insert(bridge);
     this.directory.invalidate();
     return this.toResponse(bridge, source, target);
   }
 
   async list(cursor: string | undefined, limit: number | undefined): Promise<Page<BridgeResponseDto>> {
-    const take = clampLimit(limit);
-    const rows = await this.bridges.find({
-      where: cursor ? { id: MoreThan(cursor) } : {},
-      order: { id: 'ASC' },
-      take: take + 1,
-    });
-    const apps = new Map((await this.apps.find()).map((a) => [a.id, a] as const));
-    return toPage(rows, take, (b) => this.toResponse(b, apps.get(b.sourceAppId), apps.get(b.targetAppId)));
+    const page = await this.bridges.page(cursor, limit);
+    const apps = new Map((await this.apps.all()).map((a) => [a.id, a] as const));
+    return mapPage(page, (b) => this.toResponse(b, apps.get(b.sourceAppId), apps.get(b.targetAppId)));
   }
 
   async get(id: string): Promise<BridgeResponseDto> {
@@ -109,7 +94,7 @@ export class BridgesService {
     if (dto.conversationKinds !== undefined) bridge.conversationKinds = dto.conversationKinds;
     if (dto.userMapping !== undefined) bridge.userMapping = toRule(dto.userMapping);
     bridge.updatedAt = nowIso();
-    await this.transactor.write((m) => m.save(bridge));
+    await this.bridges.save(bridge);
     this.directory.invalidate();
     if (resumed) await this.wakePending(bridge.id);
     return this.toResponse(bridge, ...(await this.bridgeApps(bridge)));
@@ -118,45 +103,29 @@ export class BridgesService {
   /** Deletes the bridge with its tables, relays and message-id map; messages already relayed stay sent. */
   async remove(id: string): Promise<void> {
     await this.find(id);
-    await this.transactor.transaction(async (m) => {
-      await m
-        .createQueryBuilder()
-        .delete()
-        .from(RelayAttemptEntity)
-        .where('relay_id IN (SELECT id FROM relays WHERE bridge_id = :id)', { id })
-        .execute();
-      for (const entity of [RelayEntity, RelayedMessageEntity, BridgeMappingEntity])
-        await m.delete(entity, { bridgeId: id });
-      await m.delete(BridgeEntity, { id });
-    });
+    await this.bridges.remove(id);
     this.directory.invalidate();
   }
 
   async find(id: string): Promise<BridgeEntity> {
-    const bridge = await this.bridges.findOneBy({ id });
+    const bridge = await this.bridges.find(id);
     if (!bridge) throw new ImGatewayError('not_found', `No bridge ${id}.`);
     return bridge;
   }
 
   private async wakePending(bridgeId: string): Promise<void> {
-    const rows = await this.transactor.query<{ id: string; next_attempt_at: string | null }>(
-      `SELECT id, next_attempt_at FROM relays WHERE bridge_id = $1 AND status = 'pending'`,
-      [bridgeId],
-    );
-    await this.scheduler.wake(rows.map((r) => ({ id: r.id, dueAt: r.next_attempt_at })));
+    const rows = await this.relays.pending(bridgeId);
+    await this.scheduler.wake(rows.map((r) => ({ id: r.id, dueAt: r.nextAttemptAt })));
   }
 
   private async app(id: string, field: string): Promise<AppEntity> {
-    const app = await this.apps.findOneBy({ id });
+    const app = await this.apps.find(id);
     if (!app) throw invalid(field, `names no app (${id})`);
     return app;
   }
 
   private async bridgeApps(bridge: BridgeEntity): Promise<[AppEntity | null, AppEntity | null]> {
-    return Promise.all([
-      this.apps.findOneBy({ id: bridge.sourceAppId }),
-      this.apps.findOneBy({ id: bridge.targetAppId }),
-    ]);
+    return Promise.all([this.apps.find(bridge.sourceAppId), this.apps.find(bridge.targetAppId)]);
   }
 
   private toResponse(

@@ -1,11 +1,57 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, IngestRepository, Transactor } from '@im-gateway/persistence';
+import {
+  ApiKeyRepository,
+  AppRepository,
+  BridgeRepository,
+  dataSourceOptions,
+  DeliveryLogRepository,
+  DeliveryRepository,
+  EndpointRepository,
+  EventRepository,
+  IdempotencyKeyRepository,
+  IngestRepository,
+  MappingRepository,
+  MessageRepository,
+  RelayedMessageRepository,
+  RelayLogRepository,
+  RelayRepository,
+  RelayStatsRepository,
+  Transactor,
+} from '@im-gateway/persistence';
 import type { GatewaySettings } from '../config/gateway-settings.js';
 import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 
-/** The database: SQLite file in the data folder by default, PostgreSQL when DATABASE_URL is set. */
+/** The persistence package's repositories: each is a plain class over the one `Transactor`. */
+const REPOSITORIES = [
+  ApiKeyRepository,
+  AppRepository,
+  BridgeRepository,
+  DeliveryLogRepository,
+  DeliveryRepository,
+  EndpointRepository,
+  EventRepository,
+  IdempotencyKeyRepository,
+  IngestRepository,
+  MappingRepository,
+  MessageRepository,
+  RelayedMessageRepository,
+  RelayLogRepository,
+  RelayRepository,
+  RelayStatsRepository,
+] as const;
+
+const repositoryProviders: Provider[] = REPOSITORIES.map((repository) => ({
+  provide: repository,
+  useFactory: (t: Transactor) => new repository(t),
+  inject: [Transactor],
+}));
+
+/**
+ * The database: SQLite file in the data folder by default, PostgreSQL when DATABASE_URL is set. Every query
+ * the gateway makes goes through the repositories provided here.
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -24,14 +70,10 @@ export class DatabaseModule {
       ],
       providers: [
         { provide: Transactor, useFactory: (ds: DataSource) => new Transactor(ds), inject: [DataSource] },
-        {
-          provide: IngestRepository,
-          useFactory: (t: Transactor) => new IngestRepository(t),
-          inject: [Transactor],
-        },
+        ...repositoryProviders,
         SqliteCheckpoints,
       ],
-      exports: [Transactor, IngestRepository, SqliteCheckpoints],
+      exports: [Transactor, ...REPOSITORIES, SqliteCheckpoints],
     };
   }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { EndpointEntity } from '@im-gateway/persistence';
+import { EndpointRepository, type EndpointEntity } from '@im-gateway/persistence';
 import { SecretBox } from '../common/secret-box.js';
 
 const CACHE_TTL_MS = 1_000;
@@ -25,14 +23,14 @@ export class EndpointDirectory {
   >();
 
   constructor(
-    @InjectRepository(EndpointEntity) private readonly endpoints: Repository<EndpointEntity>,
+    private readonly endpoints: EndpointRepository,
     private readonly secretBox: SecretBox,
   ) {}
 
   async enabledForApp(appId: string): Promise<EndpointEntity[]> {
     const hit = this.byApp.get(appId);
     if (hit && hit.expiresAt > Date.now()) return hit.endpoints;
-    const endpoints = await this.endpoints.find({ where: { appId, disabled: false }, order: { id: 'ASC' } });
+    const endpoints = await this.endpoints.enabledForApp(appId);
     this.byApp.set(appId, { endpoints, expiresAt: Date.now() + CACHE_TTL_MS });
     return endpoints;
   }
@@ -51,7 +49,7 @@ export class EndpointDirectory {
   async deliverable(endpointId: string, now: Date): Promise<DeliverableEndpoint | null> {
     let entry = this.byId.get(endpointId);
     if (!entry || entry.expiresAt <= Date.now()) {
-      const endpoint = await this.endpoints.findOneBy({ id: endpointId });
+      const endpoint = await this.endpoints.find(endpointId);
       if (!endpoint) return null;
       const open = (sealed: string | null) =>
         sealed ? this.secretBox.open(sealed, `endpoint:${endpoint.id}`) : null;

@@ -1,14 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  AppEntity,
-  DeliveryAttemptEntity,
-  DeliveryEntity,
-  DeliveryRepository,
-  EndpointEntity,
-  EventEntity,
-  Transactor,
-} from '@im-gateway/persistence';
 import { BridgeDirectoryModule } from '../bridges/bridge-directory.module.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { BullmqWorkQueue } from '../common/queue/bullmq-work.queue.js';
@@ -25,11 +15,8 @@ import { EndpointsService } from './endpoints.service.js';
 
 /** Webhook-out: endpoints, fan-out at ingest, signed CloudEvents delivery with retries, and recovery. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([EndpointEntity, AppEntity, DeliveryEntity, DeliveryAttemptEntity, EventEntity]),
-    // Only the bridge lookup (new endpoints of a bridged app leave relayed events out by default).
-    BridgeDirectoryModule,
-  ],
+  // Only the bridge lookup (new endpoints of a bridged app leave relayed events out by default).
+  imports: [BridgeDirectoryModule],
   controllers: [EndpointsController, DeliveriesController],
   providers: [
     EndpointsService,
@@ -38,11 +25,6 @@ import { EndpointsService } from './endpoints.service.js';
     DeliveryWorker,
     DeliveryScheduler,
     DeliveriesService,
-    {
-      provide: DeliveryRepository,
-      useFactory: (t: Transactor) => new DeliveryRepository(t),
-      inject: [Transactor],
-    },
     {
       // BullMQ on Redis when REDIS_URL is set (replicas share the work), otherwise in process.
       provide: DeliveryQueue,

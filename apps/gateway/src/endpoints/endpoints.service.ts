@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import {
-  AppEntity,
-  clampLimit,
+  AppRepository,
   EndpointEntity,
+  EndpointRepository,
+  mapPage,
   newId,
   nowIso,
-  toPage,
-  Transactor,
   type Page,
 } from '@im-gateway/persistence';
 import { generateWebhookSecret } from '@im-gateway/signing';
@@ -29,9 +26,8 @@ import { assertEndpointUrl } from './endpoint-url.policy.js';
 @Injectable()
 export class EndpointsService {
   constructor(
-    @InjectRepository(EndpointEntity) private readonly endpoints: Repository<EndpointEntity>,
-    @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
-    private readonly transactor: Transactor,
+    private readonly endpoints: EndpointRepository,
+    private readonly apps: AppRepository,
     private readonly secretBox: SecretBox,
     private readonly settings: GatewaySettingsRef,
     private readonly directory: EndpointDirectory,
@@ -39,7 +35,7 @@ export class EndpointsService {
   ) {}
 
   async create(appId: string, dto: EndpointCreateDto): Promise<EndpointResponseDto & { secret: string }> {
-    if (!(await this.apps.existsBy({ id: appId }))) throw new ImGatewayError('not_found', `No app ${appId}.`);
+    if (!(await this.apps.exists(appId))) throw new ImGatewayError('not_found', `No app ${appId}.`);
     const url = await assertEndpointUrl(dto.url, this.settings.value.endpointsAllowPrivate);
     const now = nowIso();
     const secret = generateWebhookSecret();
@@ -61,7 +57,7 @@ export class EndpointsService {
       updatedAt: now,
     });
     endpoint.secretEncrypted = this.secretBox.seal(secret, `endpoint:${endpoint.id}`);
-    await this.transactor.write((m) => m.insert(EndpointEntity, endpoint));
+    await this.endpoints.insert(endpoint);
     this.directory.invalidate(appId);
     return { ...this.toResponse(endpoint), secret };
   }
@@ -71,13 +67,7 @@ export class EndpointsService {
     cursor: string | undefined,
     limit: number | undefined,
   ): Promise<Page<EndpointResponseDto>> {
-    const take = clampLimit(limit);
-    const rows = await this.endpoints.find({
-      where: { appId, ...(cursor ? { id: MoreThan(cursor) } : {}) },
-      order: { id: 'ASC' },
-      take: take + 1,
-    });
-    return toPage(rows, take, (r) => this.toResponse(r));
+    return mapPage(await this.endpoints.page(appId, cursor, limit), (r) => this.toResponse(r));
   }
 
   async get(appId: string, id: string): Promise<EndpointResponseDto> {
@@ -101,21 +91,14 @@ export class EndpointsService {
       }
     }
     endpoint.updatedAt = nowIso();
-    await this.transactor.write((m) => m.save(endpoint));
+    await this.endpoints.save(endpoint);
     this.directory.invalidate(appId);
     return this.toResponse(endpoint);
   }
 
   async remove(appId: string, id: string): Promise<void> {
     await this.find(appId, id);
-    await this.transactor.transaction(async (m) => {
-      await m.update(
-        'deliveries',
-        { endpointId: id, status: 'pending' },
-        { status: 'cancelled', updatedAt: nowIso() },
-      );
-      await m.delete(EndpointEntity, { id, appId });
-    });
+    await this.endpoints.remove(appId, id, nowIso());
     this.directory.invalidate(appId);
   }
 
@@ -141,7 +124,7 @@ export class EndpointsService {
     ).toISOString();
     endpoint.secretEncrypted = this.secretBox.seal(secret, `endpoint:${id}`);
     endpoint.updatedAt = new Date(now).toISOString();
-    await this.transactor.write((m) => m.save(endpoint));
+    await this.endpoints.save(endpoint);
     this.directory.invalidate(appId);
     return { secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
   }
@@ -153,7 +136,7 @@ export class EndpointsService {
   }
 
   private async find(appId: string, id: string): Promise<EndpointEntity> {
-    const endpoint = await this.endpoints.findOneBy({ id, appId });
+    const endpoint = await this.endpoints.find(id, appId);
     if (!endpoint) throw new ImGatewayError('not_found', `No endpoint ${id} in app ${appId}.`);
     return endpoint;
   }

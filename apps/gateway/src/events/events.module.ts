@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { EventEntity } from '@im-gateway/persistence';
 import { EventSchemaController } from './event-schema.controller.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 
 /** Reading the stored unified events, and the schema they follow. */
 @Module({
-  imports: [TypeOrmModule.forFeature([EventEntity])],
   controllers: [EventsController, EventSchemaController],
   providers: [EventsService],
   exports: [EventsService],

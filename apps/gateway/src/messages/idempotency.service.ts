@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { IdempotencyKeyEntity, isUniqueViolation, newId, nowIso, Transactor } from '@im-gateway/persistence';
+import { IdempotencyKeyRepository, isUniqueViolation, newId, nowIso } from '@im-gateway/persistence';
 import { canonicalJson } from '@im-gateway/provider-kit/callback';
 import { ImGatewayError } from '@im-gateway/types';
 
@@ -20,10 +18,7 @@ export type IdempotencyClaim =
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(
-    @InjectRepository(IdempotencyKeyEntity) private readonly keys: Repository<IdempotencyKeyEntity>,
-    private readonly transactor: Transactor,
-  ) {}
+  constructor(private readonly keys: IdempotencyKeyRepository) {}
 
   /** A stable hash of a request body: same JSON value, same hash, whatever the key order. */
   hash(body: unknown): string {
@@ -32,26 +27,22 @@ export class IdempotencyService {
 
   async claim(appId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
     const now = nowIso();
-    await this.transactor.write((m) =>
-      m
-        .createQueryBuilder()
-        .delete()
-        .from(IdempotencyKeyEntity)
-        .where('app_id = :appId AND key = :key AND expires_at <= :now', { appId, key, now })
-        .execute(),
-    );
+    await this.keys.removeExpired(appId, key, now);
     const id = newId();
     try {
-      // One plain INSERT: TypeORM's save would look the new row up first, in a transaction of its own.
-      await this.transactor.query(
-        'INSERT INTO idempotency_keys (id, app_id, key, request_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [id, appId, key, requestHash, now, new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString()],
-      );
+      await this.keys.insert({
+        id,
+        appId,
+        key,
+        requestHash,
+        createdAt: now,
+        expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString(),
+      });
       return { kind: 'new', id };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
-    const first = await this.keys.findOneBy({ appId, key });
+    const first = await this.keys.find(appId, key);
     if (!first) throw new ImGatewayError('conflict', 'This Idempotency-Key is being reused concurrently.');
     if (first.requestHash !== requestHash)
       throw new ImGatewayError(
@@ -67,12 +58,10 @@ export class IdempotencyService {
   }
 
   async complete(id: string, status: number, body: unknown): Promise<void> {
-    await this.transactor.write((m) =>
-      m.update(IdempotencyKeyEntity, { id }, { responseStatus: status, responseBody: body as object }),
-    );
+    await this.keys.complete(id, status, body);
   }
 
   async release(id: string): Promise<void> {
-    await this.transactor.write((m) => m.delete(IdempotencyKeyEntity, { id }));
+    await this.keys.remove(id);
   }
 }

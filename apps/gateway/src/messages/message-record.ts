@@ -1,5 +1,5 @@
 import type { MessageEntity } from '@im-gateway/persistence';
-import type { RecipientResult, SendRequest } from '@im-gateway/types';
+import type { RecipientResult } from '@im-gateway/types';
 import type { MessageResponseDto } from './message.dto.js';
 
 export type MessageStatus = 'sent' | 'partial' | 'failed' | 'recalled';
@@ -13,17 +13,17 @@ export function statusOf(recipients: RecipientResult[]): MessageStatus {
 
 /** The API form of a stored message: the request as sent, the per-recipient results, the times. */
 export function toMessageResponse(row: MessageEntity): MessageResponseDto {
-  const request = row.request as unknown as SendRequest;
+  const request = row.request;
   return {
     id: row.id,
     provider: row.provider,
     status: row.status,
     from: request.from,
     to: request.to as MessageResponseDto['to'],
-    content: request.content as unknown as Record<string, unknown>,
+    content: { ...request.content },
     ...(request.ext ? { ext: request.ext } : {}),
     ...(request.options ? { options: request.options } : {}),
-    recipients: row.results as unknown as MessageResponseDto['recipients'],
+    recipients: row.results,
     createdAt: row.createdAt,
     recalledAt: row.recalledAt,
   };

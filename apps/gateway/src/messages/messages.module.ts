@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdempotencyKeyEntity, MessageEntity } from '@im-gateway/persistence';
 import { TenancyModule } from '../tenancy/tenancy.module.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { MessagesController } from './messages.controller.js';
@@ -10,7 +8,7 @@ import { VendorRateLimiter } from './vendor-rate.limiter.js';
 
 /** The unified send API: send, read back, recall; idempotency keys; vendor pacing and retries. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MessageEntity, IdempotencyKeyEntity]), TenancyModule],
+  imports: [TenancyModule],
   controllers: [MessagesController],
   providers: [MessagesService, IdempotencyService, VendorCallExecutor, VendorRateLimiter],
   exports: [MessagesService],

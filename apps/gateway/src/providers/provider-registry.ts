@@ -20,10 +20,7 @@ export class ProviderRegistry implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const providers = this.moduleRef.get<ImProvider[]>(IM_PROVIDER, {
-      each: true,
-      strict: false,
-    }) as unknown as ImProvider[];
+    const providers = this.moduleRef.get<ImProvider>(IM_PROVIDER, { each: true, strict: false });
     const registered = new Map<string, ImProvider>();
     for (const provider of providers) {
       if (registered.has(provider.name)) throw new Error(`Two providers are named ${provider.name}`);

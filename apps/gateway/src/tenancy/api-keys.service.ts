@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { ApiKeyEntity, AppEntity, newId, nowIso, Transactor } from '@im-gateway/persistence';
+import { ApiKeyEntity, ApiKeyRepository, AppRepository, newId, nowIso } from '@im-gateway/persistence';
 import { ImGatewayError } from '@im-gateway/types';
 import type { ApiKeyCreatedResponseDto, ApiKeyListResponseDto, ApiKeyResponseDto } from './api-key.dto.js';
 
@@ -20,13 +18,12 @@ export function hashApiKey(key: string): string {
 @Injectable()
 export class ApiKeysService {
   constructor(
-    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
-    @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
-    private readonly transactor: Transactor,
+    private readonly keys: ApiKeyRepository,
+    private readonly apps: AppRepository,
   ) {}
 
   async create(appId: string, name: string): Promise<ApiKeyCreatedResponseDto> {
-    if (!(await this.apps.existsBy({ id: appId }))) throw new ImGatewayError('not_found', `No app ${appId}.`);
+    if (!(await this.apps.exists(appId))) throw new ImGatewayError('not_found', `No app ${appId}.`);
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const row = Object.assign(new ApiKeyEntity(), {
       id: newId(),
@@ -37,28 +34,27 @@ export class ApiKeysService {
       createdAt: nowIso(),
       lastUsedAt: null,
     });
-    await this.transactor.write((m) => m.insert(ApiKeyEntity, row));
+    await this.keys.insert(row);
     return { ...this.toResponse(row), key };
   }
 
   async list(appId: string): Promise<ApiKeyListResponseDto> {
-    const rows = await this.keys.find({ where: { appId }, order: { id: 'ASC' } });
+    const rows = await this.keys.forApp(appId);
     return { data: rows.map((r) => this.toResponse(r)), nextCursor: null };
   }
 
   async remove(appId: string, keyId: string): Promise<void> {
-    const result = await this.transactor.write((m) => m.delete(ApiKeyEntity, { id: keyId, appId }));
-    if (!result.affected) throw new ImGatewayError('not_found', `No API key ${keyId} on app ${appId}.`);
+    if (!(await this.keys.remove(appId, keyId)))
+      throw new ImGatewayError('not_found', `No API key ${keyId} on app ${appId}.`);
   }
 
   /** The key a bearer token names, or null. Looked up by hash, so the comparison is not on the secret. */
   async findByToken(token: string): Promise<ApiKeyEntity | null> {
     if (!token.startsWith(KEY_PREFIX)) return null;
-    const key = await this.keys.findOneBy({ keyHash: hashApiKey(token) });
+    const key = await this.keys.findByHash(hashApiKey(token));
     if (key && (!key.lastUsedAt || Date.now() - Date.parse(key.lastUsedAt) > LAST_USED_RESOLUTION_MS)) {
       key.lastUsedAt = nowIso();
-      const lastUsedAt = key.lastUsedAt;
-      await this.transactor.write((m) => m.update(ApiKeyEntity, { id: key.id }, { lastUsedAt }));
+      await this.keys.touch(key.id, key.lastUsedAt);
     }
     return key;
   }

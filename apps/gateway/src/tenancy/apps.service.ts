@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import {
-  ApiKeyEntity,
   AppEntity,
-  clampLimit,
+  AppRepository,
+  BridgeRepository,
+  mapPage,
   newId,
   nowIso,
-  toPage,
-  Transactor,
   type Page,
 } from '@im-gateway/persistence';
 import { ImGatewayError, type ImProvider } from '@im-gateway/types';
@@ -33,8 +30,8 @@ export class AppsService {
   private readonly resolved = new Map<string, { value: ResolvedApp; expiresAt: number }>();
 
   constructor(
-    @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
-    private readonly transactor: Transactor,
+    private readonly apps: AppRepository,
+    private readonly bridges: BridgeRepository,
     private readonly registry: ProviderRegistry,
     private readonly secretBox: SecretBox,
     private readonly settings: GatewaySettingsRef,
@@ -53,7 +50,7 @@ export class AppsService {
       updatedAt: now,
     });
     this.applyConfig(app, provider, config);
-    await this.transactor.write((m) => m.save(app));
+    await this.apps.save(app);
     return this.toResponse(app);
   }
 
@@ -64,16 +61,10 @@ export class AppsService {
   ): Promise<Page<AppResponseDto>> {
     if (principal.kind === 'app') {
       // An app key sees exactly its own app.
-      const own = cursor ? null : await this.apps.findOneBy({ id: principal.appId });
+      const own = cursor ? null : await this.apps.find(principal.appId);
       return { data: own ? [this.toResponse(own)] : [], nextCursor: null };
     }
-    const take = clampLimit(limit);
-    const rows = await this.apps.find({
-      where: cursor ? { id: MoreThan(cursor) } : {},
-      order: { id: 'ASC' },
-      take: take + 1,
-    });
-    return toPage(rows, take, (row) => this.toResponse(row));
+    return mapPage(await this.apps.page(cursor, limit), (row) => this.toResponse(row));
   }
 
   async get(appId: string): Promise<AppResponseDto> {
@@ -89,7 +80,7 @@ export class AppsService {
       this.applyConfig(app, provider, provider.validateConfig(merged) as Record<string, unknown>);
     }
     app.updatedAt = nowIso();
-    await this.transactor.write((m) => m.save(app));
+    await this.apps.save(app);
     this.resolved.delete(appId);
     return this.toResponse(app);
   }
@@ -97,19 +88,13 @@ export class AppsService {
   async remove(appId: string): Promise<void> {
     await this.findOrThrow(appId);
     // A bridge without one of its apps could relay nothing more: the operator deletes the bridge first.
-    const [bridge] = await this.transactor.query<{ id: string }>(
-      'SELECT id FROM bridges WHERE source_app_id = $1 OR target_app_id = $2 LIMIT 1',
-      [appId, appId],
-    );
+    const [bridge] = await this.bridges.forApp(appId);
     if (bridge)
       throw new ImGatewayError(
         'conflict',
         `App ${appId} is on bridge ${bridge.id}; delete the bridge first.`,
       );
-    await this.transactor.transaction(async (m) => {
-      await m.delete(ApiKeyEntity, { appId });
-      await m.delete(AppEntity, { id: appId });
-    });
+    await this.apps.remove(appId);
     this.resolved.delete(appId);
   }
 
@@ -136,7 +121,7 @@ export class AppsService {
   }
 
   private async findOrThrow(appId: string): Promise<AppEntity> {
-    const app = await this.apps.findOneBy({ id: appId });
+    const app = await this.apps.find(appId);
     if (!app) throw new ImGatewayError('not_found', `No app ${appId}.`);
     return app;
   }

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKeyEntity, AppEntity } from '@im-gateway/persistence';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AppsController } from './apps.controller.js';
@@ -8,7 +6,6 @@ import { AppsService } from './apps.service.js';
 
 /** Tenants (apps), their sealed vendor credentials, and app-scoped API keys. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AppEntity, ApiKeyEntity])],
   controllers: [AppsController, ApiKeysController],
   providers: [AppsService, ApiKeysService],
   exports: [AppsService, ApiKeysService],

@@ -1,4 +1,5 @@
 import { Entity, Index } from 'typeorm';
+import type { RecipientResult, SendRequest } from '@im-gateway/types';
 import { IdColumn, JsonColumn, RefColumn, StringColumn, TimeColumn } from './columns.js';
 
 /** An outbound message sent through the unified send API, with one result per recipient. */
@@ -9,9 +10,10 @@ export class MessageEntity {
   @RefColumn('app_id') appId!: string;
   @StringColumn('provider', 64) provider!: string;
   @StringColumn('status', 16) status!: string;
-  @JsonColumn('request') request!: Record<string, unknown>;
-  /** `[{ recipient, status: 'sent'|'failed', vendorMessageId?, error? }]` */
-  @JsonColumn('results') results!: Record<string, unknown>[];
+  /** The request as it was sent to the vendor. */
+  @JsonColumn('request') request!: SendRequest;
+  /** One result per recipient, in the request's order. */
+  @JsonColumn('results') results!: RecipientResult[];
   @TimeColumn('created_at') createdAt!: string;
   @TimeColumn('recalled_at', { nullable: true }) recalledAt!: string | null;
 }

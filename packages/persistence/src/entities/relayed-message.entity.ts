@@ -1,4 +1,5 @@
 import { Entity, Index } from 'typeorm';
+import type { SendTargetType } from '@im-gateway/types';
 import { IdColumn, RefColumn, StringColumn, TimeColumn } from './columns.js';
 
 /**
@@ -16,12 +17,12 @@ export class RelayedMessageEntity {
   @RefColumn('source_app_id') sourceAppId!: string;
   @StringColumn('source_message_id', 200) sourceMessageId!: string;
   @StringColumn('source_from', 128) sourceFrom!: string;
-  @StringColumn('source_to_type', 16) sourceToType!: string;
+  @StringColumn('source_to_type', 16) sourceToType!: SendTargetType;
   @StringColumn('source_to_id', 200) sourceToId!: string;
   @RefColumn('target_app_id') targetAppId!: string;
   @StringColumn('target_message_id', 200) targetMessageId!: string;
   @StringColumn('target_from', 128) targetFrom!: string;
-  @StringColumn('target_to_type', 16) targetToType!: string;
+  @StringColumn('target_to_type', 16) targetToType!: SendTargetType;
   @StringColumn('target_to_id', 200) targetToId!: string;
   /** Set when a recall was relayed for this pair, before the vendor is asked, so its echo is recognised. */
   @TimeColumn('recalled_at', { nullable: true }) recalledAt!: string | null;

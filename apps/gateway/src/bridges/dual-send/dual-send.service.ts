@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import {
   newId,
   nowIso,
-  RelayedMessageEntity,
+  RelayedMessageRepository,
   RelayEntity,
-  Transactor,
+  RelayLogRepository,
   type BridgeEntity,
+  type RelayedMessageEntity,
   type MessageEntity,
 } from '@im-gateway/persistence';
 import {
   ImGatewayError,
   RELAY_EXT_KEY,
-  type RecipientResult,
   type RelayMarker,
   type SendRequest,
   type SendTargetType,
@@ -29,7 +29,7 @@ import type { DualSendResponseDto, IdPairDto } from './dual-send.dto.js';
 type ListedRequest = SendRequest & { to: { type: SendTargetType; ids: string[] } };
 
 const sentIds = (row: MessageEntity) =>
-  (row.results as unknown as RecipientResult[]).map((r) => (r.status === 'sent' ? r.vendorMessageId : null));
+  row.results.map((r) => (r.status === 'sent' ? r.vendorMessageId : null));
 
 /**
  * One message to both sides of a bridge at once (system notices during a migration). Ids are given in the
@@ -45,7 +45,8 @@ export class DualSendService {
     private readonly apps: AppsService,
     private readonly mapper: IdMapper,
     private readonly messages: MessagesService,
-    private readonly transactor: Transactor,
+    private readonly relays: RelayLogRepository,
+    private readonly pairs: RelayedMessageRepository,
   ) {}
 
   async send(bridgeId: string, dto: MessageSendDto): Promise<{ status: number; body: DualSendResponseDto }> {
@@ -89,7 +90,7 @@ export class DualSendService {
       updatedAt: now,
     });
     // The row exists before either send, so the vendors' callbacks for the two copies find it.
-    await this.transactor.write((m) => m.insert(RelayEntity, relay));
+    await this.relays.insert(relay);
     const marker = (role: 'origin' | 'copy'): RelayMarker => ({
       bridgeId,
       relayId,
@@ -124,7 +125,7 @@ export class DualSendService {
     relay.relayedAt = ok ? nowIso() : null;
     relay.reason = ok ? 'dual-send' : `dual-send: source ${sent.row.status}, target ${copied.row.status}`;
     relay.updatedAt = nowIso();
-    await this.transactor.write((m) => m.save(relay));
+    await this.relays.save(relay);
     return {
       status: ok ? 201 : 207,
       body: {
@@ -191,7 +192,7 @@ export class DualSendService {
   ): Promise<IdPairDto[]> {
     const sourceIds = sentIds(sent);
     const targetIds = sentIds(copied);
-    const targetTo = mapped.to as { type: string; ids: string[] };
+    const targetTo = mapped.to as { type: SendTargetType; ids: string[] };
     const now = nowIso();
     const rows: RelayedMessageEntity[] = [];
     request.to.ids.forEach((id, i) => {
@@ -214,7 +215,7 @@ export class DualSendService {
         ),
       );
     });
-    if (rows.length > 0) await this.transactor.write((m) => m.insert(RelayedMessageEntity, rows));
+    await this.pairs.insert(rows);
     return rows.map((r) => ({ source: r.sourceMessageId, target: r.targetMessageId }));
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Transactor, type BridgeEntity, type MappingKind } from '@im-gateway/persistence';
+import { MappingRepository, type BridgeEntity, type MappingKind } from '@im-gateway/persistence';
 import { mapUserIdByRule, type BridgeSide } from './user-id.rule.js';
 
 /** Ids across a bridge: the uploaded tables first, then (users only) the bridge's rule. */
 @Injectable()
 export class IdMapper {
-  constructor(private readonly transactor: Transactor) {}
+  constructor(private readonly mappings: MappingRepository) {}
 
   async user(bridge: BridgeEntity, id: string, side: BridgeSide): Promise<string | null> {
     return (
@@ -23,17 +23,12 @@ export class IdMapper {
     return this.fromTable(bridge.id, kind, id, side);
   }
 
-  private async fromTable(
+  private fromTable(
     bridgeId: string,
     kind: MappingKind,
     id: string,
     side: BridgeSide,
   ): Promise<string | null> {
-    const [from, to] = side === 'forward' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
-    const [row] = await this.transactor.query<{ mapped: string }>(
-      `SELECT ${to} AS mapped FROM bridge_mappings WHERE bridge_id = $1 AND kind = $2 AND ${from} = $3`,
-      [bridgeId, kind, id],
-    );
-    return row?.mapped ?? null;
+    return this.mappings.mapped(bridgeId, kind, id, side);
   }
 }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
-  BridgeMappingEntity,
-  clampLimit,
   MAPPING_KINDS,
-  newId,
+  mapPage,
+  MappingRepository,
   nowIso,
-  toPage,
-  Transactor,
   type MappingKind,
+  type MappingPair,
   type Page,
 } from '@im-gateway/persistence';
 import { ImGatewayError } from '@im-gateway/types';
@@ -22,9 +20,6 @@ import type {
 import { validateRows, type AcceptedRow } from './mapping-rows.validator.js';
 import { uploadedRows } from './mapping-upload.parser.js';
 
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters and SQLite's 32,766. */
-const INSERT_CHUNK = 1_000;
-
 export function mappingKind(value: string): MappingKind {
   if ((MAPPING_KINDS as readonly string[]).includes(value)) return value as MappingKind;
   throw new ImGatewayError('validation_failed', `kind must be one of ${MAPPING_KINDS.join(', ')}`, [
@@ -38,7 +33,7 @@ export class MappingsService {
   constructor(
     private readonly bridges: BridgesService,
     private readonly apps: AppsService,
-    private readonly transactor: Transactor,
+    private readonly mappings: MappingRepository,
   ) {}
 
   async upload(
@@ -59,54 +54,21 @@ export class MappingsService {
       sourceVendor: source.provider.displayName,
       targetVendor: target.provider.displayName,
     });
-    const conflicts = await this.transactor.transaction(async (m) => {
-      const repo = m.getRepository(BridgeMappingEntity);
-      let writable = accepted;
-      let refused: RejectedRowDto[] = [];
-      if (mode === 'replace') await repo.delete({ bridgeId, kind });
-      else
-        ({ writable, refused } = await this.mergeable(bridgeId, kind, accepted, (ids) => repo.findBy(ids)));
-      if (mode === 'merge' && writable.length > 0)
-        for (let i = 0; i < writable.length; i += INSERT_CHUNK) {
-          const sources = writable.slice(i, i + INSERT_CHUNK).map((r) => r.source);
-          await repo
-            .createQueryBuilder()
-            .delete()
-            .where('bridge_id = :bridgeId AND kind = :kind AND source_id IN (:...sources)', {
-              bridgeId,
-              kind,
-              sources,
-            })
-            .execute();
-        }
-      const now = nowIso();
-      for (let i = 0; i < writable.length; i += INSERT_CHUNK)
-        await repo.insert(
-          writable.slice(i, i + INSERT_CHUNK).map((r) =>
-            Object.assign(new BridgeMappingEntity(), {
-              id: newId(),
-              bridgeId,
-              kind,
-              sourceId: r.source,
-              targetId: r.target,
-              createdAt: now,
-            }),
-          ),
-        );
-      return refused;
+    let conflicts: RejectedRowDto[] = [];
+    await this.mappings.upload(bridgeId, kind, mode, accepted, nowIso(), async (holding) => {
+      const { writable, refused } = await this.mergeable(accepted, holding);
+      conflicts = refused;
+      return writable;
     });
     const all = [...rejected, ...conflicts].sort((a, b) => a.row - b.row);
-    const [count] = await this.transactor.query<{ n: number | string }>(
-      'SELECT COUNT(*) AS n FROM bridge_mappings WHERE bridge_id = $1 AND kind = $2',
-      [bridgeId, kind],
-    );
+    const count = await this.mappings.count(bridgeId, kind);
     return {
       kind,
       mode,
       received: rows.length,
       accepted: rows.length - all.length,
       rejected: all,
-      total: Number(count?.n ?? 0),
+      total: count,
     };
   }
 
@@ -115,20 +77,11 @@ export class MappingsService {
    * source is refused (the table must stay one to one, or replies could not find their way back).
    */
   private async mergeable(
-    bridgeId: string,
-    kind: MappingKind,
     rows: AcceptedRow[],
-    find: (
-      where: { bridgeId: string; kind: MappingKind; targetId: string }[],
-    ) => Promise<BridgeMappingEntity[]>,
+    holding: (targets: string[]) => Promise<MappingPair[]>,
   ): Promise<{ writable: AcceptedRow[]; refused: RejectedRowDto[] }> {
     const taken = new Map<string, string>();
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const existing = await find(
-        rows.slice(i, i + INSERT_CHUNK).map((r) => ({ bridgeId, kind, targetId: r.target })),
-      );
-      for (const e of existing) taken.set(e.targetId, e.sourceId);
-    }
+    for (const e of await holding(rows.map((r) => r.target))) taken.set(e.target, e.source);
     const writable: AcceptedRow[] = [];
     const refused: RejectedRowDto[] = [];
     for (const r of rows) {
@@ -152,22 +105,14 @@ export class MappingsService {
     limit: number | undefined,
   ): Promise<MappingListResponseDto> {
     await this.bridges.find(bridgeId);
-    const take = clampLimit(limit);
-    const rows = await this.transactor.query<{
-      id: string;
-      source_id: string;
-      target_id: string;
-      created_at: string;
-    }>(
-      `SELECT id, source_id, target_id, created_at FROM bridge_mappings
-       WHERE bridge_id = $1 AND kind = $2 AND id > $3 ORDER BY id LIMIT ${take + 1}`,
-      [bridgeId, kind, cursor ?? ''],
+    const page: Page<MappingRowDto> = mapPage(
+      await this.mappings.page(bridgeId, kind, cursor, limit),
+      (r) => ({
+        source: r.sourceId,
+        target: r.targetId,
+        createdAt: r.createdAt,
+      }),
     );
-    const page: Page<MappingRowDto> = toPage(rows, take, (r) => ({
-      source: r.source_id,
-      target: r.target_id,
-      createdAt: r.created_at,
-    }));
     return page;
   }
 }

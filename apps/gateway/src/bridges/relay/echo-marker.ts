@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactor, type EventEntity } from '@im-gateway/persistence';
+import { RelayedMessageRepository, RelayLogRepository, type EventEntity } from '@im-gateway/persistence';
 import { readRelayMarker, type RelayMarker, type RelayOrigin, type UnifiedEvent } from '@im-gateway/types';
 import { BridgeDirectory } from '../bridge-directory.js';
 import { recalledMessageIds } from './relay-source.js';
@@ -105,7 +105,8 @@ function withRelay(row: EventEntity, event: UnifiedEvent, origin: RelayOrigin): 
 export class EchoMarker implements EchoEvidence {
   constructor(
     private readonly directory: BridgeDirectory,
-    private readonly transactor: Transactor,
+    private readonly relays: RelayLogRepository,
+    private readonly pairs: RelayedMessageRepository,
   ) {}
 
   async mark(appId: string, events: EventEntity[]): Promise<MarkedEvents> {
@@ -119,42 +120,21 @@ export class EchoMarker implements EchoEvidence {
   }
 
   async markerHolds(appId: string, marker: RelayMarker, messageId: string): Promise<boolean> {
-    const [relay] = await this.transactor.query<{
-      source_app_id: string;
-      target_app_id: string;
-      status: string;
-      source_message_id: string;
-      target_message_ids: string | null;
-    }>(
-      `SELECT source_app_id, target_app_id, status, source_message_id, target_message_ids FROM relays
-       WHERE id = $1 AND bridge_id = $2`,
-      [marker.relayId, marker.bridgeId],
-    );
-    if (!relay || (relay.target_app_id !== appId && relay.source_app_id !== appId)) return false;
+    const relay = await this.relays.find(marker.bridgeId, marker.relayId);
+    if (!relay || (relay.targetAppId !== appId && relay.sourceAppId !== appId)) return false;
     if (relay.status === 'pending' || relay.status === 'relaying') return true;
-    const produced = JSON.parse(relay.target_message_ids ?? '[]') as string[];
-    return produced.includes(messageId) || relay.source_message_id === messageId;
+    const produced = relay.targetMessageIds ?? [];
+    return produced.includes(messageId) || relay.sourceMessageId === messageId;
   }
 
   async recallRelayOf(appId: string, messageId: string): Promise<RelayOrigin | null> {
-    const [pair] = await this.transactor.query<{
-      bridge_id: string;
-      relay_id: string;
-      origin_event_id: string | null;
-      provider: string;
-    }>(
-      `SELECT r.bridge_id, r.id AS relay_id, r.origin_event_id, a.provider FROM relayed_messages m
-       JOIN relays r ON r.id = m.recall_relay_id JOIN apps a ON a.id = r.source_app_id
-       WHERE ((m.target_app_id = $1 AND m.target_message_id = $2) OR (m.source_app_id = $3 AND m.source_message_id = $4))
-       LIMIT 1`,
-      [appId, messageId, appId, messageId],
-    );
-    if (!pair) return null;
+    const recall = await this.pairs.recallOf(appId, messageId);
+    if (!recall) return null;
     return {
-      bridgeId: pair.bridge_id,
-      relayId: pair.relay_id,
-      originEventId: pair.origin_event_id,
-      originProvider: pair.provider,
+      bridgeId: recall.bridgeId,
+      relayId: recall.relayId,
+      originEventId: recall.originEventId,
+      originProvider: recall.provider,
     };
   }
 }

@@ -3,16 +3,16 @@ import {
   type BridgeEntity,
   newId,
   RelayAttemptEntity,
-  RelayedMessageEntity,
+  RelayedMessageRepository,
+  RelayLogRepository,
   RelayRepository,
-  Transactor,
   type ClaimedRelay,
+  type RelayedMessageEntity,
   type RelayOutcome,
 } from '@im-gateway/persistence';
 import {
   CapabilityUnsupportedError,
   RELAY_EXT_KEY,
-  type RecipientResult,
   type RelayMarker,
   type SendTargetType,
   type UnifiedEvent,
@@ -42,6 +42,23 @@ interface Target {
   id: string;
 }
 
+/** One side of a relayed pair: the message there, its sender and its conversation. */
+function sideOf(pair: RelayedMessageEntity, side: 'source' | 'target') {
+  return side === 'source'
+    ? {
+        messageId: pair.sourceMessageId,
+        from: pair.sourceFrom,
+        toType: pair.sourceToType,
+        toId: pair.sourceToId,
+      }
+    : {
+        messageId: pair.targetMessageId,
+        from: pair.targetFrom,
+        toType: pair.targetToType,
+        toId: pair.targetToId,
+      };
+}
+
 interface Attempt {
   claimed: ClaimedRelay;
   bridge: BridgeEntity;
@@ -66,7 +83,8 @@ export class RelayWorker {
     private readonly apps: AppsService,
     private readonly messages: MessagesService,
     private readonly mapper: IdMapper,
-    private readonly transactor: Transactor,
+    private readonly pairs: RelayedMessageRepository,
+    private readonly relayLog: RelayLogRepository,
     private readonly settings: GatewaySettingsRef,
     private readonly metrics: MetricsService,
   ) {}
@@ -125,11 +143,7 @@ export class RelayWorker {
     const message = event?.message;
     if (!event || !message)
       return finalOutcome('skipped', a.attempts, new Date(), { reason: 'the origin event is gone' });
-    const [copy] = await this.transactor.query(
-      'SELECT id FROM relayed_messages WHERE target_app_id = $1 AND target_message_id = $2 LIMIT 1',
-      [claimed.source_app_id, message.id],
-    );
-    if (copy)
+    if (await this.pairs.isCopy(claimed.source_app_id, message.id))
       return finalOutcome('skipped', a.attempts, new Date(), {
         reason: 'the message is itself a relayed copy',
       });
@@ -170,7 +184,7 @@ export class RelayWorker {
     for (let i = produced.length; i < sendable.length; i++) {
       const request = { from, to: { type: target.type, ids: [target.id] }, content: sendable[i]!, ext };
       const { row, error } = await this.messages.sendAs(resolved, request);
-      const result = (row.results as unknown as RecipientResult[])[0];
+      const result = row.results[0];
       const partial = {
         targetMessageIds: produced.length > 0 ? [...produced] : null,
         conversationKind: kind,
@@ -196,7 +210,7 @@ export class RelayWorker {
           toId: target.id,
         },
       );
-      await this.transactor.write((m) => m.insert(RelayedMessageEntity, pair));
+      await this.pairs.insert(pair);
     }
     return finalOutcome('relayed', a.attempts, new Date(), {
       targetMessageIds: produced,
@@ -240,30 +254,22 @@ export class RelayWorker {
   private async recall(a: Attempt): Promise<RelayOutcome> {
     const { claimed } = a;
     const id = claimed.source_message_id;
-    const pairs = await this.transactor.query<Record<string, string | null>>(
-      `SELECT * FROM relayed_messages WHERE bridge_id = $1
-         AND ((source_app_id = $2 AND source_message_id = $3) OR (target_app_id = $4 AND target_message_id = $5))`,
-      [claimed.bridge_id, claimed.source_app_id, id, claimed.source_app_id, id],
-    );
+    const pairs = await this.pairs.pairsOf(claimed.bridge_id, claimed.source_app_id, id);
     if (pairs.length === 0) return this.recallWithoutCopy(a);
     const resolved = await this.apps.resolve(claimed.target_app_id);
     const recalled: string[] = [];
     for (const pair of pairs) {
-      if (pair.recalled_at && pair.recall_relay_id !== claimed.id) continue;
-      const otherSide =
-        pair.source_app_id === claimed.source_app_id && pair.source_message_id === id ? 'target' : 'source';
-      const other = (field: string) => pair[`${otherSide}_${field}`]!;
+      if (pair.recalledAt && pair.recallRelayId !== claimed.id) continue;
+      const isSource = pair.sourceAppId === claimed.source_app_id && pair.sourceMessageId === id;
+      const other = sideOf(pair, isSource ? 'target' : 'source');
       const at = new Date().toISOString();
-      await this.transactor.query(
-        'UPDATE relayed_messages SET recalled_at = $1, recall_relay_id = $2 WHERE id = $3',
-        [at, claimed.id, pair.id],
-      );
+      await this.pairs.markRecalled(pair.id, at, claimed.id);
       await this.messages.recallAs(resolved, {
-        from: other('from'),
-        to: { type: other('to_type') as SendTargetType, id: other('to_id') },
-        vendorMessageId: other('message_id'),
+        from: other.from,
+        to: { type: other.toType, id: other.toId },
+        vendorMessageId: other.messageId,
       });
-      recalled.push(other('message_id'));
+      recalled.push(other.messageId);
     }
     return finalOutcome('relayed', a.attempts, new Date(), {
       targetMessageIds: recalled,
@@ -274,9 +280,10 @@ export class RelayWorker {
   /** No copy yet: wait while the message's own relay is under way; else there is nothing to recall. */
   private async recallWithoutCopy(a: Attempt): Promise<RelayOutcome> {
     const { claimed } = a;
-    const [relay] = await this.transactor.query<{ status: string }>(
-      `SELECT status FROM relays WHERE bridge_id = $1 AND source_app_id = $2 AND action = 'message' AND source_message_id = $3`,
-      [claimed.bridge_id, claimed.source_app_id, claimed.source_message_id],
+    const relay = await this.relayLog.findMessageRelay(
+      claimed.bridge_id,
+      claimed.source_app_id,
+      claimed.source_message_id,
     );
     const inFlight = relay && (relay.status === 'pending' || relay.status === 'relaying');
     if (inFlight && a.attempts < RECALL_MAX_WAITS)

@@ -1,11 +1,12 @@
 import { newId, nowIso, RelayedMessageEntity } from '@im-gateway/persistence';
+import type { SendTargetType } from '@im-gateway/types';
 
 /** One side of a relayed message: its app, vendor id, sender and conversation (what a recall needs). */
 export interface PairSide {
   appId: string;
   messageId: string;
   from: string;
-  toType: string;
+  toType: SendTargetType;
   toId: string;
 }
 

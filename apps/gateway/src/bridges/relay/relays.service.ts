@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import {
-  clampLimit,
+  mapPage,
   nowIso,
-  RelayAttemptEntity,
-  RelayEntity,
+  RelayLogRepository,
   RelayRepository,
-  toPage,
+  type RelayEntity,
   type RelayStatus,
 } from '@im-gateway/persistence';
 import { ImGatewayError } from '@im-gateway/types';
@@ -24,8 +21,7 @@ import { RelayScheduler } from './relay.scheduler.js';
 @Injectable()
 export class RelaysService {
   constructor(
-    @InjectRepository(RelayEntity) private readonly relays: Repository<RelayEntity>,
-    @InjectRepository(RelayAttemptEntity) private readonly attempts: Repository<RelayAttemptEntity>,
+    private readonly relays: RelayLogRepository,
     private readonly repository: RelayRepository,
     private readonly bridges: BridgesService,
     private readonly scheduler: RelayScheduler,
@@ -38,19 +34,13 @@ export class RelaysService {
     limit?: number,
   ): Promise<RelayListResponseDto> {
     await this.bridges.find(bridgeId);
-    const take = clampLimit(limit);
-    const rows = await this.relays.find({
-      where: { bridgeId, ...(status ? { status } : {}), ...(cursor ? { id: MoreThan(cursor) } : {}) },
-      order: { id: 'ASC' },
-      take: take + 1,
-    });
-    return toPage(rows, take, toRelayResponse);
+    return mapPage(await this.relays.page(bridgeId, status, cursor, limit), toRelayResponse);
   }
 
   async get(bridgeId: string, id: string): Promise<RelayDetailResponseDto> {
-    const relay = await this.relays.findOneBy({ bridgeId, id });
+    const relay = await this.relays.find(bridgeId, id);
     if (!relay) throw new ImGatewayError('not_found', `No relay ${id} on bridge ${bridgeId}.`);
-    const attempts = await this.attempts.find({ where: { relayId: id }, order: { id: 'ASC' } });
+    const attempts = await this.relays.attempts(id);
     return {
       ...toRelayResponse(relay),
       attemptLog: attempts.map((a) => ({

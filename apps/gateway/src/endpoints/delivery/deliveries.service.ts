@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, type Repository } from 'typeorm';
 import {
-  clampLimit,
-  DeliveryAttemptEntity,
-  DeliveryEntity,
+  DeliveryLogRepository,
   DeliveryRepository,
-  EndpointEntity,
-  EventEntity,
+  EndpointRepository,
+  EventRepository,
+  mapPage,
   nowIso,
-  toPage,
-  Transactor,
+  type DeliveryEntity,
   type DeliveryStatus,
+  type EndpointEntity,
   type Page,
 } from '@im-gateway/persistence';
 import { ImGatewayError } from '@im-gateway/types';
@@ -24,15 +21,13 @@ import { DeliveryScheduler } from './delivery.scheduler.js';
 @Injectable()
 export class DeliveriesService {
   constructor(
-    @InjectRepository(DeliveryEntity) private readonly rows: Repository<DeliveryEntity>,
-    @InjectRepository(DeliveryAttemptEntity) private readonly attempts: Repository<DeliveryAttemptEntity>,
-    @InjectRepository(EndpointEntity) private readonly endpoints: Repository<EndpointEntity>,
-    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
+    private readonly rows: DeliveryLogRepository,
+    private readonly endpoints: EndpointRepository,
+    private readonly events: EventRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly fanout: DeliveryFanout,
     private readonly directory: EndpointDirectory,
-    private readonly transactor: Transactor,
   ) {}
 
   async list(
@@ -41,22 +36,13 @@ export class DeliveriesService {
     q: { status?: string; cursor?: string; limit?: number },
   ): Promise<Page<DeliveryResponseDto>> {
     await this.endpoint(appId, endpointId);
-    const take = clampLimit(q.limit);
-    const rows = await this.rows.find({
-      where: {
-        endpointId,
-        ...(q.status ? { status: q.status as DeliveryStatus } : {}),
-        ...(q.cursor ? { id: MoreThan(q.cursor) } : {}),
-      },
-      order: { id: 'ASC' },
-      take: take + 1,
-    });
-    return toPage(rows, take, toResponse);
+    const page = await this.rows.page(endpointId, q.status as DeliveryStatus | undefined, q.cursor, q.limit);
+    return mapPage(page, toResponse);
   }
 
   async get(appId: string, endpointId: string, deliveryId: string): Promise<DeliveryResponseDto> {
     const row = await this.delivery(appId, endpointId, deliveryId);
-    const log = await this.attempts.find({ where: { deliveryId }, order: { id: 'ASC' } });
+    const log = await this.rows.attempts(deliveryId);
     return {
       ...toResponse(row),
       attemptLog: log.map(({ id, attemptedAt, statusCode, durationMs, responseExcerpt, error }) => ({
@@ -77,7 +63,7 @@ export class DeliveriesService {
     if (requeued.length === 0)
       throw new ImGatewayError('conflict', 'The delivery is being attempted right now.');
     await this.scheduler.wake([{ id: deliveryId, dueAt: null }]);
-    return toResponse(await this.rows.findOneByOrFail({ id: deliveryId }));
+    return toResponse((await this.rows.find(deliveryId))!);
   }
 
   /** Every failed delivery of an endpoint created since a time, back in line. */
@@ -93,14 +79,14 @@ export class DeliveriesService {
 
   /** Sends one event again to every enabled endpoint that wants it now (new deliveries where there were none). */
   async redeliver(appId: string, eventId: string): Promise<number> {
-    const event = await this.events.findOneBy({ appId, id: eventId });
+    const event = await this.events.find(appId, eventId);
     if (!event) throw new ImGatewayError('not_found', `No event ${eventId} in app ${appId}.`);
     this.directory.invalidate(appId);
     const wanted = await this.fanout.deliveriesFor(appId, [event], nowIso());
-    const existing = await this.rows.find({ where: { eventId } });
+    const existing = await this.rows.forEvent(eventId);
     const byEndpoint = new Map(existing.map((d) => [d.endpointId, d]));
     const fresh = wanted.filter((d) => !byEndpoint.has(d.endpointId));
-    if (fresh.length > 0) await this.transactor.write((m) => m.insert(DeliveryEntity, fresh));
+    await this.rows.insert(fresh);
     const again = wanted.flatMap((d) =>
       byEndpoint.has(d.endpointId) ? [byEndpoint.get(d.endpointId)!.id] : [],
     );
@@ -111,13 +97,13 @@ export class DeliveriesService {
   }
 
   private async endpoint(appId: string, endpointId: string): Promise<EndpointEntity> {
-    const endpoint = await this.endpoints.findOneBy({ appId, id: endpointId });
+    const endpoint = await this.endpoints.find(endpointId, appId);
     if (!endpoint) throw new ImGatewayError('not_found', `No endpoint ${endpointId} in app ${appId}.`);
     return endpoint;
   }
 
   private async delivery(appId: string, endpointId: string, deliveryId: string): Promise<DeliveryEntity> {
-    const row = await this.rows.findOneBy({ id: deliveryId, endpointId, appId });
+    const row = await this.rows.find(deliveryId, { appId, endpointId });
     if (!row) throw new ImGatewayError('not_found', `No delivery ${deliveryId} for endpoint ${endpointId}.`);
     return row;
   }

@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   DeliveryAttemptEntity,
   DeliveryRepository,
+  EndpointRepository,
   newId,
-  Transactor,
   type DeliveryOutcome,
+  type EndpointHealthPatch,
 } from '@im-gateway/persistence';
 import { webhookSignatureHeader } from '@im-gateway/signing';
 import type { UnifiedEvent } from '@im-gateway/types';
@@ -34,7 +35,7 @@ export class DeliveryWorker {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly directory: EndpointDirectory,
-    private readonly transactor: Transactor,
+    private readonly endpoints: EndpointRepository,
     private readonly settings: GatewaySettingsRef,
     private readonly metrics: MetricsService,
   ) {
@@ -131,7 +132,7 @@ export class DeliveryWorker {
     at: Date,
   ): Promise<void> {
     const now = at.toISOString();
-    let patch: Record<string, unknown> | null = null;
+    let patch: EndpointHealthPatch | null = null;
     if (r.ok) {
       if (failingSince) patch = { failingSince: null };
     } else if (r.status === 410) {
@@ -146,9 +147,7 @@ export class DeliveryWorker {
       patch = { disabled: true, disabledReason: `every attempt failed since ${failingSince}` };
     }
     if (!patch) return;
-    await this.transactor.write((m) =>
-      m.update('endpoints', { id: endpointId }, { ...patch, updatedAt: now }),
-    );
+    await this.endpoints.updateHealth(endpointId, patch, now);
     this.directory.invalidate(appId);
     if (patch.disabled) this.logger.warn({ endpointId, reason: patch.disabledReason }, 'endpoint disabled');
   }

@@ -1,0 +1,74 @@
+import { Brackets } from 'typeorm';
+import { EventEntity } from './entities/event.entity.js';
+import { clampLimit, toPage, type Page } from './pagination.js';
+import type { Transactor } from './transactor.js';
+
+/** The events API's filters, all optional; each narrows the list. */
+export interface EventFilter {
+  /** Comma-separated types or `prefix.*` patterns; `*` means every type. */
+  type?: string;
+  conversationType?: string;
+  conversationId?: string;
+  /** The actor, or the other user of a direct conversation. */
+  userId?: string;
+  /** ISO-8601 bounds on `occurredAt`: `since` inclusive, `until` exclusive. */
+  since?: string;
+  until?: string;
+}
+
+/** Escapes LIKE wildcards so a type pattern matches literally up to its `*`. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The `events` table as the events API reads it (ingest writes it through `IngestRepository`). */
+export class EventRepository {
+  constructor(private readonly transactor: Transactor) {}
+
+  find(appId: string, id: string): Promise<EventEntity | null> {
+    return this.transactor.dataSource.manager.findOneBy(EventEntity, { appId, id });
+  }
+
+  async page(
+    appId: string,
+    q: EventFilter,
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<Page<EventEntity>> {
+    const take = clampLimit(limit);
+    const qb = this.transactor.dataSource.manager
+      .createQueryBuilder(EventEntity, 'e')
+      .where('e.app_id = :appId', { appId });
+    if (cursor) qb.andWhere('e.id > :cursor', { cursor });
+    if (q.type) {
+      const patterns = q.type.split(',');
+      if (!patterns.includes('*')) {
+        qb.andWhere(
+          new Brackets((or) =>
+            patterns.forEach((p, i) =>
+              p.endsWith('.*')
+                ? or.orWhere(`e.type LIKE :t${i} ESCAPE '\\'`, { [`t${i}`]: likePrefix(p.slice(0, -1)) })
+                : or.orWhere(`e.type = :t${i}`, { [`t${i}`]: p }),
+            ),
+          ),
+        );
+      }
+    }
+    if (q.conversationType) qb.andWhere('e.conversation_type = :ct', { ct: q.conversationType });
+    if (q.conversationId) qb.andWhere('e.conversation_id = :cid', { cid: q.conversationId });
+    if (q.userId) {
+      qb.andWhere(
+        new Brackets((or) =>
+          or
+            .where('e.actor = :uid', { uid: q.userId })
+            .orWhere("(e.conversation_type = 'direct' AND e.conversation_id = :uid)", { uid: q.userId }),
+        ),
+      );
+    }
+    if (q.since) qb.andWhere('e.occurred_at >= :since', { since: new Date(q.since).toISOString() });
+    if (q.until) qb.andWhere('e.occurred_at < :until', { until: new Date(q.until).toISOString() });
+    const rows = await qb
+      .orderBy('e.id', 'ASC')
+      .take(take + 1)
+      .getMany();
+    return toPage(rows, take, (row) => row);
+  }
+}

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import {
+  AppEntity,
+  AppRepository,
+  BridgeEntity,
+  BridgeMappingEntity,
+  BridgeRepository,
+  createDataSource,
+  MappingRepository,
+  newId,
+  nowIso,
+  RelayAttemptEntity,
+  RelayedMessageEntity,
+  RelayedMessageRepository,
+  RelayEntity,
+  RelayLogRepository,
+  RelayStatsRepository,
+  Transactor,
+  type MappingPair,
+  type RelayStatus,
+} from '../src/index.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+let db: TestDatabase;
+let ds: DataSource;
+let transactor: Transactor;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = await createDataSource(db.settings);
+  transactor = new Transactor(ds);
+});
+afterAll(async () => {
+  await ds?.destroy();
+  await db?.drop();
+});
+
+async function bridge(): Promise<BridgeEntity> {
+  const now = nowIso();
+  const apps = ['source', 'target'].map((name) =>
+    Object.assign(new AppEntity(), {
+      id: newId(),
+      name,
+      provider: name === 'source' ? 'easemob' : 'tencent',
+      config: {},
+      secretsEncrypted: '',
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  for (const app of apps) await new AppRepository(transactor).save(app);
+  const row = Object.assign(new BridgeEntity(), {
+    id: newId(),
+    name: 'b',
+    sourceAppId: apps[0]!.id,
+    targetAppId: apps[1]!.id,
+    direction: 'both',
+    conversationKinds: ['direct', 'group'],
+    userMapping: { type: 'same' },
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await new BridgeRepository(transactor).insert(row);
+  return row;
+}
+
+function relay(b: BridgeEntity, status: RelayStatus, extra: Partial<RelayEntity> = {}): RelayEntity {
+  const now = nowIso();
+  return Object.assign(new RelayEntity(), {
+    id: newId(),
+    bridgeId: b.id,
+    sourceAppId: b.sourceAppId,
+    targetAppId: b.targetAppId,
+    originEventId: newId(),
+    action: 'message',
+    sourceMessageId: newId(),
+    conversationKind: 'group',
+    conversationId: 'g1',
+    status,
+    reason: null,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastAttemptAt: null,
+    lockedUntil: null,
+    lastError: null,
+    targetMessageIds: null,
+    occurredAt: now,
+    createdAt: now,
+    relayedAt: null,
+    updatedAt: now,
+    ...extra,
+  });
+}
+
+function pair(b: BridgeEntity, relayId: string, sourceMessageId: string, targetMessageId: string) {
+  return Object.assign(new RelayedMessageEntity(), {
+    id: newId(),
+    bridgeId: b.id,
+    relayId,
+    sourceAppId: b.sourceAppId,
+    sourceMessageId,
+    sourceFrom: 'alice',
+    sourceToType: 'group',
+    sourceToId: 'g1',
+    targetAppId: b.targetAppId,
+    targetMessageId,
+    targetFrom: 'alice_t',
+    targetToType: 'group',
+    targetToId: 'g1_t',
+    recalledAt: null,
+    recallRelayId: null,
+    createdAt: nowIso(),
+  });
+}
+
+describe('MappingRepository', () => {
+  const rows = (...pairs: [string, string][]): MappingPair[] =>
+    pairs.map(([source, target]) => ({ source, target }));
+
+  it('maps an id either way across the table', async () => {
+    const b = await bridge();
+    const mappings = new MappingRepository(transactor);
+    await mappings.upload(b.id, 'user', 'replace', rows(['a', 'A'], ['b', 'B']), nowIso(), async () => []);
+    expect(await mappings.mapped(b.id, 'user', 'a', 'forward')).toBe('A');
+    expect(await mappings.mapped(b.id, 'user', 'B', 'reverse')).toBe('b');
+    expect(await mappings.mapped(b.id, 'user', 'A', 'forward')).toBeNull();
+    expect(await mappings.mapped(b.id, 'group', 'a', 'forward')).toBeNull();
+  });
+
+  it('merges: shows the rows holding the uploaded targets, then replaces rows by source id', async () => {
+    const b = await bridge();
+    const mappings = new MappingRepository(transactor);
+    await mappings.upload(b.id, 'user', 'replace', rows(['a', 'A'], ['b', 'B']), nowIso(), async () => []);
+    let seen: MappingPair[] = [];
+    const upload = rows(['a', 'A2'], ['c', 'B'], ['d', 'D']);
+    await mappings.upload(b.id, 'user', 'merge', upload, nowIso(), async (holding) => {
+      seen = await holding(upload.map((r) => r.target));
+      return upload.filter((r) => r.source !== 'c'); // the caller refuses `c`: B belongs to `b`
+    });
+    expect(seen).toEqual([{ source: 'b', target: 'B' }]);
+    expect(await mappings.count(b.id, 'user')).toBe(4 - 1);
+    expect(await mappings.mapped(b.id, 'user', 'a', 'forward')).toBe('A2');
+    expect(await mappings.mapped(b.id, 'user', 'B', 'reverse')).toBe('b');
+  });
+
+  it('never shows a lookup a table half replaced', async () => {
+    const b = await bridge();
+    const mappings = new MappingRepository(transactor);
+    await mappings.upload(b.id, 'user', 'replace', rows(['a', 'A']), nowIso(), async () => []);
+    let emptied!: () => void;
+    let resume!: () => void;
+    const isEmpty = new Promise<void>((done) => (emptied = done));
+    const gate = new Promise<void>((done) => (resume = done));
+    const replacing = transactor.transaction(async (m) => {
+      await m.delete(BridgeMappingEntity, { bridgeId: b.id });
+      emptied();
+      await gate;
+      const row = { id: newId(), bridgeId: b.id, kind: 'user' as const, sourceId: 'a', targetId: 'A2' };
+      await m.insert(BridgeMappingEntity, { ...row, createdAt: nowIso() });
+    });
+    await isEmpty;
+    const lookup = mappings.mapped(b.id, 'user', 'a', 'forward');
+    resume();
+    await replacing;
+    // PostgreSQL shows the committed table before the replace; SQLite waits for the replace to commit.
+    expect(['A', 'A2']).toContain(await lookup);
+  });
+
+  it('pages the table in id order', async () => {
+    const b = await bridge();
+    const mappings = new MappingRepository(transactor);
+    const many = Array.from({ length: 5 }, (_, i): [string, string] => [`s${i}`, `t${i}`]);
+    await mappings.upload(b.id, 'group', 'replace', rows(...many), nowIso(), async () => []);
+    const first = await mappings.page(b.id, 'group', undefined, 3);
+    const second = await mappings.page(b.id, 'group', first.nextCursor!, 3);
+    expect(first.data).toHaveLength(3);
+    expect(second.nextCursor).toBeNull();
+    expect([...first.data, ...second.data].map((r) => r.sourceId).sort()).toEqual(many.map(([s]) => s));
+  });
+});
+
+describe('RelayedMessageRepository', () => {
+  it('finds a pair from either side, and the recall relayed for it', async () => {
+    const b = await bridge();
+    const relays = new RelayLogRepository(transactor);
+    const pairs = new RelayedMessageRepository(transactor);
+    const message = relay(b, 'relayed');
+    const recall = relay(b, 'relaying', { action: 'recall', sourceMessageId: 'm1' });
+    await relays.insert(message);
+    await relays.insert(recall);
+    const p = pair(b, message.id, 'm1', 'm1-copy');
+    await pairs.insert([p]);
+
+    expect(await pairs.isCopy(b.targetAppId, 'm1-copy')).toBe(true);
+    expect(await pairs.isCopy(b.sourceAppId, 'm1')).toBe(false);
+    expect((await pairs.pairsOf(b.id, b.sourceAppId, 'm1')).map((r) => r.id)).toEqual([p.id]);
+    expect((await pairs.pairsOf(b.id, b.targetAppId, 'm1-copy')).map((r) => r.id)).toEqual([p.id]);
+    expect(await pairs.recallOf(b.targetAppId, 'm1-copy')).toBeNull();
+
+    await pairs.markRecalled(p.id, nowIso(), recall.id);
+    const expected = {
+      bridgeId: b.id,
+      relayId: recall.id,
+      originEventId: recall.originEventId,
+      provider: 'easemob',
+    };
+    expect(await pairs.recallOf(b.targetAppId, 'm1-copy')).toEqual(expected);
+    expect(await pairs.recallOf(b.sourceAppId, 'm1')).toEqual(expected);
+  });
+});
+
+describe('RelayStatsRepository', () => {
+  it('counts as numbers on either engine, and finds the latest error', async () => {
+    const b = await bridge();
+    const relays = new RelayLogRepository(transactor);
+    const done = relay(b, 'relayed', { relayedAt: nowIso() });
+    await relays.insert(done);
+    await relays.insert(relay(b, 'relayed', { relayedAt: nowIso() }));
+    await relays.insert(relay(b, 'failed', { conversationId: 'g2' }));
+    await ds.manager.insert(RelayAttemptEntity, {
+      id: newId(),
+      relayId: done.id,
+      attemptedAt: nowIso(),
+      outcome: 'pending',
+      durationMs: 3,
+      error: 'vendor 503',
+    });
+    const stats = new RelayStatsRepository(transactor);
+    expect(await stats.countsByKind(b.id)).toEqual(
+      expect.arrayContaining([
+        { action: 'message', conversationKind: 'group', status: 'relayed', n: 2 },
+        { action: 'message', conversationKind: 'group', status: 'failed', n: 1 },
+      ]),
+    );
+    const busiest = await stats.countsOfBusiestConversations(b.id, 1);
+    expect(busiest).toEqual([{ conversationKind: 'group', conversationId: 'g1', status: 'relayed', n: 2 }]);
+    expect(await stats.lagSamples(b.id, 10)).toHaveLength(2);
+    expect(await stats.lastError(b.id)).toMatchObject({ relayId: done.id, error: 'vendor 503' });
+  });
+});
+
+describe('BridgeRepository', () => {
+  it('removes a bridge with its relays, attempts, pairs and id tables', async () => {
+    const b = await bridge();
+    const other = await bridge();
+    const relays = new RelayLogRepository(transactor);
+    const mine = relay(b, 'failed');
+    const theirs = relay(other, 'failed');
+    await relays.insert(mine);
+    await relays.insert(theirs);
+    for (const r of [mine, theirs])
+      await ds.manager.insert(RelayAttemptEntity, {
+        id: newId(),
+        relayId: r.id,
+        attemptedAt: nowIso(),
+        outcome: 'failed',
+        durationMs: 1,
+        error: 'x',
+      });
+    await new RelayedMessageRepository(transactor).insert([pair(b, mine.id, 'm', 'm-copy')]);
+    await new MappingRepository(transactor).upload(
+      b.id,
+      'user',
+      'replace',
+      [{ source: 'a', target: 'A' }],
+      nowIso(),
+      async () => [],
+    );
+
+    const bridges = new BridgeRepository(transactor);
+    expect((await bridges.forApp(b.targetAppId)).map((x) => x.id)).toEqual([b.id]);
+    expect((await bridges.findBetween(b.targetAppId, b.sourceAppId))?.id).toBe(b.id);
+    await bridges.remove(b.id);
+
+    expect(await bridges.find(b.id)).toBeNull();
+    expect(await ds.manager.countBy(RelayEntity, { bridgeId: b.id })).toBe(0);
+    expect(await ds.manager.countBy(RelayAttemptEntity, { relayId: mine.id })).toBe(0);
+    expect(await ds.manager.countBy(RelayedMessageEntity, { bridgeId: b.id })).toBe(0);
+    expect(await new MappingRepository(transactor).count(b.id, 'user')).toBe(0);
+    expect(await ds.manager.countBy(RelayAttemptEntity, { relayId: theirs.id })).toBe(1);
+    expect(await relays.pending(other.id)).toEqual([]);
+  });
+});
