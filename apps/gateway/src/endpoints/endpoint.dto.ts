@@ -4,7 +4,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { EVENT_TYPES, eventTypeMatches } from '@im-gateway/types';
+import { IsTimestamp } from '../common/timestamp.validator.js';
 
 /** Each entry is `*`, a unified event type, or a prefix pattern (`message.*`) that matches at least one type. */
 function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
@@ -237,9 +237,10 @@ export class EndpointSecretResponseDto {
 
 export class EndpointRecoverDto {
   @ApiProperty({
-    description: 'Retry every failed delivery of this endpoint created at or after this time (ISO-8601).',
+    description:
+      'Retry every failed delivery of this endpoint created at or after this time (RFC 3339, e.g. `2024-01-31T08:00:00Z`).',
   })
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   since!: string;
 }
 
