@@ -128,6 +128,12 @@ describe('a callback that can never be stored is refused, not answered as an out
     await expectRefusedUnstored(() => tencent(tencentMessage(over)));
   });
 
+  it('Tencent: a NUL in a query parameter', async () => {
+    await expectRefusedUnstored(() =>
+      tencent(tencentMessage(), undefined, `${tencentQuery()}&OptPlatform=a%00b`),
+    );
+  });
+
   it.each([
     ['callId', (n: number) => easemobTextCallback('c'.repeat(n))],
     ['sender', (n: number) => easemobTextCallback(`long-from-${Date.now()}`, { from: 'u'.repeat(n) })],
