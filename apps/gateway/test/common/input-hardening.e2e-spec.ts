@@ -59,6 +59,18 @@ describe('a NUL character is refused with 400 everywhere', () => {
   });
 });
 
+describe('type confusion in a PATCH', () => {
+  it.each(['disabled', 'description', 'url', 'eventTypes', 'headers', 'ordering', 'excludeRelayed'])(
+    'a null %s is 400, not stored',
+    async (field) => {
+      const res = await gw.call('PATCH', `/v1/apps/${appId}/endpoints/${endpointId}`, {
+        body: { [field]: null },
+      });
+      expectRefused(res, 400, 'validation_failed');
+    },
+  );
+});
+
 describe('a deeply nested body is refused early with 400', () => {
   const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
