@@ -96,6 +96,26 @@ describe('a callback that can never be stored is refused, not answered as an out
     expect(after[0]).toBe(before[0] + 2);
   });
 
+  it.each(['text/plain', 'text/plain; charset=utf-8', 'application/json; charset=utf-8'])(
+    'judges a callback sent as %s by its content, and stores it',
+    async (type) => {
+      const before = await storedCounts();
+      const easemobRes = await gw.call('POST', `/callbacks/easemob/${easemobApp}`, {
+        token: null,
+        rawBody: JSON.stringify(easemobTextCallback(`typed-${type}-${Date.now()}`)),
+        headers: { 'content-type': type },
+      });
+      expect(easemobRes.status).toBe(200);
+      const tencentRes = await gw.call('POST', `/callbacks/tencent/${tencentApp}?${tencentQuery()}`, {
+        token: null,
+        rawBody: JSON.stringify(tencentMessage()),
+        headers: { 'content-type': type },
+      });
+      expect(tencentRes.status).toBe(200);
+      expect((await storedCounts())[0]).toBe(before[0] + 2);
+    },
+  );
+
   it('Easemob: a signed body nested 5,000 deep', async () => {
     const signed = JSON.stringify(easemobTextCallback(`deep-${Date.now()}`));
     const raw = signed.replace('"ext":{}', `"ext":${deep(5000)}`);
