@@ -47,7 +47,7 @@ export function httpServerOptions(settings: GatewaySettings, logger: Logger) {
         Math.min(1000, Math.floor(settings.httpHeadersTimeoutMs / 4)),
       ),
     },
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const [code, message] = FRAMEWORK_ERRORS[error.code] ?? [
         'internal_error',
