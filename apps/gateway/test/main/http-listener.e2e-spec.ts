@@ -95,6 +95,18 @@ describe('the listener bounds how long a client may hold a socket', () => {
   }, 15_000);
 });
 
+describe('what never reaches a route answers in the one error body', () => {
+  it('a request that is not valid HTTP', async () => {
+    const { text } = await rawSession((socket) =>
+      socket.write('GET /health HTTP/1.1\r\nbad header line\r\n\r\n'),
+    );
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'validation_failed', message: expect.any(String) },
+    });
+  }, 15_000);
+});
+
 describe('a client that goes away mid-body', () => {
   it('is logged below error level', async () => {
     const from = lines.length;
