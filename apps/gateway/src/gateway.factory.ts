@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { httpServerOptions, registerRequestGuards } from './common/http-server.options.js';
 import { registerJsonBodyParser } from './common/json-body.parser.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -29,8 +30,10 @@ export async function createGateway(
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     return503OnClosing: true,
+    ...httpServerOptions(settings, logger),
   });
   registerJsonBodyParser(adapter.getInstance(), settings.bodyLimitBytes);
+  registerRequestGuards(adapter.getInstance());
   const routes: string[] = [];
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);

@@ -73,3 +73,33 @@ export function toRows(accepted: AcceptedCallback): {
   });
   return { callback, events };
 }
+
+/** The longest value each bounded column keeps (the persistence entities' varchar lengths). */
+const CALLBACK_LIMITS = { dedupeKey: 255, vendorKind: 128 } as const;
+const EVENT_LIMITS = {
+  type: 96,
+  dedupeKey: 255,
+  conversationType: 16,
+  conversationId: 255,
+  actor: 255,
+} as const;
+
+/**
+ * Why the rows of a callback can never be stored, or undefined when they can: a vendor id longer than its
+ * column. PostgreSQL refuses such a row where SQLite keeps it; both engines refuse the callback alike.
+ */
+export function unstorableReason(callback: InboundCallbackEntity, events: EventEntity[]): string | undefined {
+  for (const [field, max] of Object.entries(CALLBACK_LIMITS)) {
+    const value = callback[field as keyof typeof CALLBACK_LIMITS];
+    if (value.length > max) return `The callback's ${field} is longer than ${max} characters.`;
+  }
+  for (const event of events) {
+    for (const [field, max] of Object.entries(EVENT_LIMITS)) {
+      const value = event[field as keyof typeof EVENT_LIMITS];
+      if (typeof value === 'string' && value.length > max) {
+        return `The callback's ${field === 'actor' ? 'sender' : field} is longer than ${max} characters.`;
+      }
+    }
+  }
+  return undefined;
+}

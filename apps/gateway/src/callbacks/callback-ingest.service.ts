@@ -20,7 +20,7 @@ import { statusOfErrorCode } from '../common/error-status.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { AppsService, type ResolvedApp } from '../tenancy/apps.service.js';
-import { toRows } from './callback-events.mapper.js';
+import { toRows, unstorableReason } from './callback-events.mapper.js';
 
 /** Request headers worth keeping beside a raw callback (for audits); never credentials. */
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-real-ip'];
@@ -31,8 +31,10 @@ function definedEntries(map: Readonly<Record<string, string | undefined>>): Reco
 }
 
 export interface IncomingCallback extends Omit<CallbackRequest, 'query'> {
-  /** False when the body was not valid JSON. */
+  /** False when the body was not valid JSON, or was refused as it was read (see `refusal`). */
   parsed: boolean;
+  /** Why a body that was read can never be stored (nested too deep, a NUL character). */
+  refusal?: CallbackRejectedError;
   /** The query as parsed: a parameter given more than once is an array. */
   query: Readonly<Record<string, string | string[] | undefined>>;
 }
@@ -79,6 +81,7 @@ export class CallbackIngestService {
     }
     const resolved = await this.resolveApp(provider, appId);
     if ('reply' in resolved) return resolved.reply;
+    if (request.refusal) return this.reject(provider, request.refusal, appId);
     if (!request.parsed)
       return this.reject(
         provider,
@@ -158,6 +161,10 @@ export class CallbackIngestService {
     });
     const { callback } = rows;
     let events = rows.events;
+    // Checked on every engine alike: PostgreSQL would refuse the rows, and that is no outage to retry.
+    const unstorable = unstorableReason(callback, events);
+    if (unstorable)
+      return this.reject(provider, new CallbackRejectedError('callback_malformed', unstorable), appId);
     let result;
     let deliveries;
     let relays;
@@ -170,7 +177,9 @@ export class CallbackIngestService {
       deliveries = await this.fanout.deliveriesFor(appId, events, callback.receivedAt);
       result = await this.ingest.store({ callback, events, deliveries, relays });
     } catch (error) {
-      return this.unavailable(provider, error);
+      // Only an outage is worth the vendor's retry; anything else is a fault of ours (500, logged).
+      if (isDependencyDown(error)) return this.unavailable(provider, error);
+      throw error;
     }
     if (result === 'duplicate') {
       this.count(provider, 'duplicate');

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../common/auth.decorators.js';
-import { INVALID_JSON_BODY } from '../common/json-body.parser.js';
+import { INVALID_JSON_BODY, RefusedCallbackBody } from '../common/json-body.parser.js';
 import { CallbackIngestService } from './callback-ingest.service.js';
 
 @ApiTags('callbacks')
@@ -25,6 +25,11 @@ export class CallbacksController {
     schema: { type: 'object', additionalProperties: true },
   })
   @ApiResponse({ status: 200, description: "Stored (or a known duplicate): the vendor's ack." })
+  @ApiResponse({
+    status: 400,
+    description:
+      'Not JSON, or JSON that can never be stored (nested too deep, a NUL character, an id longer than the gateway keeps); nothing stored.',
+  })
   @ApiResponse({ status: 401, description: 'Signature missing or wrong; nothing stored.' })
   @ApiResponse({ status: 404, description: 'No such app for this provider.' })
   @ApiResponse({ status: 503, description: 'Not stored (database unavailable): the vendor should retry.' })
@@ -34,9 +39,11 @@ export class CallbacksController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const parsed = request.body !== INVALID_JSON_BODY;
+    const refused = request.body instanceof RefusedCallbackBody ? request.body.error : undefined;
+    const parsed = request.body !== INVALID_JSON_BODY && !refused;
     const result = await this.ingest.handle(provider, appId, {
       parsed,
+      ...(refused ? { refusal: refused } : {}),
       body: parsed ? request.body : undefined,
       rawBody: request.rawBody ?? '',
       query: request.query as Record<string, string | string[] | undefined>,

@@ -20,11 +20,15 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'not_found':
     case 'route_not_found':
       return 404;
+    case 'request_timeout':
+      return 408;
     case 'conflict':
     case 'idempotency_conflict':
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'uri_too_long':
+      return 414;
     case 'unsupported_media_type':
       return 415;
     case 'capability_unsupported':
@@ -34,6 +38,8 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'rate_limited':
     case 'vendor_rate_limited':
       return 429;
+    case 'headers_too_large':
+      return 431;
     case 'internal_error':
       return 500;
     case 'vendor_auth_failed':

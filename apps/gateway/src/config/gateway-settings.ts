@@ -20,6 +20,10 @@ export interface GatewaySettings {
   deliveryRetryScheduleMs: number[];
   logLevel: string;
   bodyLimitBytes: number;
+  /** The listener's limits: the whole request, its headers, an idle keep-alive connection. */
+  httpRequestTimeoutMs: number;
+  httpHeadersTimeoutMs: number;
+  httpKeepAliveTimeoutMs: number;
   deliveryTimeoutMs: number;
   deliveryConcurrency: number;
   endpointDisableAfterMs: number;
@@ -54,6 +58,9 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     deliveryRetryScheduleMs: retryScheduleMs(env.DELIVERY_RETRY_SCHEDULE),
     logLevel: env.LOG_LEVEL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    httpRequestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    httpHeadersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    httpKeepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     deliveryTimeoutMs: env.DELIVERY_TIMEOUT_MS,
     deliveryConcurrency: env.DELIVERY_CONCURRENCY,
     endpointDisableAfterMs: env.ENDPOINT_DISABLE_AFTER_HOURS * 3600_000,

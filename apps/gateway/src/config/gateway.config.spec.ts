@@ -72,6 +72,22 @@ describe('gateway configuration', () => {
     expect(errorOf({ GATEWAY_PROVIDERS: 'Tencent;easemob' })).toContain('GATEWAY_PROVIDERS must be');
   });
 
+  it('reads the listener timeouts, and refuses a headers timeout beyond the request timeout', () => {
+    expect(loadGatewayEnv({})).toMatchObject({
+      HTTP_REQUEST_TIMEOUT_MS: 60_000,
+      HTTP_HEADERS_TIMEOUT_MS: 15_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000,
+    });
+    expect(
+      loadGatewayEnv({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '2000' }),
+    ).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 5000, HTTP_HEADERS_TIMEOUT_MS: 2000 });
+    expect(errorOf({ HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' })).toContain('HTTP_KEEP_ALIVE_TIMEOUT_MS');
+    expect(errorOf({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toContain('HTTP_REQUEST_TIMEOUT_MS');
+    expect(errorOf({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toContain(
+      'HTTP_HEADERS_TIMEOUT_MS',
+    );
+  });
+
   it('names every wrong variable at once', () => {
     const message = errorOf({ PORT: 'x', REDIS_URL: 'nope' });
     expect(message).toContain('PORT:');

@@ -181,6 +181,27 @@ export class GatewayEnv {
   @Min(1024)
   @Max(64 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS: number = 60_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_HEADERS_TIMEOUT_MS: number = 15_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 72_000;
 }
 
 /** A start-up configuration error; the message names the variable. */
@@ -211,6 +232,9 @@ const ENV_KEYS = [
   'VENDOR_RETRY_BASE_MS',
   'VENDOR_MAX_ATTEMPTS',
   'EASEMOB_CALLBACK_SKEW_SECONDS',
+  'HTTP_REQUEST_TIMEOUT_MS',
+  'HTTP_HEADERS_TIMEOUT_MS',
+  'HTTP_KEEP_ALIVE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof GatewayEnv)[];
 
 /** Validates the environment. Other variables are ignored (the process environment holds many). */
@@ -221,6 +245,11 @@ export function loadGatewayEnv(env: Record<string, string | undefined>): Gateway
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (parsed.HTTP_HEADERS_TIMEOUT_MS > parsed.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
   }
   return parsed;
 }

@@ -4,7 +4,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -13,6 +12,8 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { EVENT_TYPES, eventTypeMatches } from '@im-gateway/types';
+import { IsOmittable } from '../common/omittable.validator.js';
+import { IsTimestamp } from '../common/timestamp.validator.js';
 
 /** Each entry is `*`, a unified event type, or a prefix pattern (`message.*`) that matches at least one type. */
 function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
@@ -132,20 +133,20 @@ export class EndpointCreateDto {
 
 export class EndpointUpdateDto {
   @ApiPropertyOptional({ description: 'New URL (checked like on create).' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ description: 'New event type patterns; empty = every type.', type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @IsEventTypePatterns()
   eventTypes?: string[];
 
   @ApiPropertyOptional({ description: 'New note.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   description?: string;
@@ -153,7 +154,7 @@ export class EndpointUpdateDto {
   @ApiPropertyOptional({
     description: 'Pause (true) or resume (false) deliveries; resuming clears the reason it was disabled.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   disabled?: boolean;
 
@@ -162,13 +163,13 @@ export class EndpointUpdateDto {
     type: 'object',
     additionalProperties: { type: 'string' },
   })
-  @IsOptional()
+  @IsOmittable()
   @IsObject()
   @IsStaticHeaders()
   headers?: Record<string, string>;
 
   @ApiPropertyOptional({ description: 'Delivery ordering.', enum: ['none', 'conversation'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['none', 'conversation'])
   ordering?: 'none' | 'conversation';
 
@@ -176,7 +177,7 @@ export class EndpointUpdateDto {
     description:
       'Leave out events a migration bridge caused (`data.relay` set), so each logical message is delivered once across both vendors. ',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   excludeRelayed?: boolean;
 }
@@ -237,9 +238,10 @@ export class EndpointSecretResponseDto {
 
 export class EndpointRecoverDto {
   @ApiProperty({
-    description: 'Retry every failed delivery of this endpoint created at or after this time (ISO-8601).',
+    description:
+      'Retry every failed delivery of this endpoint created at or after this time (RFC 3339, e.g. `2024-01-31T08:00:00Z`).',
   })
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   since!: string;
 }
 

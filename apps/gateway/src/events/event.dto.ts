@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CONVERSATION_TYPES, EVENT_TYPES } from '@im-gateway/types';
 import { PageQueryDto } from '../common/pagination.dto.js';
+import { IsTimestamp } from '../common/timestamp.validator.js';
 
 export class EventQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -36,14 +37,18 @@ export class EventQueryDto extends PageQueryDto {
   @MaxLength(255)
   userId?: string;
 
-  @ApiPropertyOptional({ description: 'Only events that occurred at or after this time (ISO-8601).' })
+  @ApiPropertyOptional({
+    description: 'Only events that occurred at or after this time (RFC 3339, e.g. `2024-01-31T08:00:00Z`).',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   since?: string;
 
-  @ApiPropertyOptional({ description: 'Only events that occurred before this time (ISO-8601).' })
+  @ApiPropertyOptional({
+    description: 'Only events that occurred before this time (RFC 3339, e.g. `2024-01-31T08:00:00Z`).',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   until?: string;
 }
 
