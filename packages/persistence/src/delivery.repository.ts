@@ -3,7 +3,7 @@ import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
 import { valuesList } from './sql-values.js';
 import { StatementBatcher } from './statement-batcher.js';
-import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, storableText } from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -170,8 +170,8 @@ export class DeliveryRepository {
       a.attemptedAt,
       a.statusCode,
       a.durationMs,
-      a.responseExcerpt,
-      a.error,
+      storableText(a.responseExcerpt),
+      storableText(a.error),
     ];
     const next = [
       outcome.status,
