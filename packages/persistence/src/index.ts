@@ -50,4 +50,5 @@ export { isUniqueViolation } from './errors.js';
 export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.repository.js';
 export { Transactor, type SqliteHandle } from './transactor.js';
 export { DeliveryRepository, type ClaimedDelivery, type DeliveryOutcome } from './delivery.repository.js';
+export { AppDataRepository } from './app-data.repository.js';
 export { RelayRepository, type ClaimedRelay, type RelayOutcome } from './relay.repository.js';
