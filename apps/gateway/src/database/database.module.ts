@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, IngestRepository, Transactor } from '@im-gateway/persistence';
+import { AppDataRepository, dataSourceOptions, IngestRepository, Transactor } from '@im-gateway/persistence';
 import type { GatewaySettings } from '../config/gateway-settings.js';
 import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 
@@ -33,9 +33,14 @@ export class DatabaseModule {
           useFactory: (t: Transactor) => new IngestRepository(t),
           inject: [Transactor],
         },
+        {
+          provide: AppDataRepository,
+          useFactory: (t: Transactor) => new AppDataRepository(t),
+          inject: [Transactor],
+        },
         SqliteCheckpoints,
       ],
-      exports: [Transactor, IngestRepository, SqliteCheckpoints],
+      exports: [Transactor, IngestRepository, AppDataRepository, SqliteCheckpoints],
     };
   }
 }

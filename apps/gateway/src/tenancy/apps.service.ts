@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, type Repository } from 'typeorm';
 import {
-  ApiKeyEntity,
+  AppDataRepository,
   AppEntity,
   clampLimit,
   newId,
@@ -35,6 +35,7 @@ export class AppsService {
   constructor(
     @InjectRepository(AppEntity) private readonly apps: Repository<AppEntity>,
     private readonly transactor: Transactor,
+    private readonly appData: AppDataRepository,
     private readonly registry: ProviderRegistry,
     private readonly secretBox: SecretBox,
     private readonly settings: GatewaySettingsRef,
@@ -106,10 +107,8 @@ export class AppsService {
         'conflict',
         `App ${appId} is on bridge ${bridge.id}; delete the bridge first.`,
       );
-    await this.transactor.transaction(async (m) => {
-      await m.delete(ApiKeyEntity, { appId });
-      await m.delete(AppEntity, { id: appId });
-    });
+    // Everything the app owns goes with it, its pending deliveries included, so nothing is attempted after.
+    await this.appData.remove(appId);
     this.resolved.delete(appId);
   }
 
