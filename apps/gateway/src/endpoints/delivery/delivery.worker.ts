@@ -4,8 +4,10 @@ import {
   DeliveryRepository,
   newId,
   Transactor,
+  type ClaimedDelivery,
   type DeliveryOutcome,
 } from '@im-gateway/persistence';
+import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
 import { webhookSignatureHeader } from '@im-gateway/signing';
 import type { UnifiedEvent } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
@@ -18,8 +20,13 @@ import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** An attempt lasts at most the timeout; the lease adds room for recording it, then another worker may retake it. */
-const LEASE_MARGIN_MS = 5_000;
+/**
+ * A claim is leased for 8 s and renewed every 2 s while its attempt runs, however long the receiver takes:
+ * a process that dies stops renewing, so its deliveries are retaken within 8 s, while a live one may stall
+ * (event loop, database) for 6 s before another worker could retake one of its attempts.
+ */
+export const DELIVERY_LEASE_MS = 8_000;
+export const DELIVERY_HEARTBEAT_MS = 2_000;
 /** A wake-up may come this early (timer drift) and still claim its delivery. */
 const EARLY_WAKEUP_MS = 250;
 
@@ -32,6 +39,7 @@ const EARLY_WAKEUP_MS = 250;
 export class DeliveryWorker {
   private readonly logger = new Logger(DeliveryWorker.name);
   readonly sender: WebhookSender;
+  private readonly leases: LeaseKeeper;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -41,19 +49,32 @@ export class DeliveryWorker {
     private readonly metrics: MetricsService,
   ) {
     this.sender = new WebhookSender(settings.value.endpointsAllowPrivate);
+    this.leases = new LeaseKeeper('delivery', DELIVERY_LEASE_MS, DELIVERY_HEARTBEAT_MS, (ids, until) =>
+      deliveries.renew(ids, until),
+    );
   }
 
   async attempt(deliveryId: string): Promise<Wakeup[]> {
-    const { deliveryTimeoutMs, deliveryRetryScheduleMs: schedule } = this.settings.value;
     const now = new Date();
     const claimed = await this.deliveries.claim(
       deliveryId,
       now.toISOString(),
-      new Date(now.getTime() + deliveryTimeoutMs + LEASE_MARGIN_MS).toISOString(),
+      new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(),
       new Date(now.getTime() + EARLY_WAKEUP_MS).toISOString(),
     );
     if (!claimed) return []; // not due, taken by another worker, or behind an earlier event of its conversation
 
+    this.leases.hold(deliveryId);
+    try {
+      return await this.attemptClaimed(claimed, now);
+    } finally {
+      this.leases.release(deliveryId);
+    }
+  }
+
+  private async attemptClaimed(claimed: ClaimedDelivery, now: Date): Promise<Wakeup[]> {
+    const { deliveryTimeoutMs, deliveryRetryScheduleMs: schedule } = this.settings.value;
+    const deliveryId = claimed.id;
     let target: DeliverableEndpoint | null = null;
     let response: WebhookResponse;
     try {
