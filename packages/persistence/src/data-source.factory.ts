@@ -10,6 +10,11 @@ export interface DatabaseSettings {
   databaseUrl?: string | undefined;
   /** Folder of the SQLite file `gateway.db` (created when missing). */
   dataDir: string;
+  /**
+   * PostgreSQL: the longest a statement may run, wait for a lock, or wait for the server's answer (default
+   * 5 s). Without it a query on a connection whose packets are dropped waits until TCP gives up.
+   */
+  queryTimeoutMs?: number;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
   /** Log SQL (debugging). */
@@ -35,6 +40,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     logging: settings.logging ?? false,
   } as const;
   if (settings.databaseUrl) {
+    const queryTimeoutMs = settings.queryTimeoutMs ?? 5_000;
     return {
       ...common,
       type: 'postgres',
@@ -43,7 +49,16 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       // Fail fast when the server is unreachable, so /health turns 503 within a second or two instead of
       // hanging on a dead socket; the pool reconnects by itself once the server is back.
       connectTimeoutMS: 1500,
-      extra: { idleTimeoutMillis: 30_000, keepAlive: true },
+      // Every query is bounded twice: the server cancels a statement that runs or waits for a lock too long
+      // (statement_timeout), and the client gives up on a server that stopped answering (query_timeout, a
+      // second later so that the server's own cancel, which keeps the connection usable, comes first).
+      // Waiting for a free pool connection is bounded by connectTimeoutMS above.
+      extra: {
+        idleTimeoutMillis: 30_000,
+        keepAlive: true,
+        statement_timeout: queryTimeoutMs,
+        query_timeout: queryTimeoutMs + 1_000,
+      },
     };
   }
   mkdirSync(settings.dataDir, { recursive: true });

@@ -3,7 +3,7 @@ import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
 import { valuesList } from './sql-values.js';
 import { StatementBatcher } from './statement-batcher.js';
-import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, storableText } from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -170,8 +170,8 @@ export class DeliveryRepository {
       a.attemptedAt,
       a.statusCode,
       a.durationMs,
-      a.responseExcerpt,
-      a.error,
+      storableText(a.responseExcerpt),
+      storableText(a.error),
     ];
     const next = [
       outcome.status,
@@ -193,13 +193,28 @@ export class DeliveryRepository {
     );
   }
 
-  /** Every delivery that should be in a queue: pending ones, and attempts whose lease ran out (a crash). */
-  async unfinished(now: string, limit: number): Promise<{ id: string; next_attempt_at: string | null }[]> {
+  /**
+   * Every delivery that should be in a queue: pending ones, and those under way with the end of their lease
+   * (`locked_until`): a lease that is not renewed (its process died) makes the delivery claimable then.
+   */
+  async unfinished(
+    _now: string,
+    limit: number,
+  ): Promise<{ id: string; next_attempt_at: string | null; locked_until: string | null }[]> {
     return this.transactor.query(
-      `SELECT id, next_attempt_at FROM deliveries
-       WHERE status = 'pending' OR (status = 'delivering' AND locked_until < $1)
+      `SELECT id, next_attempt_at, locked_until FROM deliveries
+       WHERE status IN ('pending', 'delivering')
        ORDER BY next_attempt_at LIMIT ${Math.trunc(limit)}`,
-      [now],
+    );
+  }
+
+  /** Extends the leases of deliveries still under way (the heartbeat of the process attempting them). */
+  async renew(ids: string[], lockUntil: string): Promise<void> {
+    if (ids.length === 0) return;
+    const marks = ids.map((_, i) => `$${i + 2}`).join(', ');
+    await this.transactor.query(
+      `UPDATE deliveries SET locked_until = $1 WHERE status = 'delivering' AND id IN (${marks})`,
+      [lockUntil, ...ids],
     );
   }
 

@@ -1,7 +1,7 @@
 import type { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
 import type { RelayStatus } from './entities/relay.entity.js';
 import type { Transactor } from './transactor.js';
-import { AttemptRecorder, claimWithEventBody } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, storableText } from './work-rows.js';
 
 export interface ClaimedRelay {
   id: string;
@@ -80,14 +80,14 @@ export class RelayRepository {
   /** Records the attempt and the relay's next state together (one statement on PostgreSQL, one transaction on SQLite). */
   async finish(id: string, outcome: RelayOutcome, attempt: RelayAttemptEntity): Promise<void> {
     const a = attempt;
-    const attemptValues = [a.id, a.relayId, a.attemptedAt, a.outcome, a.durationMs, a.error];
+    const attemptValues = [a.id, a.relayId, a.attemptedAt, a.outcome, a.durationMs, storableText(a.error)];
     const relayValues = [
       outcome.status,
       outcome.attempts,
       outcome.nextAttemptAt,
       outcome.lastAttemptAt,
-      outcome.reason?.slice(0, 500) ?? null,
-      outcome.lastError,
+      storableText(outcome.reason, 500),
+      storableText(outcome.lastError),
       outcome.targetMessageIds ? JSON.stringify(outcome.targetMessageIds) : null,
       outcome.relayedAt,
       outcome.conversationKind,

@@ -6,6 +6,17 @@ import type { Transactor } from './transactor.js';
  */
 
 /**
+ * Text as both engines can store it: PostgreSQL refuses NUL in a text value (a receiver's binary, gzip or
+ * UTF-16 answer has them), which would make recording the attempt fail and leave its row claimed for ever.
+ * NUL becomes U+FFFD, as an undecodable byte already does; everything else is kept.
+ */
+export function storableText(text: string | null | undefined, maxLength?: number): string | null {
+  if (text === null || text === undefined) return null;
+  const clean = text.replaceAll('\u0000', '\uFFFD');
+  return maxLength === undefined ? clean : clean.slice(0, maxLength);
+}
+
+/**
  * Claims one row with a conditional `UPDATE … RETURNING` (`claimSql`) and returns it with the stored JSON of
  * the event it names in `eventIdColumn` (`event_body`, null when there is none): on PostgreSQL in the same
  * statement, on SQLite in the same synchronous step.

@@ -57,10 +57,11 @@ export function isDependencyDown(error: unknown): boolean {
       '08000',
       '08003',
       '08006',
+      '57014', // query_canceled: the statement ran past DATABASE_QUERY_TIMEOUT_MS (e.g. waiting on a lock)
       'SQLITE_BUSY',
       'SQLITE_IOERR',
     ].includes(code) ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Cannot use a pool after calling end/i.test(
+    /Query read timeout|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Cannot use a pool after calling end/i.test(
       String(e?.message ?? ''),
     )
   );

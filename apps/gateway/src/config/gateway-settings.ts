@@ -8,6 +8,8 @@ export interface GatewaySettings {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: longest a statement may run, or wait for a lock or an answer (`DATABASE_QUERY_TIMEOUT_MS`). */
+  databaseQueryTimeoutMs: number;
   redisUrl: string | undefined;
   adminToken: string;
   /** True when the admin token was generated at this start (printed once). */
@@ -48,6 +50,7 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     host: env.HOST,
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     redisUrl: env.REDIS_URL,
     adminToken: admin.value,
     adminTokenGenerated: admin.created,

@@ -106,6 +106,13 @@ export class GatewayEnv {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_QUERY_TIMEOUT_MS: number = 5_000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(1)
   @Max(1000)
   DELIVERY_CONCURRENCY: number = 32;
@@ -212,6 +219,7 @@ const ENV_KEYS = [
   'HOST',
   'DATA_DIR',
   'DATABASE_URL',
+  'DATABASE_QUERY_TIMEOUT_MS',
   'REDIS_URL',
   'GATEWAY_ADMIN_TOKEN',
   'GATEWAY_MASTER_KEY',

@@ -61,7 +61,11 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir }),
+            ...dataSourceOptions({
+              databaseUrl: settings.databaseUrl,
+              dataDir: settings.dataDir,
+              queryTimeoutMs: settings.databaseQueryTimeoutMs,
+            }),
             // A database that is still starting gets a few tries before the gateway gives up.
             retryAttempts: 5,
             retryDelay: 2000,

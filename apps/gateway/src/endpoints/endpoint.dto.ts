@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -38,6 +39,20 @@ function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
 const RESERVED_HEADERS =
   /^(content-type|content-length|host|connection|transfer-encoding|user-agent|webhook-.*)$/i;
 
+/**
+ * Whether Node's HTTP client would send this header: its own rule (visible ASCII, Latin-1, tab and space in
+ * the value; a token for the name), so a header accepted here can never make every delivery throw later.
+ */
+function sendableHeader(name: string, value: string): boolean {
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Static headers: valid names, string values, none that the delivery itself sets. */
 function IsStaticHeaders(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
@@ -47,7 +62,7 @@ function IsStaticHeaders(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: {
         message:
-          'headers must map header names to strings, at most 20, without content-type, host, user-agent or webhook-*',
+          'headers must map header names to strings Node can send (visible ASCII or Latin-1, no control characters), at most 20, without content-type, host, user-agent or webhook-*',
         ...options,
       },
       validator: {
@@ -62,7 +77,7 @@ function IsStaticHeaders(options?: ValidationOptions): PropertyDecorator {
               !RESERVED_HEADERS.test(k) &&
               typeof v === 'string' &&
               v.length <= 1000 &&
-              !/[\r\n]/.test(v),
+              sendableHeader(k, v),
           ),
       },
     });

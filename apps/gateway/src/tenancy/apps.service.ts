@@ -94,6 +94,7 @@ export class AppsService {
         'conflict',
         `App ${appId} is on bridge ${bridge.id}; delete the bridge first.`,
       );
+    // Everything the app owns goes with it, its pending deliveries included, so nothing is attempted after.
     await this.apps.remove(appId);
     this.resolved.delete(appId);
   }

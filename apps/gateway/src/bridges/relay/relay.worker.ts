@@ -99,22 +99,27 @@ export class RelayWorker {
       new Date(now.getTime() + EARLY_WAKEUP_MS).toISOString(),
     );
     if (!claimed) return []; // not due, taken, paused, or behind an earlier message of its conversation
-    // The claim checked the bridge is active; its rules come from the directory's cache, not another query.
-    const bridge = await this.directory.active(claimed.source_app_id, claimed.bridge_id);
-    if (!bridge) {
-      await this.relays.release(relayId, new Date().toISOString());
-      return [];
-    }
-    const side: BridgeSide = claimed.source_app_id === bridge.sourceAppId ? 'forward' : 'reverse';
-    const attempt: Attempt = { claimed, bridge, side, attempts: claimed.attempts + 1, now };
+    const attempts = claimed.attempts + 1;
     let outcome: RelayOutcome;
     try {
-      outcome = claimed.action === 'recall' ? await this.recall(attempt) : await this.message(attempt);
+      // The claim checked the bridge is active; its rules come from the directory's cache, not another query.
+      const bridge = await this.directory.active(claimed.source_app_id, claimed.bridge_id);
+      if (!bridge) {
+        await this.relays.release(relayId, new Date().toISOString());
+        return [];
+      }
+      const side: BridgeSide = claimed.source_app_id === bridge.sourceAppId ? 'forward' : 'reverse';
+      const attempt: Attempt = { claimed, bridge, side, attempts, now };
+      try {
+        outcome = claimed.action === 'recall' ? await this.recall(attempt) : await this.message(attempt);
+      } catch (error) {
+        outcome = this.failed(attempt, error);
+      }
     } catch (error) {
-      outcome = this.failed(attempt, error);
+      // Anything else that fails once the relay is claimed is a failed attempt too: none may loop on its lease.
+      outcome = failedOutcome(error, attempts, this.settings.value.deliveryRetryScheduleMs, new Date());
     }
-    const finishedAt = new Date();
-    await this.relays.finish(relayId, outcome, this.attemptRow(relayId, now, finishedAt, outcome));
+    await this.record(relayId, outcome, now);
     this.metrics.relays.inc({
       action: claimed.action,
       result: outcome.status === 'pending' ? 'retry' : outcome.status,
@@ -124,6 +129,17 @@ export class RelayWorker {
     if (!claimed.conversation_id) return [];
     const next = await this.relays.nextInConversation(claimed.bridge_id, claimed.conversation_id);
     return next ? [{ id: next.id, dueAt: next.next_attempt_at }] : [];
+  }
+
+  /** Records the attempt; should its texts be refused, the relay's state is still recorded without them. */
+  private async record(relayId: string, outcome: RelayOutcome, at: Date): Promise<void> {
+    try {
+      await this.relays.finish(relayId, outcome, this.attemptRow(relayId, at, new Date(), outcome));
+    } catch (error) {
+      this.logger.warn({ err: error, relayId }, 'relay attempt not recorded in full; recording it bare');
+      const bare = { ...outcome, reason: null, lastError: 'the attempt could not be stored in full' };
+      await this.relays.finish(relayId, bare, this.attemptRow(relayId, at, new Date(), bare));
+    }
   }
 
   private failed(a: Attempt, error: unknown, extra: Partial<RelayOutcome> = {}): RelayOutcome {

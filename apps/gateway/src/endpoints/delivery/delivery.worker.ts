@@ -4,21 +4,30 @@ import {
   DeliveryRepository,
   EndpointRepository,
   newId,
+  type ClaimedDelivery,
   type DeliveryOutcome,
   type EndpointHealthPatch,
 } from '@im-gateway/persistence';
+import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
 import { webhookSignatureHeader } from '@im-gateway/signing';
 import type { UnifiedEvent } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { MetricsService } from '../../metrics/metrics.service.js';
-import { EndpointDirectory } from '../endpoint-directory.js';
+import { EndpointDirectory, type DeliverableEndpoint } from '../endpoint-directory.js';
 import { toCloudEvent } from './cloud-event.js';
 import type { Wakeup } from '../../common/queue/work.queue.js';
 import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
 import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
 
-/** An attempt lasts at most the timeout; the lease adds room for recording it, then another worker may retake it. */
-const LEASE_MARGIN_MS = 5_000;
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A claim is leased for 8 s and renewed every 2 s while its attempt runs, however long the receiver takes:
+ * a process that dies stops renewing, so its deliveries are retaken within 8 s, while a live one may stall
+ * (event loop, database) for 6 s before another worker could retake one of its attempts.
+ */
+export const DELIVERY_LEASE_MS = 8_000;
+export const DELIVERY_HEARTBEAT_MS = 2_000;
 /** A wake-up may come this early (timer drift) and still claim its delivery. */
 const EARLY_WAKEUP_MS = 250;
 
@@ -31,6 +40,7 @@ const EARLY_WAKEUP_MS = 250;
 export class DeliveryWorker {
   private readonly logger = new Logger(DeliveryWorker.name);
   readonly sender: WebhookSender;
+  private readonly leases: LeaseKeeper;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -40,26 +50,77 @@ export class DeliveryWorker {
     private readonly metrics: MetricsService,
   ) {
     this.sender = new WebhookSender(settings.value.endpointsAllowPrivate);
+    this.leases = new LeaseKeeper('delivery', DELIVERY_LEASE_MS, DELIVERY_HEARTBEAT_MS, (ids, until) =>
+      deliveries.renew(ids, until),
+    );
   }
 
   async attempt(deliveryId: string): Promise<Wakeup[]> {
-    const { deliveryTimeoutMs, deliveryRetryScheduleMs: schedule } = this.settings.value;
     const now = new Date();
     const claimed = await this.deliveries.claim(
       deliveryId,
       now.toISOString(),
-      new Date(now.getTime() + deliveryTimeoutMs + LEASE_MARGIN_MS).toISOString(),
+      new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(),
       new Date(now.getTime() + EARLY_WAKEUP_MS).toISOString(),
     );
     if (!claimed) return []; // not due, taken by another worker, or behind an earlier event of its conversation
 
-    const target = await this.directory.deliverable(claimed.endpoint_id, now);
-    const event = claimed.event_body ? (JSON.parse(claimed.event_body) as UnifiedEvent) : null;
-    if (!target || target.endpoint.disabled || !event) {
-      await this.deliveries.release(deliveryId, 'cancelled', new Date().toISOString());
-      return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
+    this.leases.hold(deliveryId);
+    try {
+      return await this.attemptClaimed(claimed, now);
+    } finally {
+      this.leases.release(deliveryId);
     }
+  }
 
+  private async attemptClaimed(claimed: ClaimedDelivery, now: Date): Promise<Wakeup[]> {
+    const { deliveryTimeoutMs, deliveryRetryScheduleMs: schedule } = this.settings.value;
+    const deliveryId = claimed.id;
+    let target: DeliverableEndpoint | null = null;
+    let response: WebhookResponse;
+    try {
+      target = await this.directory.deliverable(claimed.endpoint_id, now);
+      const event = claimed.event_body ? (JSON.parse(claimed.event_body) as UnifiedEvent) : null;
+      if (!target || target.endpoint.disabled || !event) {
+        await this.deliveries.release(deliveryId, 'cancelled', new Date().toISOString());
+        return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
+      }
+      response = await this.send(target, event, now, deliveryTimeoutMs);
+    } catch (error) {
+      // Whatever went wrong once the delivery was claimed (a stored header Node refuses to send, an
+      // unreadable secret…) is a failed attempt on the schedule: no input may leave it claimed to loop.
+      response = {
+        ok: false,
+        durationMs: Date.now() - now.getTime(),
+        error: `not sent: ${errorText(error)}`,
+      };
+    }
+    const attempts = claimed.attempts + 1;
+    const finishedAt = new Date();
+    const outcome = this.outcome(response, attempts, schedule, finishedAt);
+    await this.record(deliveryId, outcome, now, response);
+    this.metrics.deliveryAttempts.inc({ result: outcome.status === 'pending' ? 'retry' : outcome.status });
+    if (target)
+      await this.updateEndpointHealth(
+        target.endpoint.id,
+        target.endpoint.appId,
+        target.endpoint.failingSince,
+        response,
+        finishedAt,
+      ).catch((error: unknown) =>
+        this.logger.warn({ err: error, deliveryId }, 'endpoint health not updated'),
+      );
+
+    if (outcome.status === 'pending') return [{ id: deliveryId, dueAt: outcome.nextAttemptAt }];
+    return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
+  }
+
+  private send(
+    target: DeliverableEndpoint,
+    event: UnifiedEvent,
+    now: Date,
+    timeoutMs: number,
+  ): Promise<WebhookResponse> {
     const body = JSON.stringify(toCloudEvent(event));
     const timestamp = Math.floor(now.getTime() / 1000);
     const headers = {
@@ -70,22 +131,26 @@ export class DeliveryWorker {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': webhookSignatureHeader(target.secrets, { id: event.id, timestamp, body }),
     };
-    const response = await this.sender.post(target.endpoint.url, headers, body, deliveryTimeoutMs);
-    const attempts = claimed.attempts + 1;
-    const finishedAt = new Date();
-    const outcome = this.outcome(response, attempts, schedule, finishedAt);
-    await this.deliveries.finish(deliveryId, outcome, this.attemptRow(deliveryId, now, response));
-    this.metrics.deliveryAttempts.inc({ result: outcome.status === 'pending' ? 'retry' : outcome.status });
-    await this.updateEndpointHealth(
-      target.endpoint.id,
-      target.endpoint.appId,
-      target.endpoint.failingSince,
-      response,
-      finishedAt,
-    );
+    return this.sender.post(target.endpoint.url, headers, body, timeoutMs);
+  }
 
-    if (outcome.status === 'pending') return [{ id: deliveryId, dueAt: outcome.nextAttemptAt }];
-    return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
+  /**
+   * Records the attempt with the delivery's next state. Should the attempt row itself be refused, the state
+   * is still recorded with a bare row: otherwise the delivery would be retaken after every lease, for ever.
+   */
+  private async record(id: string, outcome: DeliveryOutcome, at: Date, r: WebhookResponse): Promise<void> {
+    try {
+      await this.deliveries.finish(id, outcome, this.attemptRow(id, at, r));
+    } catch (error) {
+      this.logger.warn({ err: error, deliveryId: id }, 'attempt not recorded in full; recording it bare');
+      const bare = {
+        ok: r.ok,
+        status: r.status,
+        durationMs: r.durationMs,
+        error: 'the answer could not be stored',
+      };
+      await this.deliveries.finish(id, outcome, this.attemptRow(id, at, bare));
+    }
   }
 
   private outcome(
