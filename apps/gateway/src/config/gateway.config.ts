@@ -13,6 +13,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { firstValidationMessage } from './validation-message.js';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -183,7 +184,7 @@ export class GatewayEnv {
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 }
 
-/** A start-up configuration error; the message names the variable. */
+/** A start-up configuration error: one line, naming the variable; the gateway exits 78 (EX_CONFIG) on it. */
 export class ConfigError extends Error {}
 
 const ENV_KEYS = [
@@ -219,8 +220,8 @@ export function loadGatewayEnv(env: Record<string, string | undefined>): Gateway
   const parsed = plainToInstance(GatewayEnv, present);
   const errors = validateSync(parsed);
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+    const messages = errors.map((e) => firstValidationMessage(e) ?? `${e.property} is invalid`);
+    throw new ConfigError(`Invalid configuration: ${messages.join('; ')}`);
   }
   return parsed;
 }
