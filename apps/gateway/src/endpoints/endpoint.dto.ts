@@ -12,7 +12,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { EVENT_TYPES, eventTypeMatches } from '@im-gateway/types';
+import { isEventTypePattern } from '@im-gateway/types';
 
 /** Each entry is `*`, a unified event type, or a prefix pattern (`message.*`) that matches at least one type. */
 function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
@@ -27,9 +27,7 @@ function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
         ...options,
       },
       validator: {
-        validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.every((p) => typeof p === 'string' && EVENT_TYPES.some((t) => eventTypeMatches(p, t))),
+        validate: (value: unknown) => Array.isArray(value) && value.every(isEventTypePattern),
       },
     });
 }
