@@ -4,16 +4,7 @@ import { createLogger } from './common/logger.js';
 import { createGateway } from './gateway.factory.js';
 
 async function main(): Promise<void> {
-  let settings;
-  try {
-    settings = resolveSettings(loadGatewayEnv(process.env));
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const settings = resolveSettings(loadGatewayEnv(process.env));
   const logger = createLogger(settings.logLevel);
   if (settings.adminTokenGenerated) {
     // Printed once, at the start that created it; it is kept in the data folder (mode 0600).
@@ -49,6 +40,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A configuration error, found while reading the environment or while wiring the modules (a provider
+  // name no module registers), is the operator's to fix: one line naming the variable, no stack.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
   process.stderr.write(
     `im-gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -1,6 +1,6 @@
 import { Brackets } from 'typeorm';
 import { EventEntity } from './entities/event.entity.js';
-import { clampLimit, toPage, type Page } from './pagination.js';
+import { clampLimit, decodeCursor, toPage, type Page } from './pagination.js';
 import type { Transactor } from './transactor.js';
 
 /** The events API's filters, all optional; each narrows the list. */
@@ -37,7 +37,7 @@ export class EventRepository {
     const qb = this.transactor.dataSource.manager
       .createQueryBuilder(EventEntity, 'e')
       .where('e.app_id = :appId', { appId });
-    if (cursor) qb.andWhere('e.id > :cursor', { cursor });
+    if (cursor) qb.andWhere('e.id > :cursor', { cursor: decodeCursor(cursor) });
     if (q.type) {
       const patterns = q.type.split(',');
       if (!patterns.includes('*')) {

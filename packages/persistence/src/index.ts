@@ -47,6 +47,7 @@ export {
 } from './sqlite-checkpointer.js';
 export {
   clampLimit,
+  decodeCursor,
   DEFAULT_PAGE_LIMIT,
   findPage,
   mapPage,

@@ -1,3 +1,4 @@
+import { ImGatewayError } from '@im-gateway/types';
 import {
   MoreThan,
   type EntityManager,
@@ -18,6 +19,18 @@ export const MAX_PAGE_LIMIT = 200;
 export function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_PAGE_LIMIT;
   return Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.trunc(limit)));
+}
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The row id a cursor stands for. Cursors are opaque to clients; one this gateway did not hand out is a
+ * 400 `invalid_cursor`, not an empty page.
+ */
+export function decodeCursor(cursor: string): string {
+  if (!ID.test(cursor))
+    throw new ImGatewayError('invalid_cursor', 'cursor is not one a list returned; pass nextCursor as is.');
+  return cursor.toLowerCase();
 }
 
 /** Given `limit + 1` rows in id order, the page of `limit` rows and the cursor for the next one. */
@@ -45,7 +58,7 @@ export async function findPage<E extends { id: string }>(
 ): Promise<Page<E>> {
   const take = clampLimit(limit);
   const rows = await manager.find(entity, {
-    where: { ...where, ...(cursor ? { id: MoreThan(cursor) } : {}) } as FindOptionsWhere<E>,
+    where: { ...where, ...(cursor ? { id: MoreThan(decodeCursor(cursor)) } : {}) } as FindOptionsWhere<E>,
     order: { id: 'ASC' } as FindOptionsOrder<E>,
     take: take + 1,
   });

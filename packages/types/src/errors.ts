@@ -5,6 +5,7 @@
  */
 export const ERROR_CODES = [
   'validation_failed',
+  'invalid_cursor',
   'invalid_json',
   'payload_too_large',
   'unsupported_media_type',

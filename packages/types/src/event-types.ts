@@ -103,3 +103,8 @@ export function eventTypeMatches(pattern: string, type: string): boolean {
   if (!pattern.endsWith('.*')) return false;
   return type.startsWith(pattern.slice(0, -1));
 }
+
+/** Whether a pattern matches at least one unified event type: a filter that matches none is a typo. */
+export function isEventTypePattern(pattern: unknown): pattern is string {
+  return typeof pattern === 'string' && EVENT_TYPES.some((type) => eventTypeMatches(pattern, type));
+}

@@ -1,4 +1,10 @@
-export { EVENT_TYPES, eventTypeMatches, isEventType, type EventType } from './event-types.js';
+export {
+  EVENT_TYPES,
+  eventTypeMatches,
+  isEventType,
+  isEventTypePattern,
+  type EventType,
+} from './event-types.js';
 export {
   CONVERSATION_TYPES,
   MESSAGE_CONTENT_TYPES,

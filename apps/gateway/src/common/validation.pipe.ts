@@ -1,13 +1,12 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ImGatewayError, type FieldIssue } from '@im-gateway/types';
+import { firstValidationMessage } from '../config/validation-message.js';
 
 function issues(errors: ValidationError[], prefix = ''): FieldIssue[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    return [
-      ...Object.values(e.constraints ?? {}).map((message) => ({ field, message })),
-      ...issues(e.children ?? [], field),
-    ];
+    const message = firstValidationMessage(e);
+    return [...(message ? [{ field, message }] : []), ...issues(e.children ?? [], field)];
   });
 }
 

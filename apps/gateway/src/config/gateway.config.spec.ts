@@ -52,7 +52,15 @@ describe('gateway configuration', () => {
     [{ EASEMOB_CALLBACK_SKEW_SECONDS: '0' }, 'EASEMOB_CALLBACK_SKEW_SECONDS'],
     [{ EASEMOB_CALLBACK_SKEW_SECONDS: '10m' }, 'EASEMOB_CALLBACK_SKEW_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
-    expect(errorOf(env)).toContain(`${variable}:`);
+    expect(errorOf(env)).toContain(`${variable} `);
+  });
+
+  it('says one thing per variable, on one line: the first rule it breaks', () => {
+    expect(errorOf({ PORT: 'abc' })).toBe('Invalid configuration: PORT must be an integer number');
+    expect(errorOf({ PORT: '70000' })).toBe('Invalid configuration: PORT must not be greater than 65535');
+    expect(errorOf({ DATA_DIR: '' })).toBe(
+      'Invalid configuration: DATA_DIR must be longer than or equal to 1 characters',
+    );
   });
 
   it('gives Easemob callbacks a ten-minute window unless EASEMOB_CALLBACK_SKEW_SECONDS says otherwise', () => {
@@ -90,8 +98,9 @@ describe('gateway configuration', () => {
 
   it('names every wrong variable at once', () => {
     const message = errorOf({ PORT: 'x', REDIS_URL: 'nope' });
-    expect(message).toContain('PORT:');
-    expect(message).toContain('REDIS_URL:');
+    expect(message).toBe(
+      'Invalid configuration: PORT must be an integer number; REDIS_URL must be a redis:// or rediss:// URL',
+    );
   });
 
   it('generates the master key and admin token into the data folder once, then reuses them', () => {

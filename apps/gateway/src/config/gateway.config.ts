@@ -13,6 +13,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { firstValidationMessage } from './validation-message.js';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -211,7 +212,7 @@ export class GatewayEnv {
   HTTP_KEEP_ALIVE_TIMEOUT_MS: number = 72_000;
 }
 
-/** A start-up configuration error; the message names the variable. */
+/** A start-up configuration error: one line, naming the variable; the gateway exits 78 (EX_CONFIG) on it. */
 export class ConfigError extends Error {}
 
 const ENV_KEYS = [
@@ -251,8 +252,8 @@ export function loadGatewayEnv(env: Record<string, string | undefined>): Gateway
   const parsed = plainToInstance(GatewayEnv, present);
   const errors = validateSync(parsed);
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+    const messages = errors.map((e) => firstValidationMessage(e) ?? `${e.property} is invalid`);
+    throw new ConfigError(`Invalid configuration: ${messages.join('; ')}`);
   }
   if (parsed.HTTP_HEADERS_TIMEOUT_MS > parsed.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError(

@@ -12,7 +12,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { EVENT_TYPES, eventTypeMatches } from '@im-gateway/types';
+import { isEventTypePattern } from '@im-gateway/types';
 import { IsOmittable } from '../common/omittable.validator.js';
 import { IsTimestamp } from '../common/timestamp.validator.js';
 
@@ -29,9 +29,7 @@ function IsEventTypePatterns(options?: ValidationOptions): PropertyDecorator {
         ...options,
       },
       validator: {
-        validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.every((p) => typeof p === 'string' && EVENT_TYPES.some((t) => eventTypeMatches(p, t))),
+        validate: (value: unknown) => Array.isArray(value) && value.every(isEventTypePattern),
       },
     });
 }

@@ -1,8 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { CONVERSATION_TYPES, EVENT_TYPES } from '@im-gateway/types';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { CONVERSATION_TYPES, EVENT_TYPES, isEventTypePattern } from '@im-gateway/types';
 import { PageQueryDto } from '../common/pagination.dto.js';
 import { IsTimestamp } from '../common/timestamp.validator.js';
+
+/**
+ * Comma-separated event types and patterns, each matching at least one type: the rule endpoint creation
+ * applies to `eventTypes`, so a typo is a 400 rather than an empty page.
+ */
+const IsEventTypeFilter = () =>
+  ValidateBy({
+    name: 'isEventTypeFilter',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.split(',').every(isEventTypePattern),
+      defaultMessage: () =>
+        'type must be event types or patterns that match some, such as message.* or group.member.*',
+    },
+  });
 
 export class EventQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -13,9 +27,7 @@ export class EventQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
-  @Matches(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)(,(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?))*$/, {
-    message: 'type must be event types or patterns such as message.*',
-  })
+  @IsEventTypeFilter()
   type?: string;
 
   @ApiPropertyOptional({ description: 'Conversation kind.', enum: CONVERSATION_TYPES })

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
+import { ConfigError } from '../config/gateway.config.js';
 import { IM_PROVIDER, ImGatewayError, type ImProvider, type ProviderCapabilities } from '@im-gateway/types';
 
 /** The providers that run when `GATEWAY_PROVIDERS` is not set: the ones the gateway ships with. */
@@ -32,8 +33,8 @@ export class ProviderRegistry implements OnModuleInit {
     for (const name of enabled) {
       const provider = registered.get(name);
       if (!provider)
-        throw new Error(
-          `GATEWAY_PROVIDERS names "${name}", which no imported provider module registers; known: ${[
+        throw new ConfigError(
+          `Invalid configuration: GATEWAY_PROVIDERS names "${name}", which no imported provider module registers; known: ${[
             ...registered.keys(),
           ].join(', ')}`,
         );

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { startTencentEmulator, type TencentEmulator } from '@im-gateway/emulator';
 import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
 import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
+import { describeWith } from '../support/required-services.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { TENCENT } from '../messages/send-support.js';
 import { eventually } from './bridge-support.js';
@@ -12,19 +13,21 @@ const prefix = testQueuePrefix('relay-replicas');
 let db: TestDatabase;
 let tencent: TencentEmulator;
 
-beforeAll(async () => {
-  db = await sharedPostgres();
-  tencent = await startTencentEmulator({
-    apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
-  });
-});
-afterAll(async () => {
-  await tencent.close();
-  await db.drop();
-  await dropRedisPrefix(prefix);
-});
+const describeWithServices = await describeWith(['postgres', 'redis']);
 
-describe('two gateway replicas on PostgreSQL + Redis', () => {
+describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
+  beforeAll(async () => {
+    db = await sharedPostgres();
+    tencent = await startTencentEmulator({
+      apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
+    });
+  });
+  afterAll(async () => {
+    await tencent.close();
+    await db.drop();
+    await dropRedisPrefix(prefix);
+  });
+
   it('relay a batch of messages with none lost and none relayed twice', async () => {
     const [a, b] = await startReplicas(db, prefix);
     try {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
 import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
+import { describeWith } from '../support/required-services.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { sleep, WebhookReceiver } from '../support/webhook-receiver.js';
 
@@ -10,17 +11,19 @@ let db: TestDatabase;
 const receiver = new WebhookReceiver(() => ({ status: 200, delayMs: 5 }));
 const prefix = testQueuePrefix('test');
 
-beforeAll(async () => {
-  db = await sharedPostgres();
-  await receiver.start();
-});
-afterAll(async () => {
-  await receiver.stop();
-  await db.drop();
-  await dropRedisPrefix(prefix);
-});
+const describeWithServices = await describeWith(['postgres', 'redis']);
 
-describe('two gateway replicas on PostgreSQL + Redis', () => {
+describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
+  beforeAll(async () => {
+    db = await sharedPostgres();
+    await receiver.start();
+  });
+  afterAll(async () => {
+    await receiver.stop();
+    await db.drop();
+    await dropRedisPrefix(prefix);
+  });
+
   it('deliver a batch with none lost and none delivered twice', async () => {
     const [a, b] = await startReplicas(db, prefix);
     try {

@@ -106,6 +106,25 @@ describe('GET /v1/apps/{appId}/events', () => {
     }
   });
 
+  it('refuses a type filter that matches no event type, as endpoint creation refuses such patterns', async () => {
+    for (const q of ['type=nope', 'type=message.nope', 'type=nope.*', 'type=message.*,user.nope']) {
+      const res = await gw.call('GET', `/v1/apps/${appId}/events?${q}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'type' }] });
+    }
+  });
+
+  it('refuses a cursor it did not hand out with 400 invalid_cursor', async () => {
+    for (const cursor of ['garbage', '12345', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz']) {
+      const res = await gw.call('GET', `/v1/apps/${appId}/events?cursor=${cursor}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_cursor');
+    }
+    const apps = await gw.call('GET', '/v1/apps?cursor=garbage');
+    expect(apps.status).toBe(400);
+    expect(apps.body.error.code).toBe('invalid_cursor');
+  });
+
   it('gets one event and keeps other tenants out', async () => {
     const [first] = (await list('')).data;
     expect((await gw.call('GET', `/v1/apps/${appId}/events/${first.id}`)).body).toEqual(first);

@@ -73,14 +73,22 @@ describe('the built gateway on embedded defaults', () => {
     await exited;
   });
 
-  it('refuses to start on a wrong variable, naming it', async () => {
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be an integer number'],
+    [
+      { GATEWAY_PROVIDERS: 'easemob,acme' },
+      'Invalid configuration: GATEWAY_PROVIDERS names "acme", which no imported provider module registers; known: ',
+    ],
+  ])('refuses to start on %j with exit 78 and one line naming the variable', async (bad, line) => {
     const proc = spawn(process.execPath, [MAIN], {
       cwd,
-      env: { PATH: process.env.PATH, PORT: 'eighty' },
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...bad },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const line = await waitForLine(proc, /PORT:[^\n]*/);
-    expect(line[0]).toContain('PORT');
-    expect(await new Promise((resolve) => proc.on('exit', resolve))).toBe(78);
+    let stderr = '';
+    proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise((resolve) => proc.on('exit', resolve));
+    expect(stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(line)]);
+    expect(code).toBe(78);
   });
 });

@@ -4,6 +4,7 @@ import type { EasemobEmulator } from '@im-gateway/emulator';
 import type { VendorApiLimit } from '@im-gateway/types';
 import { windowsFor } from '../../src/messages/vendor-rate.limiter.js';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
+import { describeWith } from '../support/required-services.js';
 import { easemobApp } from './send-support.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -35,7 +36,9 @@ describe('windowsFor: fixed windows that respect a sliding vendor window', () =>
   });
 });
 
-describe('the shared (Redis) limiter paces a burst across the budget', () => {
+const describeWithRedis = await describeWith(['redis']);
+
+describeWithRedis('the shared (Redis) limiter paces a burst across the budget', () => {
   let gw: RunningGateway;
   let emulator: EasemobEmulator;
   let appId: string;

@@ -144,7 +144,7 @@ describe('GATEWAY_PROVIDERS', () => {
 
   it('refuses to start when it names a provider no imported module registers', async () => {
     await expect(startGateway({ env: { GATEWAY_PROVIDERS: 'easemob,acme' } })).rejects.toThrow(
-      'GATEWAY_PROVIDERS names "acme", which no imported provider module registers; known: easemob, tencent',
+      'Invalid configuration: GATEWAY_PROVIDERS names "acme", which no imported provider module registers; known: easemob, tencent',
     );
   });
 });
