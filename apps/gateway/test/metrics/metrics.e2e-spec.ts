@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { easemobApp } from '../messages/send-support.js';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
@@ -93,6 +96,20 @@ describe('/metrics', () => {
       expect(sample(text, `imgw_vendor_rate_limit_wait_seconds_count{${labels},outcome="granted"}`)).toBe(1);
     } finally {
       await emulator.close();
+    }
+  });
+
+  it('documents every gateway series and graphs it on the Grafana dashboard', async () => {
+    const docs = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs');
+    const dashboard = readFileSync(join(docs, 'grafana-dashboard.json'), 'utf8');
+    const page = readFileSync(join(docs, 'observability.md'), 'utf8');
+    const names = [...(await scrape()).matchAll(/^# TYPE (imgw_\w+) /gm)]
+      .map((m) => m[1]!)
+      .filter((n) => !/^imgw_(process|nodejs)_/.test(n));
+    expect(names.length).toBeGreaterThanOrEqual(14);
+    for (const name of names) {
+      expect(`${name}: ${page.includes(`\`${name}\``)}`).toBe(`${name}: true`);
+      expect(`${name}: ${dashboard.includes(name)}`).toBe(`${name}: true`);
     }
   });
 });
