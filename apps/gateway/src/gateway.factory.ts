@@ -9,6 +9,7 @@ import { ErrorFilter } from './common/error.filter.js';
 import { httpServerOptions, registerRequestGuards } from './common/http-server.options.js';
 import { registerJsonBodyParser } from './common/json-body.parser.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
+import { runWithRequestId } from './common/request-context.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import type { GatewaySettings } from './config/gateway-settings.js';
 import { MetricsService } from './metrics/metrics.service.js';
@@ -45,6 +46,9 @@ export async function createGateway(
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  // After the body is read (its stream events run outside any request), the handler and all it awaits run
+  // with the request id in context.
+  fastify.addHook('preHandler', (request, _reply, done) => runWithRequestId(request.id, done));
   fastify.addHook('onSend', async (request, reply, payload) => {
     void reply.header('x-request-id', request.id);
     return payload;

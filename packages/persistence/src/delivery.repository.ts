@@ -3,7 +3,7 @@ import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
 import { valuesList } from './sql-values.js';
 import { StatementBatcher } from './statement-batcher.js';
-import { AttemptRecorder, claimWithEventBody, storableText } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, storableText, type Backlog } from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -191,6 +191,17 @@ export class DeliveryRepository {
       `UPDATE deliveries SET status = $1, locked_until = NULL, updated_at = $2 WHERE id = $3`,
       [status, now, id],
     );
+  }
+
+  /**
+   * The backlog for monitoring: how many deliveries wait for an attempt or are under way, and when the oldest
+   * of them was created. One aggregate over the status index, cheap enough for every metrics scrape.
+   */
+  async backlog(): Promise<Backlog> {
+    const rows = await this.transactor.query<{ count: number | string; oldest: string | null }>(
+      `SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM deliveries WHERE status IN ('pending', 'delivering')`,
+    );
+    return { count: Number(rows[0]?.count ?? 0), oldestCreatedAt: rows[0]?.oldest ?? null };
   }
 
   /**

@@ -60,6 +60,7 @@ export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.
 export { Transactor, type SqliteHandle } from './transactor.js';
 export { DeliveryRepository, type ClaimedDelivery, type DeliveryOutcome } from './delivery.repository.js';
 export { RelayRepository, type ClaimedRelay, type RelayOutcome } from './relay.repository.js';
+export type { Backlog } from './work-rows.js';
 export { ApiKeyRepository } from './api-key.repository.js';
 export { AppRepository } from './app.repository.js';
 export { BridgeRepository } from './bridge.repository.js';

@@ -1,7 +1,7 @@
 import type { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
 import type { RelayStatus } from './entities/relay.entity.js';
 import type { Transactor } from './transactor.js';
-import { AttemptRecorder, claimWithEventBody, storableText } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, storableText, type Backlog } from './work-rows.js';
 
 export interface ClaimedRelay {
   id: string;
@@ -103,6 +103,17 @@ export class RelayRepository {
       `UPDATE relays SET status = 'pending', locked_until = NULL, updated_at = $1 WHERE id = $2 AND status = 'relaying'`,
       [now, id],
     );
+  }
+
+  /**
+   * The backlog for monitoring: how many relays wait for an attempt or are under way, and when the oldest
+   * of them was created. One aggregate over the status index, cheap enough for every metrics scrape.
+   */
+  async backlog(): Promise<Backlog> {
+    const rows = await this.transactor.query<{ count: number | string; oldest: string | null }>(
+      `SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM relays WHERE status IN ('pending', 'relaying')`,
+    );
+    return { count: Number(rows[0]?.count ?? 0), oldestCreatedAt: rows[0]?.oldest ?? null };
   }
 
   /** Every relay that should be in a queue: pending ones of active bridges, and attempts whose lease ran out. */

@@ -72,3 +72,10 @@ export class AttemptRecorder {
     });
   }
 }
+
+/** Rows of a work table not yet finished (pending or under way), for monitoring. */
+export interface Backlog {
+  count: number;
+  /** When the oldest of them was created (ISO 8601), or null when there are none. */
+  oldestCreatedAt: string | null;
+}

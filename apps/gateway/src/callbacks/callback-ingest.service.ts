@@ -186,6 +186,17 @@ export class CallbackIngestService {
       return provider.callbackReply({ kind: 'duplicate', normalized });
     }
     this.count(provider, 'accepted');
+    this.logger.log(
+      {
+        provider: provider.name,
+        appId,
+        callbackId: callback.id,
+        events: events.length,
+        deliveries: deliveries.length,
+        relays: relays.length,
+      },
+      'callback stored',
+    );
     void this.scheduler.wake(deliveries.map((d) => ({ id: d.id, dueAt: d.nextAttemptAt })));
     void this.relayScheduler.wake(relays.map((r) => ({ id: r.id, dueAt: r.nextAttemptAt })));
     for (const e of events) this.metrics.events.inc({ provider: provider.name, type: e.type });

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { currentRequestId } from './request-context.js';
 
 /**
  * Query parameter names whose values are credentials: Tencent's callback `Sign` (with its `RequestTime` it
@@ -48,6 +49,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   const options: LoggerOptions = {
     level,
     base: { service: 'im-gateway' },
+    // Every line written for a request (services, and deliveries and relays it caused) names it; Fastify's
+    // request logger already binds `reqId`, and a second one would repeat the key.
+    mixin(_object, _level, logger) {
+      const reqId = currentRequestId();
+      return reqId && !('reqId' in logger.bindings()) ? { reqId } : {};
+    },
     redact: {
       paths: [
         'req.headers.authorization',

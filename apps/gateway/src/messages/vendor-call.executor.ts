@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { VendorRequestError, type ImProvider, type VendorCallContext } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import type { SendPolicy } from '../config/send-policy.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { VendorRateLimiter } from './vendor-rate.limiter.js';
 
 /** Below this much time left, another attempt cannot finish: give up with the last error. */
@@ -21,6 +22,7 @@ export class VendorCallExecutor {
   constructor(
     private readonly limiter: VendorRateLimiter,
     settings: GatewaySettingsRef,
+    private readonly metrics: MetricsService,
   ) {
     this.policy = settings.value.sendPolicy;
   }
@@ -43,13 +45,18 @@ export class VendorCallExecutor {
     attempt: (timeoutMs: number) => Promise<T>,
   ): Promise<T> {
     for (let n = 1; ; n++) {
-      await this.limiter.acquire(provider, appId, api, weight, deadline);
+      await this.acquire(provider, appId, api, weight, deadline);
       const left = deadline - Date.now();
       if (left < MIN_ATTEMPT_MS)
         throw new VendorRequestError('vendor_timeout', `${provider.displayName} did not answer in time.`);
+      const started = performance.now();
+      const labels = { provider: provider.name, api };
       try {
-        return await attempt(Math.min(this.policy.attemptTimeoutMs, left));
+        const result = await attempt(Math.min(this.policy.attemptTimeoutMs, left));
+        this.observe(labels, 'ok', started);
+        return result;
       } catch (error) {
+        this.observe(labels, error instanceof VendorRequestError ? error.code : 'error', started);
         if (!(error instanceof VendorRequestError) || !error.retryable || n >= this.policy.maxAttempts)
           throw error;
         const backoff = this.policy.retryBaseMs * 2 ** (n - 1) * (0.5 + Math.random() / 2);
@@ -58,5 +65,35 @@ export class VendorCallExecutor {
         await sleep(wait);
       }
     }
+  }
+
+  /** Waits for the app's budget, measuring the wait (granted, or exhausted by the deadline). */
+  private async acquire(
+    provider: ImProvider,
+    appId: string,
+    api: string,
+    weight: number,
+    deadline: number,
+  ): Promise<void> {
+    const started = performance.now();
+    const labels = { provider: provider.name, api };
+    try {
+      await this.limiter.acquire(provider, appId, api, weight, deadline);
+      this.metrics.rateLimitWait.observe(
+        { ...labels, outcome: 'granted' },
+        (performance.now() - started) / 1000,
+      );
+    } catch (error) {
+      this.metrics.rateLimitWait.observe(
+        { ...labels, outcome: 'exhausted' },
+        (performance.now() - started) / 1000,
+      );
+      throw error;
+    }
+  }
+
+  private observe(labels: { provider: string; api: string }, outcome: string, started: number): void {
+    this.metrics.vendorCalls.inc({ ...labels, outcome });
+    this.metrics.vendorCallDuration.observe({ ...labels, outcome }, (performance.now() - started) / 1000);
   }
 }

@@ -1,7 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { BacklogMetrics } from './backlog.metrics.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsService } from './metrics.service.js';
 
 @Global()
-@Module({ controllers: [MetricsController], providers: [MetricsService], exports: [MetricsService] })
+@Module({
+  controllers: [MetricsController],
+  providers: [MetricsService, BacklogMetrics],
+  exports: [MetricsService],
+})
 export class MetricsModule {}

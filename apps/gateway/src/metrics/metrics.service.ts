@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+/** Seconds: from a fast local receiver to a vendor call near its deadline. */
+const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 /** Prometheus metrics of one gateway instance (its own registry, so instances in one process don't clash). */
 @Injectable()
 export class MetricsService {
@@ -31,6 +34,45 @@ export class MetricsService {
     name: 'imgw_relay_attempts_total',
     help: 'Bridge relay attempts by action (message, recall) and result (relayed, retry, failed, unmapped, skipped).',
     labelNames: ['action', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly deliveryDuration = new Histogram({
+    name: 'imgw_delivery_attempt_duration_seconds',
+    help: 'Webhook delivery attempt duration by result (delivered, retry, failed).',
+    labelNames: ['result'] as const,
+    buckets: ATTEMPT_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly relayDuration = new Histogram({
+    name: 'imgw_relay_attempt_duration_seconds',
+    help: 'Bridge relay attempt duration by action and result.',
+    labelNames: ['action', 'result'] as const,
+    buckets: ATTEMPT_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly vendorCalls = new Counter({
+    name: 'imgw_vendor_calls_total',
+    help: 'Vendor REST calls (each attempt) by provider, API and outcome (ok, or the error code).',
+    labelNames: ['provider', 'api', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly vendorCallDuration = new Histogram({
+    name: 'imgw_vendor_call_duration_seconds',
+    help: 'Vendor REST call (one attempt) duration by provider, API and outcome.',
+    labelNames: ['provider', 'api', 'outcome'] as const,
+    buckets: ATTEMPT_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly rateLimitWait = new Histogram({
+    name: 'imgw_vendor_rate_limit_wait_seconds',
+    help: "Time a vendor call waited for the app's budget, by provider, API and outcome (granted, exhausted).",
+    labelNames: ['provider', 'api', 'outcome'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
 

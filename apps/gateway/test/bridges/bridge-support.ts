@@ -1,5 +1,6 @@
 import { afterAll, expect } from '@jest/globals';
 import type { EasemobEmulator, TencentEmulator } from '@im-gateway/emulator';
+import type { Logger } from 'pino';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
 import { easemobApp, sleep, tencentApp } from '../messages/send-support.js';
 
@@ -29,9 +30,17 @@ export interface BridgedPair {
  * users `em_<name>` on Easemob are `tc_<name>` on Tencent, one group and one chat room mapped by table.
  */
 export async function bridgedPair(
-  options: { env?: Record<string, string>; bridge?: Record<string, unknown>; mappings?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    bridge?: Record<string, unknown>;
+    mappings?: boolean;
+    logger?: Logger;
+  } = {},
 ): Promise<BridgedPair> {
-  const gw = await startGateway({ env: { ...FAST_RETRIES, ...options.env } });
+  const gw = await startGateway({
+    env: { ...FAST_RETRIES, ...options.env },
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const easemob = await easemobApp(gw, { callbacks: true, rateLimits: false });
   const tencent = await tencentApp(gw, { callbacks: true });
   const created = await gw.call('POST', '/v1/bridges', {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import type { Logger } from 'pino';
 import { loadGatewayEnv } from '../../src/config/gateway.config.js';
 import { resolveSettings, type GatewaySettings } from '../../src/config/gateway-settings.js';
 import { createGateway } from '../../src/gateway.factory.js';
@@ -34,7 +35,7 @@ export interface RunningGateway {
  * (PostgreSQL when DATABASE_URL is set, SQLite otherwise).
  */
 export async function startGateway(
-  options: { env?: Record<string, string>; db?: TestDatabase } = {},
+  options: { env?: Record<string, string>; db?: TestDatabase; logger?: Logger } = {},
 ): Promise<RunningGateway> {
   const db = options.db ?? (await createTestDatabase());
   const env = loadGatewayEnv({
@@ -48,7 +49,7 @@ export async function startGateway(
     ...options.env,
   });
   const settings = resolveSettings(env);
-  const app = await createGateway(settings);
+  const app = await createGateway(settings, options.logger);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

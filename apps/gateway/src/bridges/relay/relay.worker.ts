@@ -120,11 +120,27 @@ export class RelayWorker {
       outcome = failedOutcome(error, attempts, this.settings.value.deliveryRetryScheduleMs, new Date());
     }
     await this.record(relayId, outcome, now);
-    this.metrics.relays.inc({
+    const finishedAt = new Date();
+    const result = outcome.status === 'pending' ? 'retry' : outcome.status;
+    const durationMs = finishedAt.getTime() - now.getTime();
+    this.metrics.relays.inc({ action: claimed.action, result });
+    this.metrics.relayDuration.observe({ action: claimed.action, result }, durationMs / 1000);
+    // One line per attempt; a relayed message at debug (there are many), anything else at info.
+    const line = {
+      relayId,
+      bridgeId: claimed.bridge_id,
       action: claimed.action,
-      result: outcome.status === 'pending' ? 'retry' : outcome.status,
-    });
-    if (outcome.status === 'failed') this.logger.warn({ relayId, error: outcome.lastError }, 'relay failed');
+      sourceAppId: claimed.source_app_id,
+      targetAppId: claimed.target_app_id,
+      attempt: outcome.attempts,
+      result,
+      durationMs,
+      nextAttemptAt: outcome.nextAttemptAt,
+      ...(outcome.lastError ? { error: outcome.lastError.slice(0, 200) } : {}),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+    };
+    if (outcome.status === 'relayed') this.logger.debug(line, 'relay attempt');
+    else this.logger.log(line, 'relay attempt');
     if (outcome.status === 'pending') return [{ id: relayId, dueAt: outcome.nextAttemptAt }];
     if (!claimed.conversation_id) return [];
     const next = await this.relays.nextInConversation(claimed.bridge_id, claimed.conversation_id);

@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { currentRequestId, runWithRequestId } from '../request-context.js';
 import { WorkQueue, delayOf, type Wakeup } from './work.queue.js';
 
 /**
@@ -29,25 +30,34 @@ export class BullmqWorkQueue extends WorkQueue {
   async start(handler: (id: string) => Promise<void>): Promise<void> {
     // A worker blocks its connection while it waits for jobs, so it gets one of its own.
     this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
-    this.worker = new Worker(this.name, async (job) => handler((job.data as { id: string }).id), {
-      connection: this.workerConnection,
-      prefix: this.queue.opts.prefix,
-      concurrency: this.concurrency,
-      // A job of a dead worker is handed out again after 5-10 s instead of BullMQ's 30-60 s. The row's own
-      // lease decides who attempts, so a job re-run too early only finds its row taken.
-      lockDuration: 10_000,
-      stalledInterval: 5_000,
-    });
+    this.worker = new Worker(
+      this.name,
+      async (job) => {
+        const { id, requestId } = job.data as { id: string; requestId?: string };
+        return runWithRequestId(requestId, () => handler(id));
+      },
+      {
+        connection: this.workerConnection,
+        prefix: this.queue.opts.prefix,
+        concurrency: this.concurrency,
+        // A job of a dead worker is handed out again after 5-10 s instead of BullMQ's 30-60 s. The row's own
+        // lease decides who attempts, so a job re-run too early only finds its row taken.
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
+      },
+    );
     await this.worker.waitUntilReady();
   }
 
   async enqueue(wakeups: Wakeup[]): Promise<void> {
     if (wakeups.length === 0) return;
     const now = Date.now();
+    // The request that caused the work rides along, so the attempt's log lines name it on any replica.
+    const requestId = currentRequestId();
     await this.queue.addBulk(
       wakeups.map((w) => ({
         name: 'attempt',
-        data: { id: w.id },
+        data: requestId ? { id: w.id, requestId } : { id: w.id },
         opts: {
           jobId: `${w.id}@${w.dueAt ?? 'now'}`.replace(/:/g, '_'),
           delay: delayOf(w, now),

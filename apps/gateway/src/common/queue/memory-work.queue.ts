@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { currentRequestId, runWithRequestId } from '../request-context.js';
 import { WorkQueue, delayOf, type Wakeup } from './work.queue.js';
 
 /** The in-process queue of a single gateway: timers for due times, a bounded number of attempts at once. */
@@ -9,6 +10,8 @@ export class MemoryWorkQueue extends WorkQueue {
   private readonly timers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly ready: string[] = [];
   private readonly readySet = new Set<string>();
+  /** The request each waiting row was woken for (see `request-context.ts`); the latest wake-up wins. */
+  private readonly requestIds = new Map<string, string | undefined>();
   private running = 0;
   private stopped = false;
   private idle: (() => void) | null = null;
@@ -28,7 +31,9 @@ export class MemoryWorkQueue extends WorkQueue {
 
   async enqueue(wakeups: Wakeup[]): Promise<void> {
     const now = Date.now();
+    const requestId = currentRequestId();
     for (const w of wakeups) {
+      if (requestId || !this.requestIds.has(w.id)) this.requestIds.set(w.id, requestId);
       const delay = delayOf(w, now);
       if (delay === 0) {
         this.makeReady(w.id);
@@ -54,6 +59,7 @@ export class MemoryWorkQueue extends WorkQueue {
     this.timers.clear();
     this.ready.length = 0;
     this.readySet.clear();
+    this.requestIds.clear();
     if (this.running > 0) await new Promise<void>((resolve) => (this.idle = resolve));
   }
 
@@ -68,8 +74,11 @@ export class MemoryWorkQueue extends WorkQueue {
     while (!this.stopped && this.handler && this.running < this.concurrency && this.ready.length > 0) {
       const id = this.ready.shift()!;
       this.readySet.delete(id);
+      const requestId = this.requestIds.get(id);
+      this.requestIds.delete(id);
       this.running++;
-      this.handler(id)
+      const handler = this.handler;
+      runWithRequestId(requestId, () => handler(id))
         .catch((error: unknown) => this.logger.error({ err: error, id }, `${this.kind} attempt crashed`))
         .finally(() => {
           this.running--;

@@ -11,6 +11,7 @@ import {
 import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
 import { webhookSignatureHeader } from '@im-gateway/signing';
 import type { UnifiedEvent } from '@im-gateway/types';
+import { redactUrl } from '../../common/logger.js';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { MetricsService } from '../../metrics/metrics.service.js';
 import { EndpointDirectory, type DeliverableEndpoint } from '../endpoint-directory.js';
@@ -99,7 +100,10 @@ export class DeliveryWorker {
     const finishedAt = new Date();
     const outcome = this.outcome(response, attempts, schedule, finishedAt);
     await this.record(deliveryId, outcome, now, response);
-    this.metrics.deliveryAttempts.inc({ result: outcome.status === 'pending' ? 'retry' : outcome.status });
+    const result = outcome.status === 'pending' ? 'retry' : outcome.status;
+    this.metrics.deliveryAttempts.inc({ result });
+    this.metrics.deliveryDuration.observe({ result }, response.durationMs / 1000);
+    this.logAttempt(claimed, target?.endpoint.url ?? '', response, outcome, result);
     if (target)
       await this.updateEndpointHealth(
         target.endpoint.id,
@@ -151,6 +155,33 @@ export class DeliveryWorker {
       };
       await this.deliveries.finish(id, outcome, this.attemptRow(id, at, bare));
     }
+  }
+
+  /**
+   * One line per attempt: failures at info, where an operator looks first; successes at debug, as a busy
+   * gateway delivers too many to log each at info. The URL loses credential-like query values.
+   */
+  private logAttempt(
+    claimed: ClaimedDelivery,
+    url: string,
+    response: WebhookResponse,
+    outcome: DeliveryOutcome,
+    result: string,
+  ): void {
+    const line = {
+      deliveryId: claimed.id,
+      eventId: claimed.event_id,
+      endpointId: claimed.endpoint_id,
+      url: redactUrl(url),
+      attempt: outcome.attempts,
+      result,
+      status: response.status ?? null,
+      durationMs: response.durationMs,
+      nextAttemptAt: outcome.nextAttemptAt,
+      ...(response.error ? { error: response.error.slice(0, 200) } : {}),
+    };
+    if (response.ok) this.logger.debug(line, 'delivery attempt');
+    else this.logger.log(line, 'delivery attempt');
   }
 
   private outcome(
