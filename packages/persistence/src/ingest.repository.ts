@@ -60,6 +60,7 @@ const DELIVERY_COLUMNS = [
   'locked_until',
   'created_at',
   'updated_at',
+  'trace_parent',
 ];
 
 const RELAY_COLUMNS = [
@@ -124,6 +125,7 @@ const deliveryValues = (d: DeliveryEntity): unknown[] => [
   d.lockedUntil,
   d.createdAt,
   d.updatedAt,
+  d.traceParent ?? null,
 ];
 
 const relayValues = (r: RelayEntity): unknown[] => [
