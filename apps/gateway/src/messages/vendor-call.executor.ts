@@ -3,6 +3,7 @@ import { VendorRequestError, type ImProvider, type VendorCallContext } from '@im
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import type { SendPolicy } from '../config/send-policy.js';
 import { VendorRateLimiter } from './vendor-rate.limiter.js';
+import { withSpan } from '../tracing/spans.js';
 
 /** Below this much time left, another attempt cannot finish: give up with the last error. */
 const MIN_ATTEMPT_MS = 100;
@@ -48,7 +49,12 @@ export class VendorCallExecutor {
       if (left < MIN_ATTEMPT_MS)
         throw new VendorRequestError('vendor_timeout', `${provider.displayName} did not answer in time.`);
       try {
-        return await attempt(Math.min(this.policy.attemptTimeoutMs, left));
+        // One span per vendor attempt, child of the send's request span (the HTTP call is its child).
+        return await withSpan(
+          'vendor.call',
+          { 'imgw.provider': provider.name, 'imgw.vendor.api': api, 'imgw.attempt': n },
+          () => attempt(Math.min(this.policy.attemptTimeoutMs, left)),
+        );
       } catch (error) {
         if (!(error instanceof VendorRequestError) || !error.retryable || n >= this.policy.maxAttempts)
           throw error;

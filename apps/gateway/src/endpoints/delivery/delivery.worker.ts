@@ -16,6 +16,7 @@ import { toCloudEvent } from './cloud-event.js';
 import type { Wakeup } from '../../common/queue/work.queue.js';
 import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
 import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
+import { withSpanFrom } from '../../tracing/spans.js';
 
 /** An attempt lasts at most the timeout; the lease adds room for recording it, then another worker may retake it. */
 const LEASE_MARGIN_MS = 5_000;
@@ -70,7 +71,12 @@ export class DeliveryWorker {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': webhookSignatureHeader(target.secrets, { id: event.id, timestamp, body }),
     };
-    const response = await this.sender.post(target.endpoint.url, headers, body, deliveryTimeoutMs);
+    const response = await withSpanFrom(
+      claimed.trace_parent,
+      'webhook.attempt',
+      { 'imgw.delivery.id': deliveryId, 'imgw.endpoint.id': claimed.endpoint_id },
+      () => this.sender.post(target.endpoint.url, headers, body, deliveryTimeoutMs),
+    );
     const attempts = claimed.attempts + 1;
     const finishedAt = new Date();
     const outcome = this.outcome(response, attempts, schedule, finishedAt);
