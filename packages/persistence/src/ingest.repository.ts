@@ -80,6 +80,7 @@ const RELAY_COLUMNS = [
   'occurred_at',
   'created_at',
   'updated_at',
+  'trace_parent',
 ];
 /** A message already relayed for the bridge (the vendor sent it twice, in two callbacks) is not relayed again. */
 const RELAY_CONFLICT = ' ON CONFLICT (bridge_id, source_app_id, action, source_message_id) DO NOTHING';
@@ -145,6 +146,7 @@ const relayValues = (r: RelayEntity): unknown[] => [
   r.occurredAt,
   r.createdAt,
   r.updatedAt,
+  r.traceParent ?? null,
 ];
 
 /** The cast a column's parameter needs in a `VALUES` list: its integer columns; the rest are text. */
