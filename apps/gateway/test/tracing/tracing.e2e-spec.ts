@@ -7,6 +7,7 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
+import { bridgedPair, send, type BridgedPair } from '../bridges/bridge-support.js';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { sleep, WebhookReceiver } from '../support/webhook-receiver.js';
@@ -65,6 +66,38 @@ describe('tracing', () => {
     expect(attempt?.parentSpanContext?.spanId).toBe(store!.spanContext().spanId);
     expect(attempt?.attributes['imgw.endpoint.id']).toBeDefined();
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe('tracing across a bridge', () => {
+  let pair: BridgedPair;
+  beforeAll(async () => {
+    pair = await bridgedPair();
+  });
+  afterAll(async () => {
+    await pair.close();
+  });
+
+  it('traces a send to its vendor call, and the relay it causes from the callback to the other vendor', async () => {
+    exporter.reset();
+    await send(pair.gw, pair.easemob.appId, {
+      from: 'em_alice',
+      to: { type: 'user', ids: ['em_bob'] },
+      content: { type: 'text', text: 'traced' },
+    });
+    const sendCall = named('vendor.call').find((s) => s.attributes['imgw.provider'] === 'easemob');
+    expect(sendCall?.attributes['imgw.attempt']).toBe(1);
+
+    // The emulator calls the gateway back; the relay to Tencent runs on the relay queue.
+    for (let i = 0; i < 400 && named('relay.attempt').length === 0; i++) await sleep(25);
+    const [relay] = named('relay.attempt');
+    const ingest = named('callback.ingest').find(
+      (s) => s.spanContext().traceId === relay?.spanContext().traceId,
+    );
+    expect(ingest).toBeDefined();
+    expect(relay?.parentSpanContext?.spanId).toBe(ingest!.spanContext().spanId);
+    const relayCall = named('vendor.call').find((s) => s.attributes['imgw.provider'] === 'tencent');
+    expect(relayCall?.parentSpanContext?.spanId).toBe(relay!.spanContext().spanId);
   });
 });
 
