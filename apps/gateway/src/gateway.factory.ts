@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { registerApiRateLimit } from './common/api-rate-limit.js';
 import { httpServerOptions, registerRequestGuards } from './common/http-server.options.js';
 import { registerJsonBodyParser } from './common/json-body.parser.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
@@ -45,6 +46,11 @@ export async function createGateway(
     bodyParser: false, // our own JSON parser (json-body.parser.ts) keeps the raw body
   });
   const fastify = app.getHttpAdapter().getInstance();
+  await registerApiRateLimit(fastify, {
+    ...settings.apiRateLimit,
+    redisUrl: settings.redisUrl,
+    keyPrefix: settings.deliveryQueuePrefix,
+  });
   const metrics = app.get(MetricsService);
   // After the body is read (its stream events run outside any request), the handler and all it awaits run
   // with the request id in context.

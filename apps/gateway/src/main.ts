@@ -1,10 +1,11 @@
 import { ConfigError, loadGatewayEnv } from './config/gateway.config.js';
 import { resolveSettings } from './config/gateway-settings.js';
 import { createLogger } from './common/logger.js';
-import { createGateway } from './gateway.factory.js';
+import { startTracing } from './tracing/tracing.js';
 
 async function main(): Promise<void> {
   const settings = resolveSettings(loadGatewayEnv(process.env));
+  const stopTracing = await startTracing(process.env); // off unless OTEL_* ask for traces
   const logger = createLogger(settings.logLevel);
   if (settings.adminTokenGenerated) {
     // Printed once, at the start that created it; it is kept in the data folder (mode 0600).
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
       `\nGenerated admin token (stored in ${settings.dataDir}/admin-token):\n  ${settings.adminToken}\n\n`,
     );
   }
+  // Imported once tracing runs, so its instrumentations patch the modules the gateway loads.
+  const { createGateway } = await import('./gateway.factory.js');
   const app = await createGateway(settings, logger);
   // Graceful shutdown: stop accepting, let requests in flight finish (a vendor is acked only after its
   // callback is stored), close the database, then exit 0.
@@ -23,13 +26,16 @@ async function main(): Promise<void> {
       logger.info({ signal }, 'shutting down');
       const force = setTimeout(() => process.exit(1), 15_000);
       force.unref();
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      app
+        .close()
+        .then(() => stopTracing?.())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     });
   }
   await app.listen({ port: settings.port, host: settings.host });

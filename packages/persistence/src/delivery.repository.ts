@@ -18,6 +18,8 @@ export interface ClaimedDelivery {
   event_id: string;
   attempts: number;
   ordering_key: string | null;
+  /** The W3C `traceparent` stored at ingest (null: none, e.g. tracing off). */
+  trace_parent: string | null;
   /** The event's stored JSON (null if the event is gone). */
   event_body: string | null;
 }
@@ -40,9 +42,17 @@ const CLAIM = `UPDATE deliveries SET status = 'delivering', locked_until = $1, u
   WHERE id = $3
     AND ((status = 'pending' AND next_attempt_at <= $4) OR (status = 'delivering' AND locked_until < $5))
     AND ${ORDERED_HEAD}
-  RETURNING id, app_id, endpoint_id, event_id, attempts, ordering_key`;
+  RETURNING id, app_id, endpoint_id, event_id, attempts, ordering_key, trace_parent`;
 
-const CLAIMED_COLUMNS = ['id', 'app_id', 'endpoint_id', 'event_id', 'attempts', 'ordering_key'];
+const CLAIMED_COLUMNS = [
+  'id',
+  'app_id',
+  'endpoint_id',
+  'event_id',
+  'attempts',
+  'ordering_key',
+  'trace_parent',
+];
 
 /** PostgreSQL: several claims in one statement, each with its own times (see `CLAIM` for one). */
 const claimBatchSql = (

@@ -60,6 +60,7 @@ const DELIVERY_COLUMNS = [
   'locked_until',
   'created_at',
   'updated_at',
+  'trace_parent',
 ];
 
 const RELAY_COLUMNS = [
@@ -79,6 +80,7 @@ const RELAY_COLUMNS = [
   'occurred_at',
   'created_at',
   'updated_at',
+  'trace_parent',
 ];
 /** A message already relayed for the bridge (the vendor sent it twice, in two callbacks) is not relayed again. */
 const RELAY_CONFLICT = ' ON CONFLICT (bridge_id, source_app_id, action, source_message_id) DO NOTHING';
@@ -124,6 +126,7 @@ const deliveryValues = (d: DeliveryEntity): unknown[] => [
   d.lockedUntil,
   d.createdAt,
   d.updatedAt,
+  d.traceParent ?? null,
 ];
 
 const relayValues = (r: RelayEntity): unknown[] => [
@@ -143,6 +146,7 @@ const relayValues = (r: RelayEntity): unknown[] => [
   r.occurredAt,
   r.createdAt,
   r.updatedAt,
+  r.traceParent ?? null,
 ];
 
 /** The cast a column's parameter needs in a `VALUES` list: its integer columns; the rest are text. */

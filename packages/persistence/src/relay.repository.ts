@@ -17,6 +17,8 @@ export interface ClaimedRelay {
   /** JSON: what earlier attempts already sent (a message of several contents sends one at a time). */
   target_message_ids: string | null;
   created_at: string;
+  /** The W3C `traceparent` stored at ingest (null: none, e.g. tracing off). */
+  trace_parent: string | null;
   /** The origin event's stored JSON (null if there is none). */
   event_body: string | null;
 }
@@ -47,7 +49,7 @@ const CLAIM = `UPDATE relays SET status = 'relaying', locked_until = $1, updated
     AND EXISTS (SELECT 1 FROM bridges b WHERE b.id = relays.bridge_id AND b.status = 'active')
     AND ${CONVERSATION_HEAD}
   RETURNING id, bridge_id, source_app_id, target_app_id, origin_event_id, action, source_message_id,
-    conversation_kind, conversation_id, attempts, target_message_ids, created_at`;
+    conversation_kind, conversation_id, attempts, target_message_ids, created_at, trace_parent`;
 
 const INSERT_ATTEMPT = `INSERT INTO relay_attempts (id, relay_id, attempted_at, outcome, duration_ms, error)
   VALUES ($1, $2, $3, $4, $5, $6)`;

@@ -20,6 +20,7 @@ import { statusOfErrorCode } from '../common/error-status.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { AppsService, type ResolvedApp } from '../tenancy/apps.service.js';
+import { withSpan } from '../tracing/spans.js';
 import { toRows, unstorableReason } from './callback-events.mapper.js';
 
 /** Request headers worth keeping beside a raw callback (for audits); never credentials. */
@@ -71,7 +72,17 @@ export class CallbackIngestService {
     private readonly settings: GatewaySettingsRef,
   ) {}
 
-  async handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
+  /** One span per callback: its store, and later each delivery attempt it causes, belong to its trace. */
+  handle(providerName: string, appId: string, request: IncomingCallback): Promise<CallbackReply> {
+    const attributes = { 'imgw.provider': providerName, 'imgw.app.id': appId };
+    return withSpan('callback.ingest', attributes, () => this.ingestCallback(providerName, appId, request));
+  }
+
+  private async ingestCallback(
+    providerName: string,
+    appId: string,
+    request: IncomingCallback,
+  ): Promise<CallbackReply> {
     const provider = this.registry.find(providerName);
     if (!provider) {
       return {
@@ -174,8 +185,18 @@ export class CallbackIngestService {
       const marked = await this.echoMarker.mark(appId, events);
       events = marked.events;
       relays = await this.relayPlanner.plan(appId, marked, callback.receivedAt);
-      deliveries = await this.fanout.deliveriesFor(appId, events, callback.receivedAt);
-      result = await this.ingest.store({ callback, events, deliveries, relays });
+      // The deliveries keep this span's traceparent: their attempts, later, join the callback's trace.
+      const [toStore, planned] = [events, relays];
+      [deliveries, result] = await withSpan('callback.store', { 'imgw.app.id': appId }, async () => {
+        const fanned = await this.fanout.deliveriesFor(appId, toStore, callback.receivedAt);
+        const stored = await this.ingest.store({
+          callback,
+          events: toStore,
+          deliveries: fanned,
+          relays: planned,
+        });
+        return [fanned, stored] as const;
+      });
     } catch (error) {
       // Only an outage is worth the vendor's retry; anything else is a fault of ours (500, logged).
       if (isDependencyDown(error)) return this.unavailable(provider, error);

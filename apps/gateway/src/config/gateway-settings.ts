@@ -33,6 +33,8 @@ export interface GatewaySettings {
   deliverySweepMs: number;
   deliveryQueuePrefix: string;
   sendPolicy: SendPolicy;
+  /** The inbound limit on the REST API, per API key; `max` 0: off. */
+  apiRateLimit: { max: number; windowMs: number };
   /** Per provider name, the operator's window for a signed callback's own time (`CallbackContext`). */
   callbackWindowSeconds: Readonly<Record<string, number>>;
 }
@@ -76,6 +78,7 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
       retryBaseMs: env.VENDOR_RETRY_BASE_MS,
       maxAttempts: env.VENDOR_MAX_ATTEMPTS,
     },
+    apiRateLimit: { max: env.API_RATE_LIMIT_MAX, windowMs: env.API_RATE_LIMIT_WINDOW_SECONDS * 1000 },
     callbackWindowSeconds: { easemob: env.EASEMOB_CALLBACK_SKEW_SECONDS },
   };
 }

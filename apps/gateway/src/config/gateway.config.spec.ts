@@ -51,6 +51,10 @@ describe('gateway configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ EASEMOB_CALLBACK_SKEW_SECONDS: '0' }, 'EASEMOB_CALLBACK_SKEW_SECONDS'],
     [{ EASEMOB_CALLBACK_SKEW_SECONDS: '10m' }, 'EASEMOB_CALLBACK_SKEW_SECONDS'],
+    [{ API_RATE_LIMIT_MAX: '-1' }, 'API_RATE_LIMIT_MAX'],
+    [{ API_RATE_LIMIT_MAX: 'lots' }, 'API_RATE_LIMIT_MAX'],
+    [{ API_RATE_LIMIT_WINDOW_SECONDS: '0' }, 'API_RATE_LIMIT_WINDOW_SECONDS'],
+    [{ API_RATE_LIMIT_WINDOW_SECONDS: '1m' }, 'API_RATE_LIMIT_WINDOW_SECONDS'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(errorOf(env)).toContain(`${variable} `);
   });
@@ -70,6 +74,20 @@ describe('gateway configuration', () => {
     });
     const env = loadGatewayEnv({ DATA_DIR: dir, EASEMOB_CALLBACK_SKEW_SECONDS: '3600' });
     expect(resolveSettings(env).callbackWindowSeconds).toEqual({ easemob: 3600 });
+  });
+
+  it('limits the REST API to 600 requests a minute per key unless API_RATE_LIMIT_* say otherwise', () => {
+    const dir = tempDir();
+    expect(resolveSettings(loadGatewayEnv({ DATA_DIR: dir })).apiRateLimit).toEqual({
+      max: 600,
+      windowMs: 60_000,
+    });
+    const env = loadGatewayEnv({
+      DATA_DIR: dir,
+      API_RATE_LIMIT_MAX: '0',
+      API_RATE_LIMIT_WINDOW_SECONDS: '1',
+    });
+    expect(resolveSettings(env).apiRateLimit).toEqual({ max: 0, windowMs: 1000 });
   });
 
   it('reads GATEWAY_PROVIDERS as a list of names, unset meaning the shipped providers', () => {

@@ -179,6 +179,21 @@ export class GatewayEnv {
   @Max(1_000_000_000)
   EASEMOB_CALLBACK_SKEW_SECONDS: number = 600;
 
+  /** Requests per window and API key on the REST API; 0 turns the limit off. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'API_RATE_LIMIT_MAX must be a whole number of requests (0 turns the limit off)' })
+  @Min(0)
+  @Max(1_000_000)
+  API_RATE_LIMIT_MAX: number = 600;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'API_RATE_LIMIT_WINDOW_SECONDS must be a whole number of seconds' })
+  @Min(1)
+  @Max(86_400)
+  API_RATE_LIMIT_WINDOW_SECONDS: number = 60;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
@@ -244,6 +259,8 @@ const ENV_KEYS = [
   'HTTP_REQUEST_TIMEOUT_MS',
   'HTTP_HEADERS_TIMEOUT_MS',
   'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+  'API_RATE_LIMIT_MAX',
+  'API_RATE_LIMIT_WINDOW_SECONDS',
 ] as const satisfies readonly (keyof GatewayEnv)[];
 
 /** Validates the environment. Other variables are ignored (the process environment holds many). */

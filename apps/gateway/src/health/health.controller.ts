@@ -6,36 +6,77 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
 import { ImGatewayError } from '@im-gateway/types';
 import { Public } from '../common/auth.decorators.js';
+import { RedisPing } from './redis-ping.js';
 
 export class HealthResponseDto {
   @ApiProperty({ description: '`ok` when every dependency answers.', example: 'ok' })
   status!: string;
 
-  @ApiProperty({ description: 'Each dependency and its state.', example: { database: 'up' } })
+  @ApiProperty({
+    description: 'Each dependency and its state (none for liveness).',
+    example: { database: 'up', redis: 'up' },
+  })
   checks!: Record<string, string>;
 }
 
-/** Readiness: answers 503 as soon as the database stops answering, and 200 again when it is back. */
+const CHECK_TIMEOUT_MS = 1000;
+
+/**
+ * Liveness (`/health/live`: the process answers, no dependency consulted, so an orchestrator does not
+ * restart a healthy gateway because the database blinked) apart from readiness (`/health/ready`, and
+ * `/health` for compatibility: the database and, when `REDIS_URL` is set, Redis answer; 503 otherwise).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly redis: RedisPing,
   ) {}
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency checked)' })
+  @ApiOkResponse({ type: HealthResponseDto })
+  live(): HealthResponseDto {
+    return { status: 'ok', checks: {} };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({ summary: 'Readiness: the database and, when configured, Redis answer' })
+  @ApiOkResponse({ type: HealthResponseDto })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; the error body names it.' })
+  ready(): Promise<HealthResponseDto> {
+    return this.check();
+  }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and readiness (database check)' })
+  @ApiOperation({ summary: 'Readiness, as `/health/ready` (kept for existing probes)' })
   @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the error body names it.' })
   async check(): Promise<HealthResponseDto> {
+    const checks: HealthIndicatorFunction[] = [
+      () => this.db.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
+    ];
+    if (this.redis.configured) {
+      checks.push(async () => ({
+        redis: { status: (await this.redis.ping(CHECK_TIMEOUT_MS)) ? 'up' : 'down' },
+      }));
+    }
     let result: HealthCheckResult;
     try {
-      result = await this.health.check([() => this.db.pingCheck('database', { timeout: 1000 })]);
+      result = await this.health.check(checks);
     } catch (error) {
       const details = (error as { response?: HealthCheckResult }).response?.details ?? {};
       throw new ImGatewayError('dependency_unavailable', 'A dependency is down.', {

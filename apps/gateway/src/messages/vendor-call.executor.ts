@@ -4,6 +4,7 @@ import { GatewaySettingsRef } from '../common/settings.ref.js';
 import type { SendPolicy } from '../config/send-policy.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { VendorRateLimiter } from './vendor-rate.limiter.js';
+import { withSpan } from '../tracing/spans.js';
 
 /** Below this much time left, another attempt cannot finish: give up with the last error. */
 const MIN_ATTEMPT_MS = 100;
@@ -52,7 +53,12 @@ export class VendorCallExecutor {
       const started = performance.now();
       const labels = { provider: provider.name, api };
       try {
-        const result = await attempt(Math.min(this.policy.attemptTimeoutMs, left));
+        // One span per vendor attempt, child of the send's request span (the HTTP call is its child).
+        const result = await withSpan(
+          'vendor.call',
+          { 'imgw.provider': provider.name, 'imgw.vendor.api': api, 'imgw.attempt': n },
+          () => attempt(Math.min(this.policy.attemptTimeoutMs, left)),
+        );
         this.observe(labels, 'ok', started);
         return result;
       } catch (error) {

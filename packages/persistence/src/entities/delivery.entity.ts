@@ -24,4 +24,6 @@ export class DeliveryEntity {
   @TimeColumn('locked_until', { nullable: true }) lockedUntil!: string | null;
   @TimeColumn('created_at') createdAt!: string;
   @TimeColumn('updated_at') updatedAt!: string;
+  /** The W3C `traceparent` of the ingest that created it: each attempt's span joins that trace. */
+  @StringColumn('trace_parent', 55, { nullable: true }) traceParent!: string | null;
 }

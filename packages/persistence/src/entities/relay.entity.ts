@@ -55,4 +55,6 @@ export class RelayEntity {
   @TimeColumn('created_at') createdAt!: string;
   @TimeColumn('relayed_at', { nullable: true }) relayedAt!: string | null;
   @TimeColumn('updated_at') updatedAt!: string;
+  /** The W3C `traceparent` of the ingest that planned it: each attempt's span joins that trace. */
+  @StringColumn('trace_parent', 55, { nullable: true }) traceParent!: string | null;
 }

@@ -10,6 +10,7 @@ import type { UnifiedEvent } from '@im-gateway/types';
 import { BridgeDirectory } from '../bridge-directory.js';
 import type { MarkedEvents } from './echo-marker.js';
 import { bridgeKindOf, notRelayable, recalledMessageIds, relayConversationId } from './relay-source.js';
+import { currentTraceparent } from '../../tracing/spans.js';
 
 /** The other app of a bridge that relays from `appId`, or null when the bridge carries nothing from it. */
 export function relayTargetOf(bridge: BridgeEntity, appId: string): string | null {
@@ -110,6 +111,7 @@ export class RelayPlanner {
       occurredAt: event.occurredAt,
       createdAt: now,
       updatedAt: now,
+      traceParent: currentTraceparent(),
     });
   }
 }

@@ -28,6 +28,7 @@ import type { BridgeSide } from '../mappings/user-id.rule.js';
 import { relayedContent } from './relay-content.js';
 import { relayedPair } from './relayed-pair.js';
 import { errorText, failedOutcome, finalOutcome } from './relay-outcome.js';
+import { withSpanFrom } from '../../tracing/spans.js';
 
 /** Room for recording an attempt after the vendor calls' deadline, before another worker may retake it. */
 const LEASE_MARGIN_MS = 5_000;
@@ -111,7 +112,12 @@ export class RelayWorker {
       const side: BridgeSide = claimed.source_app_id === bridge.sourceAppId ? 'forward' : 'reverse';
       const attempt: Attempt = { claimed, bridge, side, attempts, now };
       try {
-        outcome = claimed.action === 'recall' ? await this.recall(attempt) : await this.message(attempt);
+        outcome = await withSpanFrom(
+          claimed.trace_parent,
+          'relay.attempt',
+          { 'imgw.relay.id': relayId, 'imgw.bridge.id': claimed.bridge_id },
+          () => (claimed.action === 'recall' ? this.recall(attempt) : this.message(attempt)),
+        );
       } catch (error) {
         outcome = this.failed(attempt, error);
       }

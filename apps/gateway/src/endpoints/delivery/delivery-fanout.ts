@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DeliveryEntity, newId, type EndpointEntity, type EventEntity } from '@im-gateway/persistence';
 import { eventTypeMatches } from '@im-gateway/types';
+import { currentTraceparent } from '../../tracing/spans.js';
 import { EndpointDirectory } from '../endpoint-directory.js';
 
 /** Whether an endpoint subscribes to an event type (no patterns = every type). */
@@ -32,6 +33,7 @@ export class DeliveryFanout {
     if (events.length === 0) return [];
     const endpoints = await this.directory.enabledForApp(appId);
     const rows: DeliveryEntity[] = [];
+    const traceParent = currentTraceparent();
     for (const event of events) {
       const relayed = isRelayed(event);
       for (const endpoint of endpoints) {
@@ -52,6 +54,7 @@ export class DeliveryFanout {
             lockedUntil: null,
             createdAt: now,
             updatedAt: now,
+            traceParent,
           }),
         );
       }

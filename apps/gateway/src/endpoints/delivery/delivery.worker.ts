@@ -19,6 +19,7 @@ import { toCloudEvent } from './cloud-event.js';
 import type { Wakeup } from '../../common/queue/work.queue.js';
 import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
 import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
+import { withSpanFrom } from '../../tracing/spans.js';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -86,7 +87,7 @@ export class DeliveryWorker {
         await this.deliveries.release(deliveryId, 'cancelled', new Date().toISOString());
         return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
       }
-      response = await this.send(target, event, now, deliveryTimeoutMs);
+      response = await this.send(target, event, now, deliveryTimeoutMs, claimed);
     } catch (error) {
       // Whatever went wrong once the delivery was claimed (a stored header Node refuses to send, an
       // unreadable secret…) is a failed attempt on the schedule: no input may leave it claimed to loop.
@@ -124,6 +125,7 @@ export class DeliveryWorker {
     event: UnifiedEvent,
     now: Date,
     timeoutMs: number,
+    { id: deliveryId, trace_parent: traceParent }: ClaimedDelivery,
   ): Promise<WebhookResponse> {
     const body = JSON.stringify(toCloudEvent(event));
     const timestamp = Math.floor(now.getTime() / 1000);
@@ -135,7 +137,12 @@ export class DeliveryWorker {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': webhookSignatureHeader(target.secrets, { id: event.id, timestamp, body }),
     };
-    return this.sender.post(target.endpoint.url, headers, body, timeoutMs);
+    return withSpanFrom(
+      traceParent,
+      'webhook.attempt',
+      { 'imgw.delivery.id': deliveryId, 'imgw.endpoint.id': target.endpoint.id },
+      () => this.sender.post(target.endpoint.url, headers, body, timeoutMs),
+    );
   }
 
   /**
