@@ -12,7 +12,13 @@ import {
 import type { CallbackRequest, SendableContent, SendableContentType } from '@im-gateway/types';
 import type { EasemobConfig } from '../src/easemob.config.js';
 import { EasemobProvider } from '../src/easemob.provider.js';
-import { clockNear, FIXTURE_NOW, FIXTURE_SECRET, fixtureContext, PLACEHOLDER_IDS } from './easemob-fixtures.js';
+import {
+  clockNear,
+  FIXTURE_NOW,
+  FIXTURE_SECRET,
+  fixtureContext,
+  PLACEHOLDER_IDS,
+} from './easemob-fixtures.js';
 
 type Body = Record<string, unknown>;
 const FILES = 'https://files.example.test/chatfiles';
