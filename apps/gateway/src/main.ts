@@ -1,6 +1,7 @@
 import { ConfigError, loadGatewayEnv } from './config/gateway.config.js';
 import { resolveSettings } from './config/gateway-settings.js';
 import { createLogger } from './common/logger.js';
+import { formatStartupSummary, startupSummary } from './common/startup-summary.js';
 import { startTracing } from './tracing/tracing.js';
 
 async function main(): Promise<void> {
@@ -39,10 +40,9 @@ async function main(): Promise<void> {
     });
   }
   await app.listen({ port: settings.port, host: settings.host });
-  logger.info(
-    { url: await app.getUrl(), database: settings.databaseUrl ? 'postgres' : 'sqlite' },
-    'im-gateway listening',
-  );
+  const summary = startupSummary(settings, await app.getUrl(), Boolean(process.env['GATEWAY_ADMIN_TOKEN']));
+  logger.info(summary, 'im-gateway listening');
+  if (settings.logLevel !== 'silent') process.stdout.write(formatStartupSummary(summary));
 }
 
 main().catch((error: unknown) => {

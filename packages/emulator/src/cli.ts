@@ -14,6 +14,27 @@ interface CliConfig {
 
 const DEFAULT_PORTS = { easemob: 5801, tencent: 5802 };
 
+const USAGE = `usage: im-emulator [options]   (see emulator.config.example.json)
+  -c, --config <file>         apps and options (default: emulator.config.json, else the example)
+  --easemob-port <n>          Easemob port (default 5801; 0 = any free port)
+  --tencent-port <n>          Tencent port (default 5802; 0 = any free port)
+  --easemob-callback <url>    callback URL of every Easemob app (a gateway app's callbackUrl)
+  --tencent-callback <url>    callback URL of every Tencent app
+  -q, --quiet                 no per-request log lines`;
+
+function portFlag(name: string, raw: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) throw new Error(`--${name}: expected a port number, got "${raw}"`);
+  return port;
+}
+
+function urlFlag(name: string, raw: string): string {
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new Error(`--${name}: expected an http(s) URL, got "${raw}"`);
+  }
+  return raw;
+}
+
 // Without a config file both emulators start with the committed example apps, so
 // `npm run emulator` works out of the box.
 const EXAMPLE = new URL('../emulator.config.example.json', import.meta.url);
@@ -39,16 +60,40 @@ async function main(): Promise<void> {
       config: { type: 'string', short: 'c' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
+      'easemob-port': { type: 'string' },
+      'tencent-port': { type: 'string' },
+      'easemob-callback': { type: 'string' },
+      'tencent-callback': { type: 'string' },
     },
   });
   if (values.help) {
-    console.log(
-      'usage: im-emulator [--config emulator.config.json] [--quiet]   (see emulator.config.example.json)',
-    );
+    console.log(USAGE);
     return;
   }
   const path = configPath(values.config);
   const config = JSON.parse(readFileSync(path, 'utf8')) as CliConfig;
+  // Flags win over the file, so the example config serves as is: point its apps at a gateway app's
+  // `callbackUrl` (the answer to `POST /v1/apps`) without editing JSON.
+  if (config.easemob) {
+    if (values['easemob-port'] !== undefined)
+      config.easemob.port = portFlag('easemob-port', values['easemob-port']);
+    const url = values['easemob-callback'];
+    if (url !== undefined)
+      config.easemob.apps = config.easemob.apps.map((a) => ({
+        ...a,
+        callbackUrl: urlFlag('easemob-callback', url),
+      }));
+  }
+  if (config.tencent) {
+    if (values['tencent-port'] !== undefined)
+      config.tencent.port = portFlag('tencent-port', values['tencent-port']);
+    const url = values['tencent-callback'];
+    if (url !== undefined)
+      config.tencent.apps = config.tencent.apps.map((a) => ({
+        ...a,
+        callbackUrl: urlFlag('tencent-callback', url),
+      }));
+  }
   console.log(`im-emulator: config ${path instanceof URL ? path.pathname : path}`);
   const running: { close(): Promise<void> }[] = [];
   if (config.easemob) {

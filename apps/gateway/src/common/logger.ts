@@ -74,6 +74,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace';
 
 /**
+ * Nest's start-up narration (one line per module and per route, ~80 in all): useful when debugging
+ * routing, noise otherwise. Its info lines are logged at debug; `main.ts` prints one summary instead.
+ */
+const BOOT_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+/**
  * Routes Nest's log calls through the same pino logger. Nest passes `(message, ...params, context)`;
  * a message that is an object (`{ err, deliveryId }`) becomes structured fields, and a string before the
  * context becomes the text.
@@ -82,7 +94,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...params: unknown[]) {
-    this.write('info', message, params);
+    const context = params.at(-1);
+    this.write(typeof context === 'string' && BOOT_CONTEXTS.has(context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]) {
     this.write('error', message, params);

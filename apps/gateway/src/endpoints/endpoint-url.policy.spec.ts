@@ -83,6 +83,12 @@ describe('assertEndpointUrl', () => {
     await expect(assertEndpointUrl('not a url', false)).rejects.toThrow('absolute');
   });
 
+  it('names the setting that allows private receivers when it refuses one', async () => {
+    await expect(assertEndpointUrl('http://127.0.0.1:9000/hook', false)).rejects.toThrow(
+      /private.*ENDPOINTS_ALLOW_PRIVATE=true/,
+    );
+  });
+
   it('allows private addresses when configured to', async () => {
     await expect(assertEndpointUrl('http://127.0.0.1:9000/', true)).resolves.toBeInstanceOf(URL);
   });

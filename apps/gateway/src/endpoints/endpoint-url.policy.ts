@@ -59,7 +59,11 @@ export async function assertEndpointUrl(
     }
   }
   if (addresses.length === 0 || !addresses.every(isPublicAddress)) {
-    throw invalid(`url host ${host} resolves to a private, loopback, link-local or reserved address`);
+    // Name the switch: the first receiver most people register is on localhost.
+    throw invalid(
+      `url host ${host} resolves to a private, loopback, link-local or reserved address; ` +
+        'set ENDPOINTS_ALLOW_PRIVATE=true to allow such receivers (local development only)',
+    );
   }
   return url;
 }

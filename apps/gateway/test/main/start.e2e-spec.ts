@@ -39,9 +39,21 @@ describe('the built gateway on embedded defaults', () => {
   it('starts with no configuration, prints a generated admin token once, serves /health, and stops cleanly', async () => {
     const env = { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1' };
     child = spawn(process.execPath, [MAIN], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    const ready = waitForLine(child, /im-gateway is ready\n(?: {2}[^\n]+\n){5}/);
     const token = (await waitForLine(child, /Generated admin token[^\n]*\n\s+(imgw_admin_\S+)/))[1];
     const url = (await waitForLine(child, /"url":"(http:\/\/[^"]+)"/))[1];
     expect(token).toBeDefined();
+
+    // One block says where everything is; Nest's per-route lines are at debug, so absent at info.
+    const block = (await ready)[0];
+    expect(block).toContain(`URL:          ${url}`);
+    expect(block).toMatch(/database: +SQLite data\/gateway\.db/);
+    expect(block).toMatch(/queue: +in-process/);
+    expect(block).toContain(`API docs:     ${url}/docs`);
+    expect(block).toMatch(/admin token: +data\/admin-token/);
+    expect(output).not.toMatch(/Mapped \{|RouterExplorer|InstanceLoader/);
 
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
