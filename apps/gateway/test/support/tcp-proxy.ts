@@ -28,7 +28,14 @@ export class TcpProxy {
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     this.port = (this.server.address() as net.AddressInfo).port;
     return this.port;
   }
@@ -40,7 +47,9 @@ export class TcpProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Accepts again on the same port; a proxy that is not cut stays as it is. */
   async restore(): Promise<void> {
+    if (this.server) return;
     await this.start(this.port);
   }
 }
