@@ -118,13 +118,27 @@ export class RelayRepository {
     return { count: Number(rows[0]?.count ?? 0), oldestCreatedAt: rows[0]?.oldest ?? null };
   }
 
-  /** Every relay that should be in a queue: pending ones of active bridges, and attempts whose lease ran out. */
-  async unfinished(now: string, limit: number): Promise<Due[]> {
+  /**
+   * Every relay of an active bridge that should be in a queue: pending ones, and those under way with the end
+   * of their lease (`locked_until`): a lease that is not renewed (its process died) makes the relay
+   * claimable then.
+   */
+  async unfinished(_now: string, limit: number): Promise<(Due & { locked_until: string | null })[]> {
     return this.transactor.query(
-      `SELECT r.id, r.next_attempt_at FROM relays r JOIN bridges b ON b.id = r.bridge_id AND b.status = 'active'
-       WHERE r.status = 'pending' OR (r.status = 'relaying' AND r.locked_until < $1)
+      `SELECT r.id, r.next_attempt_at, r.locked_until FROM relays r
+       JOIN bridges b ON b.id = r.bridge_id AND b.status = 'active'
+       WHERE r.status IN ('pending', 'relaying')
        ORDER BY r.next_attempt_at LIMIT ${Math.trunc(limit)}`,
-      [now],
+    );
+  }
+
+  /** Extends the leases of relays still under way (the heartbeat of the process attempting them). */
+  async renew(ids: string[], lockUntil: string): Promise<void> {
+    if (ids.length === 0) return;
+    const marks = ids.map((_, i) => `$${i + 2}`).join(', ');
+    await this.transactor.query(
+      `UPDATE relays SET locked_until = $1 WHERE status = 'relaying' AND id IN (${marks})`,
+      [lockUntil, ...ids],
     );
   }
 

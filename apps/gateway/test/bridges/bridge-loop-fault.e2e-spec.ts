@@ -149,6 +149,71 @@ describe('no loss (the in-process queue)', noLoss({}));
 describeWithRedis('no loss (BullMQ on Redis)', noLoss({ REDIS_URL, DELIVERY_QUEUE_PREFIX: QUEUE_PREFIX }));
 
 describe('no loss across a crash', () => {
+  it('relays under way when the gateway is killed are relayed within 10 s of the restart', async () => {
+    const db: TestDatabase = await createTestDatabase();
+    cleanup(() => db.drop());
+    const tencent = await startTencentEmulator({
+      apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
+    });
+    cleanup(() => tencent.close());
+    const env = {
+      DATA_DIR: db.settings.dataDir,
+      ...(db.settings.databaseUrl ? { DATABASE_URL: db.settings.databaseUrl } : {}),
+    };
+    const first = await new GatewayProcess(env).start();
+    const source = (
+      await first.call('POST', '/v1/apps', {
+        body: easemobAppBody({ orgName: 'org', appName: 'app', callbackSecret: FIXTURE_SECRET }),
+      })
+    ).body.id as string;
+    const target = (
+      await first.call('POST', '/v1/apps', {
+        body: { name: 'tc', provider: 'tencent', config: { ...TENCENT, baseUrl: tencent.url } },
+      })
+    ).body.id as string;
+    const bridge = await first.call('POST', '/v1/bridges', {
+      body: { sourceAppId: source, targetAppId: target, direction: 'one-way' },
+    });
+    expect(bridge.status).toBe(201);
+    // The vendor never answers: every conversation's first relay is under way when the process dies.
+    tencent.faults.set({ route: '*', timeout: true });
+    const base = Date.now();
+    for (let i = 0; i < 12; i++) {
+      const res = await first.call('POST', `/callbacks/easemob/${source}`, {
+        token: null,
+        body: easemobTextCallback(`inflight-relay-${i}`, {
+          from: 'a',
+          to: `r${i % 3}`,
+          timestamp: base + i,
+          text: `f${i}`,
+        }),
+      });
+      expect(res.status).toBe(200);
+    }
+    await eventually(async () => {
+      const list = await first.call('GET', `/v1/bridges/${bridge.body.id}/relays?limit=50&status=relaying`);
+      return (list.body.data as unknown[]).length === 3 ? true : undefined;
+    }, 'a relay under way in each conversation');
+    await first.stop('SIGKILL');
+    tencent.faults.clear();
+
+    const second = await new GatewayProcess(env).start();
+    const restarted = Date.now();
+    try {
+      await eventually(async () => {
+        const list = await second.call('GET', `/v1/bridges/${bridge.body.id}/relays?limit=50&status=relayed`);
+        return (list.body.data as unknown[]).length === 12 ? true : undefined;
+      }, '12 relays after the restart');
+      expect(Date.now() - restarted).toBeLessThan(10_000);
+      const texts = tencent
+        .messages()
+        .map((m) => (m.body as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text);
+      expect(new Set(texts)).toEqual(new Set(Array.from({ length: 12 }, (_, i) => `f${i}`)));
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('a gateway killed mid-run loses no relay: the next one relays them all', async () => {
     const db: TestDatabase = await createTestDatabase();
     cleanup(() => db.drop());

@@ -19,7 +19,11 @@ export class RelayScheduler implements OnApplicationBootstrap, OnApplicationShut
       kind: 'relay',
       attempt: (id) => worker.attempt(id),
       unfinished: async (now, limit) =>
-        (await relays.unfinished(now, limit)).map((r) => ({ id: r.id, dueAt: r.next_attempt_at })),
+        (await relays.unfinished(now, limit)).map((r) => ({
+          id: r.id,
+          // Under way: woken just after its lease ends, when it is claimable if its owner died.
+          dueAt: r.locked_until ? new Date(Date.parse(r.locked_until) + 50).toISOString() : r.next_attempt_at,
+        })),
       sweepMs: settings.value.deliverySweepMs,
     });
   }

@@ -29,9 +29,14 @@ import { relayedContent } from './relay-content.js';
 import { relayedPair } from './relayed-pair.js';
 import { errorText, failedOutcome, finalOutcome } from './relay-outcome.js';
 import { withSpanFrom } from '../../tracing/spans.js';
+import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
 
-/** Room for recording an attempt after the vendor calls' deadline, before another worker may retake it. */
-const LEASE_MARGIN_MS = 5_000;
+/**
+ * A claim is leased for 8 s and renewed every 2 s while its attempt runs, as deliveries are (see
+ * `DeliveryWorker`): a process that dies stops renewing, so its relays are retaken within 8 s.
+ */
+export const RELAY_LEASE_MS = 8_000;
+export const RELAY_HEARTBEAT_MS = 2_000;
 /** A wake-up may come this early (timer drift) and still claim its relay. */
 const EARLY_WAKEUP_MS = 250;
 /** A recall that arrives before its message was relayed waits this long per attempt, at most this often. */
@@ -77,6 +82,9 @@ interface Attempt {
 @Injectable()
 export class RelayWorker {
   private readonly logger = new Logger(RelayWorker.name);
+  private readonly leases = new LeaseKeeper('relay', RELAY_LEASE_MS, RELAY_HEARTBEAT_MS, (ids, until) =>
+    this.relays.renew(ids, until),
+  );
 
   constructor(
     private readonly relays: RelayRepository,
@@ -92,14 +100,23 @@ export class RelayWorker {
 
   async attempt(relayId: string): Promise<Wakeup[]> {
     const now = new Date();
-    const lease = this.settings.value.sendPolicy.deadlineMs * 2 + LEASE_MARGIN_MS;
     const claimed = await this.relays.claim(
       relayId,
       now.toISOString(),
-      new Date(now.getTime() + lease).toISOString(),
+      new Date(now.getTime() + RELAY_LEASE_MS).toISOString(),
       new Date(now.getTime() + EARLY_WAKEUP_MS).toISOString(),
     );
     if (!claimed) return []; // not due, taken, paused, or behind an earlier message of its conversation
+    this.leases.hold(relayId);
+    try {
+      return await this.attemptClaimed(claimed, now);
+    } finally {
+      this.leases.release(relayId);
+    }
+  }
+
+  private async attemptClaimed(claimed: ClaimedRelay, now: Date): Promise<Wakeup[]> {
+    const relayId = claimed.id;
     const attempts = claimed.attempts + 1;
     let outcome: RelayOutcome;
     try {
