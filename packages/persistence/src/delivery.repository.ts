@@ -3,7 +3,7 @@ import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
 import { valuesList } from './sql-values.js';
 import { StatementBatcher } from './statement-batcher.js';
-import { AttemptRecorder, claimWithEventBody, storableText, type Backlog } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, renewLeases, storableText, type Backlog } from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -230,13 +230,8 @@ export class DeliveryRepository {
   }
 
   /** Extends the leases of deliveries still under way (the heartbeat of the process attempting them). */
-  async renew(ids: string[], lockUntil: string): Promise<void> {
-    if (ids.length === 0) return;
-    const marks = ids.map((_, i) => `$${i + 2}`).join(', ');
-    await this.transactor.query(
-      `UPDATE deliveries SET locked_until = $1 WHERE status = 'delivering' AND id IN (${marks})`,
-      [lockUntil, ...ids],
-    );
+  renew(ids: string[], lockUntil: string): Promise<void> {
+    return renewLeases(this.transactor, 'deliveries', 'delivering', ids, lockUntil);
   }
 
   /** The next delivery waiting in a conversation of an ordered endpoint, if any. */

@@ -1,7 +1,7 @@
 import type { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
 import type { RelayStatus } from './entities/relay.entity.js';
 import type { Transactor } from './transactor.js';
-import { AttemptRecorder, claimWithEventBody, storableText, type Backlog } from './work-rows.js';
+import { AttemptRecorder, claimWithEventBody, renewLeases, storableText, type Backlog } from './work-rows.js';
 
 export interface ClaimedRelay {
   id: string;
@@ -133,13 +133,8 @@ export class RelayRepository {
   }
 
   /** Extends the leases of relays still under way (the heartbeat of the process attempting them). */
-  async renew(ids: string[], lockUntil: string): Promise<void> {
-    if (ids.length === 0) return;
-    const marks = ids.map((_, i) => `$${i + 2}`).join(', ');
-    await this.transactor.query(
-      `UPDATE relays SET locked_until = $1 WHERE status = 'relaying' AND id IN (${marks})`,
-      [lockUntil, ...ids],
-    );
+  renew(ids: string[], lockUntil: string): Promise<void> {
+    return renewLeases(this.transactor, 'relays', 'relaying', ids, lockUntil);
   }
 
   /** The next relay waiting in a conversation, if any. */

@@ -17,6 +17,25 @@ export function storableText(text: string | null | undefined, maxLength?: number
 }
 
 /**
+ * Extends the leases of rows still under way in a work table (`deliveries` under `delivering`, `relays` under
+ * `relaying`): the heartbeat of the process attempting them, one statement for all of them.
+ */
+export async function renewLeases(
+  transactor: Transactor,
+  table: 'deliveries' | 'relays',
+  underWay: 'delivering' | 'relaying',
+  ids: string[],
+  lockUntil: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const marks = ids.map((_, i) => `$${i + 2}`).join(', ');
+  await transactor.query(
+    `UPDATE ${table} SET locked_until = $1 WHERE status = '${underWay}' AND id IN (${marks})`,
+    [lockUntil, ...ids],
+  );
+}
+
+/**
  * Claims one row with a conditional `UPDATE … RETURNING` (`claimSql`) and returns it with the stored JSON of
  * the event it names in `eventIdColumn` (`event_body`, null when there is none): on PostgreSQL in the same
  * statement, on SQLite in the same synchronous step.

@@ -149,7 +149,8 @@ describe('no loss (the in-process queue)', noLoss({}));
 describeWithRedis('no loss (BullMQ on Redis)', noLoss({ REDIS_URL, DELIVERY_QUEUE_PREFIX: QUEUE_PREFIX }));
 
 describe('no loss across a crash', () => {
-  it('relays under way when the gateway is killed are relayed within 10 s of the restart', async () => {
+  /** A gateway process on a fresh database with an Easemob app bridged one way to a Tencent emulator. */
+  async function crashableBridge(extraEnv: Record<string, string> = {}) {
     const db: TestDatabase = await createTestDatabase();
     cleanup(() => db.drop());
     const tencent = await startTencentEmulator({
@@ -159,6 +160,7 @@ describe('no loss across a crash', () => {
     const env = {
       DATA_DIR: db.settings.dataDir,
       ...(db.settings.databaseUrl ? { DATABASE_URL: db.settings.databaseUrl } : {}),
+      ...extraEnv,
     };
     const first = await new GatewayProcess(env).start();
     const source = (
@@ -175,6 +177,11 @@ describe('no loss across a crash', () => {
       body: { sourceAppId: source, targetAppId: target, direction: 'one-way' },
     });
     expect(bridge.status).toBe(201);
+    return { env, tencent, first, source, bridgeId: bridge.body.id as string };
+  }
+
+  it('relays under way when the gateway is killed are relayed within 10 s of the restart', async () => {
+    const { env, tencent, first, source, bridgeId } = await crashableBridge();
     // The vendor never answers: every conversation's first relay is under way when the process dies.
     tencent.faults.set({ route: '*', timeout: true });
     const base = Date.now();
@@ -191,7 +198,7 @@ describe('no loss across a crash', () => {
       expect(res.status).toBe(200);
     }
     await eventually(async () => {
-      const list = await first.call('GET', `/v1/bridges/${bridge.body.id}/relays?limit=50&status=relaying`);
+      const list = await first.call('GET', `/v1/bridges/${bridgeId}/relays?limit=50&status=relaying`);
       return (list.body.data as unknown[]).length === 3 ? true : undefined;
     }, 'a relay under way in each conversation');
     await first.stop('SIGKILL');
@@ -201,7 +208,7 @@ describe('no loss across a crash', () => {
     const restarted = Date.now();
     try {
       await eventually(async () => {
-        const list = await second.call('GET', `/v1/bridges/${bridge.body.id}/relays?limit=50&status=relayed`);
+        const list = await second.call('GET', `/v1/bridges/${bridgeId}/relays?limit=50&status=relayed`);
         return (list.body.data as unknown[]).length === 12 ? true : undefined;
       }, '12 relays after the restart');
       expect(Date.now() - restarted).toBeLessThan(10_000);
@@ -215,32 +222,7 @@ describe('no loss across a crash', () => {
   });
 
   it('a gateway killed mid-run loses no relay: the next one relays them all', async () => {
-    const db: TestDatabase = await createTestDatabase();
-    cleanup(() => db.drop());
-    const tencent = await startTencentEmulator({
-      apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
-    });
-    cleanup(() => tencent.close());
-    const env = {
-      DATA_DIR: db.settings.dataDir,
-      ...(db.settings.databaseUrl ? { DATABASE_URL: db.settings.databaseUrl } : {}),
-      ...FAST_RETRIES,
-    };
-    const first = await new GatewayProcess(env).start();
-    const source = (
-      await first.call('POST', '/v1/apps', {
-        body: easemobAppBody({ orgName: 'org', appName: 'app', callbackSecret: FIXTURE_SECRET }),
-      })
-    ).body.id as string;
-    const target = (
-      await first.call('POST', '/v1/apps', {
-        body: { name: 'tc', provider: 'tencent', config: { ...TENCENT, baseUrl: tencent.url } },
-      })
-    ).body.id as string;
-    const bridge = await first.call('POST', '/v1/bridges', {
-      body: { sourceAppId: source, targetAppId: target, direction: 'one-way' },
-    });
-    expect(bridge.status).toBe(201);
+    const { env, tencent, first, source, bridgeId } = await crashableBridge(FAST_RETRIES);
     tencent.faults.set({ route: '*', status: 503 });
     const base = Date.now();
     for (let i = 0; i < 20; i++) {
@@ -268,7 +250,7 @@ describe('no loss across a crash', () => {
         .messages()
         .map((m) => (m.body as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text);
       expect(new Set(texts)).toEqual(new Set(Array.from({ length: 20 }, (_, i) => `k${i}`)));
-      const list = await second.call('GET', `/v1/bridges/${bridge.body.id}/relays?limit=200&status=relayed`);
+      const list = await second.call('GET', `/v1/bridges/${bridgeId}/relays?limit=200&status=relayed`);
       expect(list.body.data).toHaveLength(20);
     } finally {
       await second.stop();

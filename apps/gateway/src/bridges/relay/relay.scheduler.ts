@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { RelayRepository } from '@im-gateway/persistence';
-import type { Wakeup } from '../../common/queue/work.queue.js';
+import { unfinishedWakeup, type Wakeup } from '../../common/queue/work.queue.js';
 import { WorkRunner } from '../../common/queue/work-runner.js';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { RelayQueue } from './relay.queue.js';
@@ -18,12 +18,7 @@ export class RelayScheduler implements OnApplicationBootstrap, OnApplicationShut
     this.runner = new WorkRunner(queue, {
       kind: 'relay',
       attempt: (id) => worker.attempt(id),
-      unfinished: async (now, limit) =>
-        (await relays.unfinished(now, limit)).map((r) => ({
-          id: r.id,
-          // Under way: woken just after its lease ends, when it is claimable if its owner died.
-          dueAt: r.locked_until ? new Date(Date.parse(r.locked_until) + 50).toISOString() : r.next_attempt_at,
-        })),
+      unfinished: async (now, limit) => (await relays.unfinished(now, limit)).map(unfinishedWakeup),
       sweepMs: settings.value.deliverySweepMs,
     });
   }

@@ -6,6 +6,21 @@ export interface Wakeup {
 }
 
 /**
+ * When an unfinished row (delivery or relay) should be woken: a pending one when it is due; one under way
+ * just after its lease ends, when it is claimable if its owner died.
+ */
+export function unfinishedWakeup(row: {
+  id: string;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+}): Wakeup {
+  const dueAt = row.locked_until
+    ? new Date(Date.parse(row.locked_until) + 50).toISOString()
+    : row.next_attempt_at;
+  return { id: row.id, dueAt };
+}
+
+/**
  * Wakes workers for rows of a work table (deliveries, relays). Only a wake-up: the table is the truth and a
  * claim there decides who attempts, so a wake-up lost (crash) is found again by the sweep, and one given
  * twice is harmless.

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DeliveryRepository } from '@im-gateway/persistence';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
-import type { Wakeup } from '../../common/queue/work.queue.js';
+import { unfinishedWakeup, type Wakeup } from '../../common/queue/work.queue.js';
 import { WorkRunner } from '../../common/queue/work-runner.js';
 import { DeliveryQueue } from './delivery.queue.js';
 import { DeliveryWorker } from './delivery.worker.js';
@@ -23,12 +23,7 @@ export class DeliveryScheduler implements OnApplicationBootstrap, OnApplicationS
     this.runner = new WorkRunner(queue, {
       kind: 'delivery',
       attempt: (id) => worker.attempt(id),
-      unfinished: async (now, limit) =>
-        (await deliveries.unfinished(now, limit)).map((r) => ({
-          id: r.id,
-          // Under way: woken just after its lease ends, when it is claimable if its owner died.
-          dueAt: r.locked_until ? new Date(Date.parse(r.locked_until) + 50).toISOString() : r.next_attempt_at,
-        })),
+      unfinished: async (now, limit) => (await deliveries.unfinished(now, limit)).map(unfinishedWakeup),
       sweepMs: settings.value.deliverySweepMs,
     });
   }
