@@ -6,6 +6,7 @@ import {
   type SendTargetType,
   type VendorApiLimit,
 } from './send.js';
+import type { MigrationCapabilities } from './migration.js';
 import type { ConversationType, MessageContentType } from './unified-event.js';
 
 /** The option capabilities, as named in `capability_unsupported` details and in the capability matrix. */
@@ -85,6 +86,11 @@ export interface ProviderCapabilities {
    * reach the vendor.
    */
   ids: Readonly<Record<IdKind, IdRule>>;
+  /**
+   * What a migration job can read from and import into this vendor (docs/migration.md). Absent: the
+   * provider takes part in live relaying only.
+   */
+  migration?: MigrationCapabilities;
 }
 
 const refuse = (capability: string, message: string) => new CapabilityUnsupportedError(capability, message);

@@ -75,3 +75,27 @@ export {
 export { idProblem } from './id-rules.js';
 export { buildUnifiedEventSchema, type JsonSchema } from './unified-event.schema.js';
 export { readRelayMarker, RELAY_EXT_KEY, type RelayMarker, type RelayOrigin } from './relay-marker.js';
+export {
+  DIRECTORY_KINDS,
+  MIGRATION_KINDS,
+  type DirectoryKind,
+  type HistoryMessage,
+  type HistorySupport,
+  type MigrationAccount,
+  type MigrationApi,
+  type MigrationBlock,
+  type MigrationCapabilities,
+  type MigrationChatroom,
+  type MigrationContact,
+  type MigrationGroup,
+  type MigrationItemResult,
+  type MigrationKind,
+  type MigrationMember,
+  type MigrationMute,
+  type MigrationPage,
+  type MigrationProfile,
+  type MigrationReader,
+  type MigrationSupport,
+  type MigrationUserProfile,
+  type MigrationWriter,
+} from './migration.js';

@@ -1,5 +1,6 @@
 import type { ProviderCapabilities } from './capabilities.js';
 import type { FieldIssue } from './errors.js';
+import type { MigrationApi } from './migration.js';
 import type { RecallRequest, SendRequest, SendResult, VendorApiLimit, VendorCallContext } from './send.js';
 import type { UnifiedEventDraft } from './unified-event.js';
 
@@ -88,6 +89,11 @@ export interface ImProvider<Config extends object = Record<string, unknown>> {
   send(config: Config, request: SendRequest, context: VendorCallContext): Promise<SendResult>;
   /** Recalls one vendor message; throws `VendorRequestError` or `CapabilityUnsupportedError`. */
   recall(config: Config, request: RecallRequest, context: VendorCallContext): Promise<void>;
+  /**
+   * Reading and importing directory and history for migration jobs; present exactly when
+   * `capabilities.migration` is. Its vendor calls are paced by `apiLimits` like sends.
+   */
+  readonly migration?: MigrationApi<Config>;
 }
 
 export type ConfigValidationResult<Config> =
