@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError, FINISHED, MigrationClient, type MigrationJob } from './migration-client.js';
+import { ProgressView } from './progress-view.js';
+import { renderSummary, renderTable } from './summary-table.js';
+
+const USAGE = `usage: npm run migrate -- <command> --bridge <id> [options]
+
+commands
+  start               create a migration job and follow it
+  status | watch      show (watch: follow) a job
+  pause | resume | cancel
+  retry               put failed items back to work (--kind to limit)
+  items               list a job's items (--kind, --status, --limit)
+
+options
+  --bridge <id>       the bridge (required)
+  --job <id>          the job (every command but start)
+  --scope a,b,…       kinds to move (default: all): accounts, profiles, groups, members, mutes,
+                      chatrooms, history, contacts, blocklists
+  --reverse           move from the bridge's target app to its source app (a two-way bridge)
+  --history-from <t>  ISO-8601 start of the history window (needed with history)
+  --history-to <t>    ISO-8601 end of the window (default: when the job is created)
+  --users <file>      a user list: .json (array of ids) or CSV (one id per line, optional header userId)
+  --password <p>      one password for accounts created on a vendor that requires one (default: random)
+  --dry-run           plan only: counts and skipped items, nothing written
+  --no-follow         return after starting instead of following the job
+  --url <url>         the gateway (default $IMGW_URL or http://127.0.0.1:3000)
+  --token <t>         API key or admin token (default $IMGW_TOKEN or ./data/admin-token)
+
+exit status: 0 the job completed without failed items, 1 failed items or a failed job, 2 bad usage or
+an API error`;
+
+class UsageError extends Error {}
+
+function options(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      bridge: { type: 'string' },
+      job: { type: 'string' },
+      scope: { type: 'string' },
+      reverse: { type: 'boolean' },
+      'history-from': { type: 'string' },
+      'history-to': { type: 'string' },
+      users: { type: 'string' },
+      password: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'no-follow': { type: 'boolean' },
+      kind: { type: 'string' },
+      status: { type: 'string' },
+      limit: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      interval: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function tokenFrom(explicit: string | undefined): string {
+  if (explicit) return explicit;
+  if (process.env['IMGW_TOKEN']) return process.env['IMGW_TOKEN'];
+  const file = join(process.env['DATA_DIR'] ?? 'data', 'admin-token');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    throw new UsageError(`no token: pass --token, set IMGW_TOKEN, or run where ${file} exists`);
+  }
+}
+
+/** The user list as the API takes it: a JSON array as is, anything else as CSV text. */
+function usersFrom(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) return JSON.parse(text) as unknown;
+  return { csv: text };
+}
+
+function startBody(values: ReturnType<typeof options>['values']): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (values.reverse) body['direction'] = 'reverse';
+  if (values.scope)
+    body['scope'] = values.scope
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (values['history-from'])
+    body['history'] = {
+      from: values['history-from'],
+      ...(values['history-to'] ? { to: values['history-to'] } : {}),
+    };
+  if (values.users) body['users'] = usersFrom(values.users);
+  if (values.password) body['passwords'] = { mode: 'fixed', value: values.password };
+  if (values['dry-run']) body['dryRun'] = true;
+  return body;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the job until it ends (or is paused), drawing the bars; then prints the summary table. */
+async function follow(client: MigrationClient, job: MigrationJob, intervalMs: number): Promise<MigrationJob> {
+  const view = new ProgressView();
+  try {
+    for (;;) {
+      view.update(job);
+      if (FINISHED.includes(job.status) || job.status === 'paused') return job;
+      await sleep(intervalMs);
+      job = await client.get(job.bridgeId, job.id);
+    }
+  } finally {
+    view.stop();
+  }
+}
+
+const exitCode = (job: MigrationJob) =>
+  job.status === 'failed' || job.report.failedByCode.length > 0 ? 1 : 0;
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = options(argv);
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const bridge = values.bridge;
+  if (!bridge) throw new UsageError('--bridge is required');
+  const client = new MigrationClient(
+    values.url ?? process.env['IMGW_URL'] ?? 'http://127.0.0.1:3000',
+    tokenFrom(values.token),
+  );
+  const interval = Number(values.interval ?? 1000);
+  const needJob = (): string => {
+    if (!values.job) throw new UsageError(`--job is required for ${command}`);
+    return values.job;
+  };
+  switch (command) {
+    case 'start': {
+      let job = await client.start(bridge, startBody(values));
+      console.log(`migration ${job.id} created on bridge ${bridge}`);
+      if (values['no-follow']) return 0;
+      job = await follow(client, job, interval);
+      console.log(renderSummary(job));
+      return exitCode(job);
+    }
+    case 'status':
+    case 'watch': {
+      let job = await client.get(bridge, needJob());
+      if (command === 'watch') job = await follow(client, job, interval);
+      console.log(renderSummary(job));
+      return exitCode(job);
+    }
+    case 'pause':
+    case 'resume':
+    case 'cancel': {
+      const job = await client.act(bridge, needJob(), command);
+      console.log(`migration ${job.id}: ${job.status}`);
+      return 0;
+    }
+    case 'retry': {
+      let job = await client.retry(bridge, needJob(), values.kind);
+      if (!values['no-follow']) job = await follow(client, job, interval);
+      console.log(renderSummary(job));
+      return exitCode(job);
+    }
+    case 'items': {
+      const items = await client.items(bridge, needJob(), {
+        kind: values.kind,
+        status: values.status,
+        limit: values.limit ? Number(values.limit) : undefined,
+      });
+      const rows = [['kind', 'source', 'target', 'status', 'why']];
+      for (const item of items)
+        rows.push([
+          item.kind,
+          item.sourceId,
+          item.targetId ?? '',
+          item.status,
+          item.error ? `${item.error.code}: ${item.error.message}` : (item.reason ?? ''),
+        ]);
+      console.log(renderTable(rows));
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+// Run when executed, not when imported by a test.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE.split('\n')[0]}`);
+      else if (error instanceof ApiError) console.error(`${error.status} ${error.code}: ${error.message}`);
+      else console.error(error instanceof Error ? error.message : String(error));
+      process.exit(2);
+    },
+  );
+}
