@@ -1,61 +1,30 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import {
-  RateLimiterMemory,
-  RateLimiterQueue,
-  RateLimiterRedis,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
-import { VendorRequestError, type ImProvider, type VendorApiLimit } from '@im-gateway/types';
+import { VendorRequestError, type ImProvider } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
+import { budgetOf, MemoryPacer, RedisPacer, type PaceBudget, type Pacer } from './vendor-pacer.js';
 
-/** Waiting callers per app and API before new ones are refused at once. */
-const MAX_QUEUE = 1_000;
-/** Fixed windows per vendor window, where the store allows it (see `windowsFor`). */
-const SUB_WINDOWS = 5;
-
-/**
- * The fixed windows that keep every *sliding* vendor window within its budget. A sliding window of
- * `perSeconds` overlaps at most k + 1 of our fixed windows of `perSeconds / k`, so each may grant
- * `points / (k + 1)`. Redis counters expire in whole seconds, so there k is at most `perSeconds`.
- */
-export function windowsFor(
-  limit: VendorApiLimit,
-  wholeSeconds: boolean,
-): { points: number; duration: number } {
-  const k = wholeSeconds ? Math.max(1, Math.min(SUB_WINDOWS, Math.floor(limit.perSeconds))) : SUB_WINDOWS;
-  const duration = wholeSeconds ? Math.floor(limit.perSeconds / k) : limit.perSeconds / k;
-  return { points: Math.max(1, Math.floor(limit.points / (k + 1))), duration };
-}
-
-/** `promise`'s outcome, or false once `ms` have passed (the timer does not outlive the race). */
-async function within(promise: Promise<boolean>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Paces each app's calls to each vendor API to the vendor's documented budget (`ImProvider.apiLimits`),
- * so a burst waits in a queue instead of earning vendor 429s. Counters live in Redis when `REDIS_URL` is
- * set, so every gateway replica shares one budget (an in-memory limiter stands in while Redis is down),
- * and in memory otherwise. The vendors count in sliding windows, so the budget is granted in smaller
- * fixed windows (`windowsFor`); a vendor 429 that still happens is retried by the caller.
+ * so a burst waits its turn instead of earning vendor 429s (see `Pacer`). The
+ * schedule lives in Redis when `REDIS_URL` is set, so every gateway replica shares one budget (a schedule
+ * in memory stands in while Redis is down), and in memory otherwise. A vendor 429 that still happens is
+ * retried by the caller.
  */
 @Injectable()
 export class VendorRateLimiter implements OnModuleDestroy {
-  private readonly queues = new Map<string, { queue: RateLimiterQueue; points: number }>();
   private readonly redis: Redis | undefined;
+  private readonly shared: Pacer | undefined;
+  private readonly local = new MemoryPacer();
 
   constructor(settings: GatewaySettingsRef) {
     const url = settings.value.redisUrl;
-    // Without an offline queue a Redis outage fails fast into the in-memory insurance limiter.
+    // Without an offline queue a Redis outage fails fast into the in-memory schedule.
     this.redis = url ? new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
     this.redis?.on('error', () => undefined);
+    this.shared = this.redis ? new RedisPacer(this.redis, 'imgw:vendor:') : undefined;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -73,39 +42,35 @@ export class VendorRateLimiter implements OnModuleDestroy {
   ): Promise<void> {
     for (const [index, limit] of provider.apiLimits.entries()) {
       if (limit.api !== api) continue;
-      const queue = this.queue(`${provider.name}:${index}`, limit);
-      const tokens = Math.min(limit.unit === 'calls' ? 1 : Math.max(1, weight), queue.points);
-      const granted = queue.queue.removeTokens(tokens, appId, Math.ceil(deadline / 1000)).then(
-        () => true,
-        () => false,
-      );
-      const ok = await within(granted, Math.max(0, deadline - Date.now()));
-      if (!ok)
+      // A call counted in messages books its weight, but never more than the whole budget.
+      const tokens = limit.unit === 'calls' ? 1 : Math.min(Math.max(1, weight), limit.points);
+      const key = `${provider.name}:${index}:${appId}`;
+      const budget = budgetOf(limit);
+      const maxWait = Math.max(0, deadline - Date.now());
+      const wait = await this.reserve(key, budget, Math.min(tokens, budget.points), maxWait);
+      if (wait === null)
         throw new VendorRequestError(
           'vendor_rate_limited',
           `The app's ${provider.displayName} budget for ${api} (${limit.points} ${limit.unit} per ${limit.perSeconds} s) is used up; try again shortly.`,
           'gateway_rate_limit',
           limit.perSeconds * 1000,
         );
+      if (wait > 0) await sleep(wait);
     }
   }
 
-  private queue(key: string, limit: VendorApiLimit): { queue: RateLimiterQueue; points: number } {
-    let entry = this.queues.get(key);
-    if (!entry) {
-      const keyPrefix = `imgw:vendor:${key}`;
-      const memory = new RateLimiterMemory({ ...windowsFor(limit, false), keyPrefix });
-      const limiter: RateLimiterAbstract = this.redis
-        ? new RateLimiterRedis({
-            ...windowsFor(limit, true),
-            keyPrefix,
-            storeClient: this.redis,
-            insuranceLimiter: memory,
-          })
-        : memory;
-      entry = { queue: new RateLimiterQueue(limiter, { maxQueueSize: MAX_QUEUE }), points: limiter.points };
-      this.queues.set(key, entry);
-    }
-    return entry;
+  private async reserve(
+    key: string,
+    budget: PaceBudget,
+    tokens: number,
+    maxWait: number,
+  ): Promise<number | null> {
+    if (this.shared)
+      try {
+        return await this.shared.reserve(key, budget, tokens, maxWait);
+      } catch {
+        // Redis is down: this replica paces alone until it is back.
+      }
+    return this.local.reserve(key, budget, tokens, maxWait);
   }
 }

@@ -2,37 +2,102 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import type { EasemobEmulator } from '@im-gateway/emulator';
 import type { VendorApiLimit } from '@im-gateway/types';
-import { windowsFor } from '../../src/messages/vendor-rate.limiter.js';
+import fc from 'fast-check';
+import { budgetOf, MemoryPacer, RedisPacer } from '../../src/messages/vendor-pacer.js';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
 import { describeWith } from '../support/required-services.js';
 import { easemobApp } from './send-support.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-describe('windowsFor: fixed windows that respect a sliding vendor window', () => {
-  const limit = (points: number, perSeconds: number): VendorApiLimit => ({
-    api: 'x',
-    unit: 'calls',
-    points,
-    perSeconds,
+const limit = (points: number, perSeconds: number): VendorApiLimit => ({
+  api: 'x',
+  unit: 'calls',
+  points,
+  perSeconds,
+});
+
+/** Books each call as soon as the pacer allows; the clock moves to each call's arrival. */
+function simulate(l: VendorApiLimit, calls: { at: number; tokens: number }[]) {
+  let now = 0;
+  const pacer = new MemoryPacer(() => now);
+  const starts: { at: number; tokens: number }[] = [];
+  for (const call of calls) {
+    now = Math.max(now, call.at);
+    const wait = pacer.reserveNow('k', budgetOf(l), call.tokens, Infinity)!;
+    starts.push({ at: now + wait, tokens: call.tokens });
+  }
+  return starts;
+}
+
+/** The most tokens any sliding window of `ms` holds. */
+function busiestWindow(starts: { at: number; tokens: number }[], ms: number): number {
+  let most = 0;
+  for (const first of starts) {
+    const inside = starts.filter((s) => s.at >= first.at && s.at < first.at + ms);
+    most = Math.max(
+      most,
+      inside.reduce((sum, s) => sum + s.tokens, 0),
+    );
+  }
+  return most;
+}
+
+describe('the pacer: evenly spaced calls within a sliding vendor window', () => {
+  it('never books more than the budget within any sliding window, whatever the arrivals', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom(1, 60),
+        fc.array(
+          fc.record({ at: fc.integer({ min: 0, max: 5_000 }), tokens: fc.integer({ min: 1, max: 5 }) }),
+          {
+            maxLength: 300,
+          },
+        ),
+        (points, perSeconds, arrivals) => {
+          const l = limit(points, perSeconds);
+          const calls = arrivals
+            .map((a) => ({ at: a.at, tokens: Math.min(a.tokens, points) }))
+            .sort((a, b) => a.at - b.at);
+          expect(busiestWindow(simulate(l, calls), perSeconds * 1000)).toBeLessThanOrEqual(points);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
-  it.each([
-    [limit(20, 1), false, { points: 3, duration: 0.2 }],
-    [limit(20, 1), true, { points: 10, duration: 1 }],
-    [limit(6000, 60), true, { points: 1000, duration: 12 }],
-    [limit(10, 60), false, { points: 1, duration: 12 }],
-  ])('%j (whole seconds: %s) → %j', (input, whole, expected) => {
-    expect(windowsFor(input, whole)).toEqual(expected);
+  it.each([[limit(100, 1)], [limit(200, 1)], [limit(20, 1)], [limit(6000, 60)], [limit(10, 60)]])(
+    'a steady stream uses at least 90 %% of %j',
+    (l) => {
+      const windows = 10;
+      const calls = Array.from({ length: l.points * windows }, () => ({ at: 0, tokens: 1 }));
+      const starts = simulate(l, calls);
+      const span = l.perSeconds * 1000 * windows;
+      const used = starts.filter((s) => s.at < span).length / (l.points * windows);
+      expect(used).toBeGreaterThanOrEqual(0.9);
+      expect(used).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it('refuses, booking nothing, a call whose slot is later than it may wait', () => {
+    const now = 0;
+    const pacer = new MemoryPacer(() => now);
+    // Window only (no spacing): two at once, then each waits for the window to turn.
+    const budget = { points: 2, windowMs: 1000, spacingMs: 0, burst: 0 };
+    expect(pacer.reserveNow('k', budget, 2, 0)).toBe(0);
+    expect(pacer.reserveNow('k', budget, 1, 999)).toBeNull();
+    expect(pacer.reserveNow('k', budget, 1, 1000)).toBe(1000);
+    expect(pacer.reserveNow('k', budget, 1, 1000)).toBe(1000);
+    expect(pacer.reserveNow('k', budget, 1, 5000)).toBe(2000);
   });
 
-  it('never grants more than the budget within any sliding window', () => {
-    for (const l of [limit(20, 1), limit(100, 1), limit(6000, 60), limit(10, 60), limit(20, 1)])
-      for (const whole of [false, true]) {
-        const w = windowsFor(l, whole);
-        const overlapped = Math.ceil(l.perSeconds / w.duration) + 1;
-        expect(w.points * overlapped).toBeLessThanOrEqual(l.points);
-      }
+  it('spaces a backlog evenly after the burst', () => {
+    const now = 0;
+    const pacer = new MemoryPacer(() => now);
+    const budget = budgetOf(limit(20, 1)); // 20 per 1.1 second (the arrival guard), one early
+    const waits = Array.from({ length: 6 }, () => pacer.reserveNow('k', budget, 1, 10_000)!);
+    expect(waits.map(Math.round)).toEqual([0, 0, 55, 110, 165, 220]);
   });
 });
 
@@ -53,6 +118,25 @@ describeWithRedis('the shared (Redis) limiter paces a burst across the budget', 
     await gw.close();
   });
 
+  it('books one schedule for all replicas: two pacers on one Redis share one budget', async () => {
+    const clients = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    try {
+      const key = `test:${Date.now()}:${Math.random()}`;
+      const [a, b] = clients.map((c) => new RedisPacer(c, 'imgw:vendor:'));
+      const budget = { points: 4, windowMs: 200, spacingMs: 50, burst: 0 };
+      const waits = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? a! : b!).reserve(key, budget, 1, 10_000)),
+      );
+      // One every 50 ms, whichever replica booked it (less the time between the bookings).
+      const sorted = (waits as number[]).sort((x, y) => x - y);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThan(40);
+      expect(sorted[39]!).toBeGreaterThan(1_800);
+      expect(await a!.reserve(key, budget, 1, 0)).toBeNull();
+    } finally {
+      await Promise.all(clients.map((c) => c.quit()));
+    }
+  });
+
   it('sends 25 concurrent chat-room messages without a vendor 429', async () => {
     const body = { from: 'a', to: { type: 'chatroom', ids: ['r1'] }, content: { type: 'text', text: 'x' } };
     const results = await Promise.all(
@@ -63,7 +147,7 @@ describeWithRedis('the shared (Redis) limiter paces a burst across the budget', 
     // The counters are in Redis (shared by replicas), keyed by the app.
     const redis = new Redis(REDIS_URL);
     try {
-      expect((await redis.keys(`imgw:vendor:easemob:*${appId}`)).length).toBeGreaterThan(0);
+      expect((await redis.keys(`imgw:vendor:{easemob:*${appId}}:log`)).length).toBeGreaterThan(0);
     } finally {
       await redis.quit();
     }
