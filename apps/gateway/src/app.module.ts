@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { AuthGuard } from './tenancy/auth.guard.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         EndpointsModule,
         BridgesModule,
         HealthModule,
+        RetentionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

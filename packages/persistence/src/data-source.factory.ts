@@ -73,6 +73,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
+      // Lets retention give freed pages back (incremental_vacuum); takes effect on a new, empty database.
+      db.pragma('auto_vacuum = INCREMENTAL');
     },
   };
 }

@@ -8,6 +8,7 @@ export {
 export {
   ApiKeyEntity,
   AppEntity,
+  type AppSettings,
   BRIDGE_DIRECTIONS,
   BRIDGE_KINDS,
   BRIDGE_STATUSES,
@@ -73,3 +74,9 @@ export { MessageRepository } from './message.repository.js';
 export { RelayLogRepository } from './relay-log.repository.js';
 export { RelayStatsRepository, type LastRelayError, type RelayCount } from './relay-stats.repository.js';
 export { RelayedMessageRepository, type PairRecall } from './relayed-message.repository.js';
+export {
+  idBefore,
+  RETENTION_KINDS,
+  RetentionRepository,
+  type RetentionKind,
+} from './retention.repository.js';

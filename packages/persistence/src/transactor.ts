@@ -8,6 +8,8 @@ export interface SqliteHandle {
     reader: boolean;
   };
   transaction<T>(fn: () => T): () => T;
+  /** Runs SQL to its end (a prepared statement that returns no rows takes one step per `run`). */
+  exec(sql: string): void;
 }
 
 const MAX_CACHED_STATEMENTS = 500;
@@ -86,6 +88,12 @@ export class Transactor {
     return this.exclusive(() => db.transaction(() => work(db))());
   }
 
+  /** SQLite: SQL outside any transaction, run to its end, in turn with everything else (VACUUM, pragmas). */
+  sqliteExec(sql: string): Promise<void> {
+    const db = this.sqliteHandle();
+    return this.exclusive(() => db.exec(sql));
+  }
+
   private sqliteHandle(): SqliteHandle {
     if (this.handle) return this.handle;
     const raw = (this.dataSource.driver as unknown as { databaseConnection: SqliteHandle })
@@ -103,6 +111,7 @@ export class Transactor {
         return statement;
       },
       transaction: (fn) => raw.transaction(fn),
+      exec: (sql) => raw.exec(sql),
     };
     return this.handle;
   }

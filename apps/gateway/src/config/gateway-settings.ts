@@ -1,3 +1,4 @@
+import type { RetentionKind } from '@im-gateway/persistence';
 import type { SendPolicy } from './send-policy.js';
 import { decodeMasterKey, newAdminToken, newMasterKey, readOrCreateSecretFile } from './data-dir-secrets.js';
 import { retryScheduleMs, type GatewayEnv } from './gateway.config.js';
@@ -35,6 +36,8 @@ export interface GatewaySettings {
   sendPolicy: SendPolicy;
   /** The inbound limit on the REST API, per API key; `max` 0: off. */
   apiRateLimit: { max: number; windowMs: number };
+  /** Retention: days per kind of row (0: kept for ever), how often pruning runs (0: off), rows per batch. */
+  retention: { days: Record<RetentionKind, number>; intervalMs: number; batchSize: number };
   /** Per provider name, the operator's window for a signed callback's own time (`CallbackContext`). */
   callbackWindowSeconds: Readonly<Record<string, number>>;
 }
@@ -72,6 +75,17 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     webhookSecretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_SECONDS * 1000,
     deliverySweepMs: env.DELIVERY_SWEEP_SECONDS * 1000,
     deliveryQueuePrefix: env.DELIVERY_QUEUE_PREFIX,
+    retention: {
+      days: {
+        events: env.RETENTION_EVENTS_DAYS,
+        callbacks: env.RETENTION_CALLBACKS_DAYS,
+        attempts: env.RETENTION_ATTEMPTS_DAYS,
+        relays: env.RETENTION_RELAYS_DAYS,
+        messages: env.RETENTION_MESSAGES_DAYS,
+      },
+      intervalMs: env.RETENTION_INTERVAL_SECONDS * 1000,
+      batchSize: env.RETENTION_BATCH_SIZE,
+    },
     sendPolicy: {
       deadlineMs: env.SEND_DEADLINE_MS,
       attemptTimeoutMs: env.VENDOR_TIMEOUT_MS,

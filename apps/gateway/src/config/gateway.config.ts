@@ -143,6 +143,58 @@ export class GatewayEnv {
   })
   DELIVERY_QUEUE_PREFIX: string = 'imgw';
 
+  // Retention: days each kind of row is kept (0: for ever); docs/operations.md, "Retention".
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  RETENTION_EVENTS_DAYS: number = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  RETENTION_CALLBACKS_DAYS: number = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  RETENTION_ATTEMPTS_DAYS: number = 7;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  RETENTION_RELAYS_DAYS: number = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  RETENTION_MESSAGES_DAYS: number = 30;
+
+  /** Seconds between pruning runs; 0 switches pruning off. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  RETENTION_INTERVAL_SECONDS: number = 300;
+
+  /** Rows deleted per statement: small batches keep each delete short beside live traffic. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  RETENTION_BATCH_SIZE: number = 500;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -251,6 +303,13 @@ const ENV_KEYS = [
   'WEBHOOK_SECRET_OVERLAP_SECONDS',
   'DELIVERY_SWEEP_SECONDS',
   'DELIVERY_QUEUE_PREFIX',
+  'RETENTION_EVENTS_DAYS',
+  'RETENTION_CALLBACKS_DAYS',
+  'RETENTION_ATTEMPTS_DAYS',
+  'RETENTION_RELAYS_DAYS',
+  'RETENTION_MESSAGES_DAYS',
+  'RETENTION_INTERVAL_SECONDS',
+  'RETENTION_BATCH_SIZE',
   'SEND_DEADLINE_MS',
   'VENDOR_TIMEOUT_MS',
   'VENDOR_RETRY_BASE_MS',

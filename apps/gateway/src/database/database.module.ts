@@ -18,6 +18,7 @@ import {
   RelayLogRepository,
   RelayRepository,
   RelayStatsRepository,
+  RetentionRepository,
   Transactor,
 } from '@im-gateway/persistence';
 import type { GatewaySettings } from '../config/gateway-settings.js';
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   RelayLogRepository,
   RelayRepository,
   RelayStatsRepository,
+  RetentionRepository,
 ] as const;
 
 const repositoryProviders: Provider[] = REPOSITORIES.map((repository) => ({

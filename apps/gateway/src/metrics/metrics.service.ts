@@ -76,6 +76,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly retentionDeleted = new Counter({
+    name: 'imgw_retention_deleted_total',
+    help: 'Rows deleted by retention, by kind (events, callbacks, attempts, relays, messages, idempotencyKeys).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'imgw_http_request_duration_seconds',
     help: 'HTTP request duration by route and status.',

@@ -1,5 +1,62 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const days = (what: string) => ({
+  description: `Days ${what} are kept; 0 keeps them for ever. Absent: the gateway's default.`,
+  minimum: 0,
+  maximum: 36_500,
+  type: Number,
+});
+
+/** This app's retention periods, overriding the gateway's `RETENTION_*_DAYS` defaults. */
+export class AppRetentionDto {
+  @ApiPropertyOptional(days('events (with their finished deliveries)'))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  events?: number;
+
+  @ApiPropertyOptional(days('raw vendor callbacks'))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  callbacks?: number;
+
+  @ApiPropertyOptional(days('delivery and relay attempt logs'))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  attempts?: number;
+
+  @ApiPropertyOptional(days('finished relays (the message-id pairs are kept regardless)'))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  relays?: number;
+
+  @ApiPropertyOptional(days('send records'))
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(36_500)
+  messages?: number;
+}
 
 export class AppCreateDto {
   @ApiProperty({
@@ -38,6 +95,15 @@ export class AppCreateDto {
   })
   @IsObject()
   config!: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: AppRetentionDto,
+    description: "Retention periods overriding the gateway's defaults.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppRetentionDto)
+  retention?: AppRetentionDto;
 }
 
 export class AppUpdateDto {
@@ -57,6 +123,16 @@ export class AppUpdateDto {
   @IsOptional()
   @IsObject()
   config?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: AppRetentionDto,
+    nullable: true,
+    description: "Replaces this app's retention overrides; null removes them (the defaults apply).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppRetentionDto)
+  retention?: AppRetentionDto | null;
 }
 
 export class AppResponseDto {
@@ -87,6 +163,9 @@ export class AppResponseDto {
     example: ['clientSecret', 'callbackSecret'],
   })
   secretsSet!: string[];
+
+  @ApiProperty({ type: AppRetentionDto, description: "This app's retention overrides ({} when none)." })
+  retention!: AppRetentionDto;
 
   @ApiProperty({ description: 'Creation time, ISO-8601.' })
   createdAt!: string;

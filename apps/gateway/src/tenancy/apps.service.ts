@@ -46,6 +46,7 @@ export class AppsService {
       name: dto.name,
       provider: provider.name,
       disabled: false,
+      settings: dto.retention ? { retention: { ...dto.retention } } : null,
       createdAt: now,
       updatedAt: now,
     });
@@ -78,6 +79,10 @@ export class AppsService {
     if (dto.config !== undefined) {
       const merged = { ...this.decryptConfig(app), ...dto.config };
       this.applyConfig(app, provider, provider.validateConfig(merged) as Record<string, unknown>);
+    }
+    if (dto.retention !== undefined) {
+      const { retention: _old, ...rest } = app.settings ?? {};
+      app.settings = dto.retention === null ? rest : { ...rest, retention: { ...dto.retention } };
     }
     app.updatedAt = nowIso();
     await this.apps.save(app);
@@ -155,6 +160,7 @@ export class AppsService {
       callbackUrl: `${this.settings.value.publicBaseUrl}/callbacks/${app.provider}/${app.id}`,
       config: app.config,
       secretsSet: Object.keys(secrets).sort(),
+      retention: { ...app.settings?.retention },
       createdAt: app.createdAt,
       updatedAt: app.updatedAt,
     };

@@ -35,6 +35,7 @@ describe('apps', () => {
       callbackUrl: `${PUBLIC_BASE_URL}/callbacks/easemob/${res.body.id}`,
       config: { orgName: '1102190223222824', appName: 'lxml', clientId: 'YXA6client-id' },
       secretsSet: ['callbackSecret', 'clientSecret'],
+      retention: {},
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

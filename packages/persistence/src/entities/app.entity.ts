@@ -1,6 +1,12 @@
 import { Entity } from 'typeorm';
 import { BoolColumn, IdColumn, JsonColumn, StringColumn, TextColumn, TimeColumn } from './columns.js';
 
+/** Per-app settings that override the gateway's defaults. */
+export interface AppSettings {
+  /** Days each kind of row is kept (`retention` kinds: events, callbacks, attempts, relays, messages); 0 keeps it. */
+  retention?: Partial<Record<'events' | 'callbacks' | 'attempts' | 'relays' | 'messages', number>>;
+}
+
 /** A tenant: one vendor account. Credentials live only in `secretsEncrypted` (AES-256-GCM). */
 @Entity({ name: 'apps' })
 export class AppEntity {
@@ -12,6 +18,8 @@ export class AppEntity {
   /** The secret fields of the provider config, encrypted with the master key. */
   @TextColumn('secrets_encrypted') secretsEncrypted!: string;
   @BoolColumn('disabled') disabled!: boolean;
+  /** Overrides of the gateway's defaults for this app; null: none. */
+  @JsonColumn('settings', { nullable: true }) settings!: AppSettings | null;
   @TimeColumn('created_at') createdAt!: string;
   @TimeColumn('updated_at') updatedAt!: string;
 }

@@ -29,6 +29,7 @@ export {
   RelayEntity,
   RelayedMessageEntity,
 };
+export type { AppSettings } from './app.entity.js';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
 export {
   BRIDGE_DIRECTIONS,
