@@ -20,6 +20,7 @@ import {
 
 const MEMBERS = 300; // import_group_member (§1.8)
 const MUTES = 500; // forbid_send_msg (§1.14)
+const ROOM_BACKDATE_MS = 90 * 86_400_000;
 
 /** `import_group`; a GroupId already used (10021) is the group imported before: `exists`. */
 async function importGroupCall(
@@ -144,27 +145,24 @@ export async function importTencentMutes(
 export async function importTencentChatroom(
   call: TencentCall,
   room: MigrationChatroom,
+  now: number,
 ): Promise<MigrationItemResult> {
   const body = {
     ...importGroupBody({
       groupId: room.roomId,
       name: room.name,
       public: true,
-      createdAt: 0,
+      // A room carries no creation time, and Tencent takes group history only after the group's creation
+      // (§1.9): dated back past every vendor's readable history (Easemob's longest plan keeps 90 days).
+      createdAt: now - ROOM_BACKDATE_MS,
       ...(room.owner !== undefined ? { owner: room.owner } : {}),
       ...(room.description !== undefined ? { description: room.description } : {}),
       ...(room.maxMembers !== undefined ? { maxMembers: room.maxMembers } : {}),
       ...(room.custom !== undefined ? { custom: room.custom } : {}),
     }),
     Type: 'ChatRoom',
-    // Rooms keep no creation time: the import's own ("now" when omitted).
-    CreateTime: undefined,
   };
-  const created = await importGroupCall(
-    call,
-    room.roomId,
-    JSON.parse(JSON.stringify(body)) as Record<string, unknown>,
-  );
+  const created = await importGroupCall(call, room.roomId, body);
   if (created.status === 'failed') return created;
   const admins = new Set(room.admins);
   const people = [...new Set([...room.members, ...room.admins])].filter((m) => m !== room.owner);

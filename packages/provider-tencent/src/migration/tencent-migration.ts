@@ -56,7 +56,7 @@ export function createTencentMigration(
         importTencentMembers(call(config, ctx), groupId, members),
       importMutes: (config, groupId, mutes, ctx) =>
         importTencentMutes(call(config, ctx), groupId, mutes, now()),
-      importChatroom: (config, room, ctx) => importTencentChatroom(call(config, ctx), room),
+      importChatroom: (config, room, ctx) => importTencentChatroom(call(config, ctx), room, now()),
       importHistory: (config, messages, ctx) => importTencentHistory(call(config, ctx), messages),
       importContacts: (config, owner, contacts, ctx) =>
         importTencentContacts(call(config, ctx), owner, contacts),
