@@ -278,3 +278,22 @@ describe('Tencent history reads', () => {
     expect((await roam())['MsgList'][0]).toMatchObject({ MsgKey: key, MsgFlagBits: 8 });
   });
 });
+
+describe('get_history rate', () => {
+  it('allows 10 calls per second (60007 for the eleventh)', async () => {
+    const limited = await startMigrationEmulator({ rateLimits: true });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 11; i++)
+        codes.push(
+          (await limited.call('open_msg_svc/get_history', { ChatType: 'C2C', MsgTime: '2026120606' }))[
+            'ErrorCode'
+          ],
+        );
+      expect(codes.slice(0, 10).every((c) => c === 1004)).toBe(true);
+      expect(codes[10]).toBe(60007);
+    } finally {
+      await limited.emu.close();
+    }
+  });
+});
