@@ -51,7 +51,7 @@ export const TENCENT_MIGRATION_CAPABILITIES: MigrationCapabilities = {
       },
       groups: {
         supported: true,
-        note: 'Keeps the creation time; names over 30 bytes are shortened; mute-all is not set (import_group has no field).',
+        note: 'Keeps the creation time; names over 30 bytes are shortened; mute-all is not set (import_group has no field); custom data only as a JSON object of strings (AppDefinedData).',
       },
       members: { supported: true, note: 'Join times must lie after the group creation and before now.' },
       mutes: { supported: true, note: 'Written as the duration left at import time.' },
