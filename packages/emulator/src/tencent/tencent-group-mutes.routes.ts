@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ok, refuse } from './tencent-errors.js';
-import { existingGroup } from './tencent-directory-groups.routes.js';
+import { existingGroup } from './tencent-group.lookup.js';
 import { tencentRoute } from './tencent-route.js';
 import type { TencentContext } from './tencent.context.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { isObject } from '../common/http-helpers.js';
 import { randomUint32 } from '../common/id-generator.js';
 import { ok, refuse, TencentFailure } from './tencent-errors.js';
-import { existingGroup } from './tencent-directory-groups.routes.js';
+import { existingGroup } from './tencent-group.lookup.js';
 import { isUint32, validateMsgBody } from './tencent-msgbody.validation.js';
 import { tencentRoute } from './tencent-route.js';
 import type { TencentContext } from './tencent.context.js';

@@ -7,12 +7,14 @@ import { fail } from './tencent-errors.js';
 import { registerTencentRecallRoutes } from './tencent-recall.routes.js';
 import { registerTencentGroupSendRoutes } from './tencent-group-send.routes.js';
 import { registerTencentSendRoutes } from './tencent-send.routes.js';
-import { registerTencentDirectoryGroupRoutes } from './tencent-directory-groups.routes.js';
+import { registerTencentGroupImportRoutes } from './tencent-directory-groups.routes.js';
+import { registerTencentDirectoryGroupReadRoutes } from './tencent-directory-group-reads.routes.js';
 import { registerTencentDirectorySnsRoutes } from './tencent-directory-sns.routes.js';
 import { registerTencentDirectoryUserRoutes } from './tencent-directory-users.routes.js';
 import { registerTencentGroupMuteRoutes } from './tencent-group-mutes.routes.js';
 import { registerTencentHistoryExportRoutes } from './tencent-history-export.routes.js';
 import { registerTencentHistoryImportRoutes } from './tencent-history-import.routes.js';
+import { registerTencentHistoryFileRoutes } from './tencent-history-files.routes.js';
 import {
   applyTencentSeed,
   snapshotTencentApp,
@@ -67,10 +69,12 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   registerTencentAccountRoutes(server, ctx);
   registerTencentDirectoryUserRoutes(server, ctx);
   registerTencentDirectorySnsRoutes(server, ctx);
-  registerTencentDirectoryGroupRoutes(server, ctx);
+  registerTencentGroupImportRoutes(server, ctx);
+  registerTencentDirectoryGroupReadRoutes(server, ctx);
   registerTencentGroupMuteRoutes(server, ctx);
   registerTencentHistoryImportRoutes(server, ctx);
   registerTencentHistoryExportRoutes(server, ctx);
+  registerTencentHistoryFileRoutes(server, ctx);
   const appOf = (sdkAppId: number) => {
     const app = ctx.apps.get(sdkAppId);
     if (!app) throw new Error(`unknown Tencent app ${sdkAppId}`);
