@@ -63,7 +63,35 @@ export async function importTencentAccounts(
   return inOrder(ids, results);
 }
 
-/** `portrait_set`, one user per call; a profile that cannot be written as tags fails before any call. */
+/** The tags each user already has with the values to write (`portrait_get`, 100 users a call). */
+async function profilesInPlace(
+  call: TencentCall,
+  work: readonly { userId: string; items: { Tag: string; Value: unknown }[] }[],
+): Promise<Set<string>> {
+  const same = new Set<string>();
+  for (const part of chunks(work, ACCOUNTS)) {
+    const tags = [...new Set(part.flatMap((w) => w.items.map((i) => i.Tag)))];
+    const answer = await call('profile/portrait_get', {
+      To_Account: part.map((w) => w.userId),
+      TagList: tags,
+    });
+    const have = new Map(
+      records(answer.UserProfileItem).map((u) => [
+        String(u.To_Account),
+        new Map(records(u.ProfileItem).map((i) => [String(i.Tag), JSON.stringify(i.Value)])),
+      ]),
+    );
+    for (const w of part)
+      if (w.items.every((i) => have.get(w.userId)?.get(i.Tag) === JSON.stringify(i.Value)))
+        same.add(w.userId);
+  }
+  return same;
+}
+
+/**
+ * `portrait_set`, one user per call; a profile that cannot be written as tags fails before any call, and one
+ * the target already holds (read first with `portrait_get`) answers `exists`.
+ */
 export async function importTencentProfiles(
   call: TencentCall,
   profiles: readonly MigrationUserProfile[],
@@ -83,8 +111,10 @@ export async function importTencentProfiles(
       decided.push({ key: userId, status: 'skipped', reason: 'the profile is empty' });
     else work.push({ userId, items });
   }
+  const same = await profilesInPlace(call, work);
+  for (const w of work) if (same.has(w.userId)) decided.push({ key: w.userId, status: 'exists' });
   const results = await settleChunks(
-    work.map((w) => [w]),
+    work.filter((w) => !same.has(w.userId)).map((w) => [w]),
     (w) => w.userId,
     async ([w]) => {
       if (!w) return [];

@@ -21,6 +21,7 @@ import {
 const MEMBERS = 300; // import_group_member (§1.8)
 const MUTES = 500; // forbid_send_msg (§1.14)
 const ROOM_BACKDATE_MS = 90 * 86_400_000;
+const MUTE_SKEW_SECONDS = 5;
 
 /** `import_group`; a GroupId already used (10021) is the group imported before: `exists`. */
 async function importGroupCall(
@@ -91,7 +92,8 @@ export async function importTencentMembers(
 
 /**
  * `forbid_send_msg` takes a duration, so each mute becomes the seconds left at `now` (4294967295 for ever);
- * mutes of one duration share a call (≤ 500). An ended mute is skipped.
+ * mutes of one duration share a call (≤ 500). An ended mute is skipped; one already in place (read first with
+ * `get_group_muted_account`) answers `exists`.
  */
 export async function importTencentMutes(
   call: TencentCall,
@@ -101,6 +103,11 @@ export async function importTencentMutes(
 ): Promise<MigrationItemResult[]> {
   const decided: MigrationItemResult[] = [];
   const byDuration = new Map<number, string[]>();
+  // Mutes already in place (the same end, give or take the clocks' skew) answer `exists`.
+  const answer = await call('group_open_http_svc/get_group_muted_account', { GroupId: groupId });
+  const muted = new Map(
+    records(answer.MutedAccountList).map((m) => [String(m.Member_Account), Number(m.MutedUntil)]),
+  );
   for (const mute of mutes) {
     const seconds =
       mute.mutedUntil === null
@@ -108,6 +115,12 @@ export async function importTencentMutes(
         : Math.min(Math.ceil((mute.mutedUntil - now) / 1000), TENCENT_FOREVER - 1);
     if (seconds <= 0) {
       decided.push({ key: mute.userId, status: 'skipped', reason: 'the mute has ended' });
+      continue;
+    }
+    const until = muted.get(mute.userId);
+    const end = mute.mutedUntil === null ? TENCENT_FOREVER : Math.ceil(mute.mutedUntil / 1000);
+    if (until !== undefined && Math.abs(until - end) <= MUTE_SKEW_SECONDS) {
+      decided.push({ key: mute.userId, status: 'exists' });
       continue;
     }
     byDuration.set(seconds, [...(byDuration.get(seconds) ?? []), mute.userId]);
