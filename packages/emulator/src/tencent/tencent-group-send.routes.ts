@@ -50,7 +50,7 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
     );
     // Live messages join the group's history, so history reads and exports show them too.
     const ccd = body['CloudCustomData'];
-    group.history.push({
+    ctx.keepLive(app, group.history, {
       From_Account: from,
       GroupId: groupId,
       MsgTimeStamp: msgTime,

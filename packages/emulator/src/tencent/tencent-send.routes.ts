@@ -108,7 +108,7 @@ function keepC2CHistory(
   m: { from: string; to: string; seq: number; random: number; msgTime: number; live: RecordedMessage },
 ): void {
   const ccd = call.body['CloudCustomData'];
-  ctx.conversation(call.app, m.from, m.to).push({
+  ctx.keepLive(call.app, ctx.conversation(call.app, m.from, m.to), {
     From_Account: m.from,
     To_Account: m.to,
     MsgTimeStamp: m.msgTime,

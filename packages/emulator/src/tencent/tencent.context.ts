@@ -10,6 +10,8 @@ import type {
   TencentHistoryRecord,
 } from './tencent.types.js';
 
+const LIVE_HISTORY_CAPACITY = 100_000;
+
 /** Group defaults of `import_group` / `create_group` (migration-apis §1.7). */
 export function newTencentGroup(type: string, name: string, createTime: number): TencentGroup {
   return {
@@ -39,6 +41,7 @@ export class TencentContext {
   readonly rateLimits: boolean;
   readonly callbackTimeoutMs: number;
   readonly now: () => number;
+  private readonly liveQueues = new Map<number, [TencentHistoryRecord[], TencentHistoryRecord][]>();
   readonly strictGroupImportOrder: boolean;
   readonly historyFileDelayHours: number;
 
@@ -98,6 +101,25 @@ export class TencentContext {
     return list;
   }
 
+  /**
+   * Appends a live-sent message to a conversation's history. Live history is bounded like the send log
+   * (benchmarks send without end): past `LIVE_HISTORY_CAPACITY` per app the oldest live message is forgotten;
+   * imported and seeded history is kept.
+   */
+  keepLive(app: TencentApp, list: TencentHistoryRecord[], record: TencentHistoryRecord): void {
+    list.push(record);
+    let queue = this.liveQueues.get(app.sdkAppId);
+    if (!queue) {
+      queue = [];
+      this.liveQueues.set(app.sdkAppId, queue);
+    }
+    queue.push([list, record]);
+    if (queue.length <= LIVE_HISTORY_CAPACITY) return;
+    const [oldList, oldRecord] = queue.shift() as [TencentHistoryRecord[], TencentHistoryRecord];
+    const at = oldList.indexOf(oldRecord);
+    if (at >= 0) oldList.splice(at, 1);
+  }
+
   /** Posts an after-callback when the app has a callback URL; Tencent does not retry by default. */
   fire(app: TencentApp, command: string, body: Record<string, unknown>, clientIp: string): void {
     if (!app.callbackUrl) return;
@@ -116,6 +138,7 @@ export class TencentContext {
     this.store.clear();
     this.callbacks.clear();
     this.limiter.clear();
+    this.liveQueues.clear();
     for (const app of this.apps.values()) {
       app.accounts.clear();
       app.groups.clear();
