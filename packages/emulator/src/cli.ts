@@ -6,6 +6,7 @@ import { startEasemobEmulator } from './easemob/easemob.emulator.js';
 import type { EasemobEmulatorOptions } from './easemob/easemob.types.js';
 import { startTencentEmulator } from './tencent/tencent.emulator.js';
 import type { TencentEmulatorOptions } from './tencent/tencent.types.js';
+import { tencentSeedsFromFlags } from './tencent/tencent-seed.cli.js';
 
 interface CliConfig {
   easemob?: Omit<EasemobEmulatorOptions, 'log'> | false;
@@ -20,6 +21,9 @@ const USAGE = `usage: im-emulator [options]   (see emulator.config.example.json)
   --tencent-port <n>          Tencent port (default 5802; 0 = any free port)
   --easemob-callback <url>    callback URL of every Easemob app (a gateway app's callbackUrl)
   --tencent-callback <url>    callback URL of every Tencent app
+  --seed <spec>               generate data into every app, e.g. accounts=5000,groups=200,messages=50000
+                              (other fields from the default spec; see the README)
+  --seed-file <path>          load a vendor-native seed (JSON) into every app of that vendor
   -q, --quiet                 no per-request log lines`;
 
 function portFlag(name: string, raw: string): number {
@@ -64,6 +68,8 @@ async function main(): Promise<void> {
       'tencent-port': { type: 'string' },
       'easemob-callback': { type: 'string' },
       'tencent-callback': { type: 'string' },
+      seed: { type: 'string' },
+      'seed-file': { type: 'string' },
     },
   });
   if (values.help) {
@@ -115,6 +121,15 @@ async function main(): Promise<void> {
     running.push(tencent);
     const apps = config.tencent.apps.map((a) => a.sdkAppId).join(', ');
     console.log(`Tencent emulator on ${tencent.url} (SDKAppIDs: ${apps})`);
+    const seed = tencentSeedsFromFlags(
+      values.seed,
+      values['seed-file'],
+      process.env['INIT_CWD'] ?? process.cwd(),
+    );
+    if (seed) {
+      for (const app of config.tencent.apps) tencent.seed(app.sdkAppId, seed.seed);
+      console.log(`Tencent apps seeded: ${seed.summary}`);
+    }
   }
   const stop = () => {
     void Promise.all(running.map((r) => r.close())).then(() => process.exit(0));

@@ -3,7 +3,23 @@ export type { EasemobEmulator, EasemobFireOptions } from './easemob/easemob.emul
 export type { EasemobAppConfig, EasemobEmulatorOptions } from './easemob/easemob.types.js';
 export { startTencentEmulator } from './tencent/tencent.emulator.js';
 export type { TencentEmulator, TencentFireOptions } from './tencent/tencent.emulator.js';
-export type { TencentAppConfig, TencentEmulatorOptions } from './tencent/tencent.types.js';
+export type {
+  TencentAppConfig,
+  TencentEmulatorOptions,
+  TencentFriend,
+  TencentHistoryRecord,
+  TencentMember,
+} from './tencent/tencent.types.js';
+export type {
+  TencentAppSnapshot,
+  TencentSeed,
+  TencentSeedC2CMessage,
+  TencentSeedGroup,
+  TencentSeedGroupMessage,
+  TencentTagValue,
+} from './tencent/tencent-seed.js';
+export { generateTencentSeed } from './tencent/tencent-seed.generator.js';
+export { DEFAULT_SEED_SPEC, prng, type SeedSpec } from './seed/seed-spec.js';
 export type { EmulatorHandle } from './common/emulator-server.js';
 export type { FaultSpec } from './common/fault-injector.js';
 export type { RecordedMessage, MessageFilter } from './common/message-store.js';

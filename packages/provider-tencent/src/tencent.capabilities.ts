@@ -1,5 +1,6 @@
 import type { IdRule, ProviderCapabilities } from '@im-gateway/types';
 import { TENCENT_API_LIMITS, TENCENT_BATCH_SIZE, TENCENT_MAX_TARGETED } from './rest/tencent-api-limits.js';
+import { TENCENT_MIGRATION_CAPABILITIES } from './migration/tencent-migration.capabilities.js';
 
 /**
  * Not in tencent.md: Tencent's usage limits allow a custom GroupId of printable ASCII (0x20–0x7e), at most 48
@@ -67,4 +68,5 @@ export const TENCENT_CAPABILITIES: ProviderCapabilities = {
     group: GROUP_ID,
     chatroom: GROUP_ID,
   },
+  migration: TENCENT_MIGRATION_CAPABILITIES,
 };

@@ -1,4 +1,5 @@
 import {
+  IsArray,
   IsBoolean,
   IsInt,
   IsNotEmpty,
@@ -51,6 +52,18 @@ export class TencentConfig {
   @IsOptional()
   @IsBoolean()
   allowUnsignedCallbacks?: boolean;
+
+  /**
+   * Custom profile fields to read in a migration, by keyword (`City` for `Tag_Profile_Custom_City`): Tencent
+   * answers only the tags asked for and has no API that lists an app's custom tags.
+   */
+  @IsOptional()
+  @IsArray()
+  @Matches(/^[A-Za-z]{1,8}$/, {
+    each: true,
+    message: 'each migrationProfileTags entry must be 1–8 English letters',
+  })
+  migrationProfileTags?: string[];
 
   /** The REST host, e.g. `https://console.tim.qq.com`; point it at the emulator for local work. */
   @IsOptional()

@@ -17,6 +17,7 @@ import { TENCENT_API_LIMITS } from './rest/tencent-api-limits.js';
 import { recallTencentMessage, sendTencentMessage } from './rest/tencent-messages.js';
 import { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';
 import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
+import { createTencentMigration } from './migration/tencent-migration.js';
 import { TencentConfig, TENCENT_SECRET_FIELDS } from './tencent.config.js';
 
 /** The Tencent provider: the gateway reaches Tencent only through this class. */
@@ -30,6 +31,10 @@ export class TencentProvider implements ImProvider<TencentConfig> {
   private readonly clients = new ClientCache<TencentConfig, TencentRestClient>(
     (c) => [c.baseUrl, c.sdkAppId, c.adminIdentifier, c.secretKey],
     (c) => new TencentRestClient(this.http, c, this.options),
+  );
+  readonly migration = createTencentMigration(
+    (c) => this.clients.get(c),
+    () => (this.options.now ?? Date.now)(),
   );
 
   constructor(

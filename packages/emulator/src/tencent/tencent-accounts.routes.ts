@@ -3,16 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { isObject } from '../common/http-helpers.js';
 import { ok, refuse } from './tencent-errors.js';
 import { tencentRoute } from './tencent-route.js';
-import type { TencentContext } from './tencent.context.js';
+import { newTencentGroup, type TencentContext } from './tencent.context.js';
 
 // UserID ≤ 32 bytes (tencent.md §4.3).
-const validUserId = (v: unknown): v is string =>
+export const validUserId = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && Buffer.byteLength(v) <= 32;
 const GROUP_TYPES = new Set(['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Work', 'Meeting', 'Community']);
 const MAX_MULTI_IMPORT = 100;
 
 /** Group ids in the vendor's examples look like `@TGS#2J4SZEAEL`. */
-function newGroupId(): string {
+export function newGroupId(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   return `@TGS#${[...randomBytes(9)].map((b) => alphabet[b % alphabet.length]).join('')}`;
 }
@@ -64,8 +64,17 @@ export function registerTencentAccountRoutes(server: FastifyInstance, ctx: Tence
       refuse(10015, 'GroupId is invalid');
     if (typeof custom === 'string' && app.groups.has(custom)) refuse(10021, 'GroupId is already used');
     const groupId = typeof custom === 'string' ? custom : newGroupId();
-    const all = owner === undefined ? members : [owner as string, ...members];
-    app.groups.set(groupId, { type, members: new Set(all), seq: 0 });
+    const now = Math.floor(ctx.now() / 1000);
+    const group = newTencentGroup(type, name as string, now);
+    if (typeof owner === 'string') {
+      group.owner = owner;
+      group.members.set(owner, { Role: 'Owner', JoinTime: now, MuteUntil: 0 });
+    }
+    for (const member of members) {
+      if (!group.members.has(member))
+        group.members.set(member, { Role: 'Member', JoinTime: now, MuteUntil: 0 });
+    }
+    app.groups.set(groupId, group);
     return ok({ GroupId: groupId });
   });
 
@@ -77,7 +86,7 @@ export function registerTencentAccountRoutes(server: FastifyInstance, ctx: Tence
     const results = members.map((member) => {
       if (!ctx.knownAccount(app, member, identifier)) return { Member_Account: member, Result: 0 };
       if (group.members.has(member)) return { Member_Account: member, Result: 2 };
-      group.members.add(member);
+      group.members.set(member, { Role: 'Member', JoinTime: Math.floor(ctx.now() / 1000), MuteUntil: 0 });
       return { Member_Account: member, Result: 1 };
     });
     return ok({ MemberList: results });

@@ -27,7 +27,7 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
       refuse(10004, 'MsgPriority is invalid');
     const types = validateMsgBody(body['MsgBody'], body['CloudCustomData']);
     ctx.requireAccount(app, from, identifier);
-    const now = Date.now();
+    const now = ctx.now();
     const msgTime = Math.floor(now / 1000);
     group.seq += 1;
     const msgSeq = group.seq;
@@ -38,7 +38,7 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
     ) {
       return ok({ MsgTime: msgTime, MsgSeq: msgSeq, MsgDropReason: 'MsgFreqCtrl' });
     }
-    recordTencentMessage(
+    const live = recordTencentMessage(
       ctx,
       call,
       '/v4/group_open_http_svc/send_group_msg',
@@ -48,6 +48,20 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
       types,
       now,
     );
+    // Live messages join the group's history, so history reads and exports show them too.
+    const ccd = body['CloudCustomData'];
+    ctx.keepLive(app, group.history, {
+      From_Account: from,
+      GroupId: groupId,
+      MsgTimeStamp: msgTime,
+      MsgSeq: msgSeq,
+      MsgRandom: body['Random'] as number,
+      MsgBody: body['MsgBody'] as unknown[],
+      ...(typeof ccd === 'string' ? { CloudCustomData: ccd } : {}),
+      imported: false,
+      recalled: false,
+      live,
+    });
     if (!forbidsAfterCallback(body)) {
       ctx.fire(
         app,
@@ -92,7 +106,7 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
       call.identifier,
       groupId,
       ['GroupSystemNotification'],
-      Date.now(),
+      ctx.now(),
     );
     return ok();
   });

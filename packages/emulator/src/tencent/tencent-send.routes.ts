@@ -4,6 +4,7 @@ import { ok, refuse } from './tencent-errors.js';
 import { isUint32, validateMsgBody } from './tencent-msgbody.validation.js';
 import { tencentRoute, type TencentCall } from './tencent-route.js';
 import type { TencentContext } from './tencent.context.js';
+import type { RecordedMessage } from '../common/message-store.js';
 
 const MAX_BATCH = 500; // batchsendmsg To_Account (tencent.md §4.2) → 90011
 const MAX_LIFETIME = 604_800; // MsgLifeTime ≤ 7 days → 90026
@@ -39,11 +40,12 @@ export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentC
     if (typeof to !== 'string' || to === '') refuse(90003, 'To_Account is missing or invalid');
     const { from, random, seq, types } = checkC2C(ctx, call);
     ctx.requireAccount(call.app, to, call.identifier);
-    const now = Date.now();
+    const now = ctx.now();
     const msgTime = Math.floor(now / 1000);
     // MsgKey is opaque; the vendor's callbacks show MsgSeq_MsgRandom_MsgTime (tencent.md §4.2 notes).
     const msgKey = `${seq}_${random}_${msgTime}`;
-    recordTencentMessage(ctx, call, '/v4/openim/sendmsg', msgKey, from, to, types, now);
+    const live = recordTencentMessage(ctx, call, '/v4/openim/sendmsg', msgKey, from, to, types, now);
+    keepC2CHistory(ctx, call, { from, to, seq, random, msgTime, live });
     const unread = (call.app.unread.get(to) ?? 0) + 1;
     call.app.unread.set(to, unread);
     if (!forbidsAfterCallback(call.body)) {
@@ -79,7 +81,7 @@ export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentC
       refuse(90003, 'To_Account must be a non-empty array');
     if (recipients.length > MAX_BATCH) refuse(90011, `To_Account holds more than ${MAX_BATCH} accounts`);
     const { from, random, seq, types } = checkC2C(ctx, call);
-    const now = Date.now();
+    const now = ctx.now();
     const msgTime = Math.floor(now / 1000);
     const msgKey = `${seq}_${random}_${msgTime}`;
     const errors: { To_Account: string; ErrorCode: number }[] = [];
@@ -88,7 +90,8 @@ export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentC
         errors.push({ To_Account: to, ErrorCode: 70107 });
         continue;
       }
-      recordTencentMessage(ctx, call, '/v4/openim/batchsendmsg', msgKey, from, to, types, now);
+      const live = recordTencentMessage(ctx, call, '/v4/openim/batchsendmsg', msgKey, from, to, types, now);
+      keepC2CHistory(ctx, call, { from, to, seq, random, msgTime, live });
     }
     if (errors.length === 0) return ok({ MsgKey: msgKey });
     if (errors.length === recipients.length) {
@@ -98,7 +101,28 @@ export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentC
   });
 }
 
-/** Logs an accepted message for inspection and recall. */
+/** Live messages join the conversation's history, so history reads and exports show them too. */
+function keepC2CHistory(
+  ctx: TencentContext,
+  call: TencentCall,
+  m: { from: string; to: string; seq: number; random: number; msgTime: number; live: RecordedMessage },
+): void {
+  const ccd = call.body['CloudCustomData'];
+  ctx.keepLive(call.app, ctx.conversation(call.app, m.from, m.to), {
+    From_Account: m.from,
+    To_Account: m.to,
+    MsgTimeStamp: m.msgTime,
+    MsgSeq: m.seq,
+    MsgRandom: m.random,
+    MsgBody: call.body['MsgBody'] as unknown[],
+    ...(typeof ccd === 'string' ? { CloudCustomData: ccd } : {}),
+    imported: false,
+    recalled: false,
+    live: m.live,
+  });
+}
+
+/** Logs an accepted message for inspection and recall; answers the log entry. */
 export function recordTencentMessage(
   ctx: TencentContext,
   call: TencentCall,
@@ -108,8 +132,8 @@ export function recordTencentMessage(
   to: string,
   types: string[],
   now: number,
-): void {
-  ctx.store.add({
+): RecordedMessage {
+  const message: RecordedMessage = {
     vendor: 'tencent',
     app: String(call.app.sdkAppId),
     route,
@@ -123,5 +147,7 @@ export function recordTencentMessage(
     receivedAt: now,
     recalled: false,
     request: call.body,
-  });
+  };
+  ctx.store.add(message);
+  return message;
 }

@@ -3,7 +3,33 @@ import { MessageStore } from '../common/message-store.js';
 import { SlidingWindowLimiter } from '../common/rate-limiter.js';
 import { tencentCallbackUrl } from './tencent-callback.builder.js';
 import { refuse } from './tencent-errors.js';
-import type { TencentApp, TencentEmulatorOptions, TencentGroup } from './tencent.types.js';
+import type {
+  TencentApp,
+  TencentEmulatorOptions,
+  TencentGroup,
+  TencentHistoryRecord,
+} from './tencent.types.js';
+
+const LIVE_HISTORY_CAPACITY = 100_000;
+
+/** Group defaults of `import_group` / `create_group` (migration-apis §1.7). */
+export function newTencentGroup(type: string, name: string, createTime: number): TencentGroup {
+  return {
+    type,
+    name,
+    createTime,
+    members: new Map(),
+    seq: 0,
+    maxMemberNum: type === 'Community' ? 100_000 : 2000,
+    applyJoinOption: 'NeedPermission',
+    muteAllMember: 'Off',
+    appDefinedData: [],
+    history: [],
+  };
+}
+
+/** The key of a one-to-one conversation: the same for both directions. */
+export const c2cKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** State shared by the Tencent routes. */
 export class TencentContext {
@@ -14,8 +40,15 @@ export class TencentContext {
   readonly registeredOnly: boolean;
   readonly rateLimits: boolean;
   readonly callbackTimeoutMs: number;
+  readonly now: () => number;
+  private readonly liveQueues = new Map<number, [TencentHistoryRecord[], TencentHistoryRecord][]>();
+  readonly strictGroupImportOrder: boolean;
+  readonly historyFileDelayHours: number;
 
   constructor(options: TencentEmulatorOptions) {
+    this.now = options.now ?? Date.now;
+    this.strictGroupImportOrder = options.groupImportOrder === 'strict';
+    this.historyFileDelayHours = options.historyFileDelayHours ?? 1;
     this.callbacks = new CallbackSender(options.log);
     this.registeredOnly = options.ids === 'registered';
     this.rateLimits = options.rateLimits ?? true;
@@ -26,6 +59,10 @@ export class TencentContext {
         accounts: new Set(),
         groups: new Map(),
         unread: new Map(),
+        profiles: new Map(),
+        friends: new Map(),
+        blocks: new Map(),
+        c2c: new Map(),
       });
     }
   }
@@ -47,10 +84,40 @@ export class TencentContext {
     let group = app.groups.get(groupId);
     if (!group) {
       if (this.registeredOnly) refuse(10010, `group ${groupId} does not exist`);
-      group = { type: 'Public', members: new Set(), seq: 0 };
+      group = newTencentGroup('Public', groupId, Math.floor(this.now() / 1000));
       app.groups.set(groupId, group);
     }
     return group;
+  }
+
+  /** The one-to-one history of `a` and `b`, created empty. */
+  conversation(app: TencentApp, a: string, b: string): TencentHistoryRecord[] {
+    const key = c2cKey(a, b);
+    let list = app.c2c.get(key);
+    if (!list) {
+      list = [];
+      app.c2c.set(key, list);
+    }
+    return list;
+  }
+
+  /**
+   * Appends a live-sent message to a conversation's history. Live history is bounded like the send log
+   * (benchmarks send without end): past `LIVE_HISTORY_CAPACITY` per app the oldest live message is forgotten;
+   * imported and seeded history is kept.
+   */
+  keepLive(app: TencentApp, list: TencentHistoryRecord[], record: TencentHistoryRecord): void {
+    list.push(record);
+    let queue = this.liveQueues.get(app.sdkAppId);
+    if (!queue) {
+      queue = [];
+      this.liveQueues.set(app.sdkAppId, queue);
+    }
+    queue.push([list, record]);
+    if (queue.length <= LIVE_HISTORY_CAPACITY) return;
+    const [oldList, oldRecord] = queue.shift() as [TencentHistoryRecord[], TencentHistoryRecord];
+    const at = oldList.indexOf(oldRecord);
+    if (at >= 0) oldList.splice(at, 1);
   }
 
   /** Posts an after-callback when the app has a callback URL; Tencent does not retry by default. */
@@ -71,10 +138,15 @@ export class TencentContext {
     this.store.clear();
     this.callbacks.clear();
     this.limiter.clear();
+    this.liveQueues.clear();
     for (const app of this.apps.values()) {
       app.accounts.clear();
       app.groups.clear();
       app.unread.clear();
+      app.profiles.clear();
+      app.friends.clear();
+      app.blocks.clear();
+      app.c2c.clear();
     }
   }
 }

@@ -7,6 +7,20 @@ import { fail } from './tencent-errors.js';
 import { registerTencentRecallRoutes } from './tencent-recall.routes.js';
 import { registerTencentGroupSendRoutes } from './tencent-group-send.routes.js';
 import { registerTencentSendRoutes } from './tencent-send.routes.js';
+import { registerTencentGroupImportRoutes } from './tencent-directory-groups.routes.js';
+import { registerTencentDirectoryGroupReadRoutes } from './tencent-directory-group-reads.routes.js';
+import { registerTencentDirectorySnsRoutes } from './tencent-directory-sns.routes.js';
+import { registerTencentDirectoryUserRoutes } from './tencent-directory-users.routes.js';
+import { registerTencentGroupMuteRoutes } from './tencent-group-mutes.routes.js';
+import { registerTencentHistoryExportRoutes } from './tencent-history-export.routes.js';
+import { registerTencentHistoryImportRoutes } from './tencent-history-import.routes.js';
+import { registerTencentHistoryFileRoutes } from './tencent-history-files.routes.js';
+import {
+  applyTencentSeed,
+  snapshotTencentApp,
+  type TencentAppSnapshot,
+  type TencentSeed,
+} from './tencent-seed.js';
 import { TencentContext } from './tencent.context.js';
 import type { TencentEmulatorOptions } from './tencent.types.js';
 
@@ -26,6 +40,10 @@ export interface TencentFireOptions {
 export interface TencentEmulator extends EmulatorHandle {
   /** Posts an arbitrary callback with the vendor's query string and `Sign`; resolves with the attempt. */
   fireCallback(options: TencentFireOptions): Promise<CallbackAttempt[]>;
+  /** Adds a vendor-native seed (accounts, profiles, friends, blocks, groups, history) to an app. */
+  seed(sdkAppId: number, seed: TencentSeed): void;
+  /** The whole state of an app, copied: to compare a migration's source and target item by item. */
+  inspect(sdkAppId: number): TencentAppSnapshot;
 }
 
 /** Starts a fake Tencent Cloud IM REST server (see the package README for what it covers). */
@@ -49,6 +67,19 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   registerTencentGroupSendRoutes(server, ctx);
   registerTencentRecallRoutes(server, ctx);
   registerTencentAccountRoutes(server, ctx);
+  registerTencentDirectoryUserRoutes(server, ctx);
+  registerTencentDirectorySnsRoutes(server, ctx);
+  registerTencentGroupImportRoutes(server, ctx);
+  registerTencentDirectoryGroupReadRoutes(server, ctx);
+  registerTencentGroupMuteRoutes(server, ctx);
+  registerTencentHistoryImportRoutes(server, ctx);
+  registerTencentHistoryExportRoutes(server, ctx);
+  registerTencentHistoryFileRoutes(server, ctx);
+  const appOf = (sdkAppId: number) => {
+    const app = ctx.apps.get(sdkAppId);
+    if (!app) throw new Error(`unknown Tencent app ${sdkAppId}`);
+    return app;
+  };
 
   const fireCallback = async (fire: TencentFireOptions) => {
     const app = fire.sdkAppId !== undefined ? ctx.apps.get(fire.sdkAppId) : ctx.apps.values().next().value;
@@ -83,5 +114,10 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   });
 
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-  return { ...handle(url, server, parts, faults, reset), fireCallback };
+  return {
+    ...handle(url, server, parts, faults, reset),
+    fireCallback,
+    seed: (sdkAppId, seed) => applyTencentSeed(ctx, appOf(sdkAppId), seed),
+    inspect: (sdkAppId) => snapshotTencentApp(appOf(sdkAppId)),
+  };
 }

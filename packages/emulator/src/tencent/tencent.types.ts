@@ -17,16 +17,75 @@ export interface TencentEmulatorOptions {
   ids?: 'any' | 'registered';
   /** REST 200 calls/s per API (account import 100/s), 40 msgs/s per group; `false` turns them off. */
   rateLimits?: boolean;
+  /** The clock (epoch ms), for sends, imports, history windows and mute ends; a fixed one makes tests deterministic. */
+  now?: () => number;
+  /**
+   * `import_group_msg` wants each message "later than the newest message already in the group" (seconds).
+   * `non-decreasing` (default) admits a message in the same second as the newest; `strict` refuses it.
+   */
+  groupImportOrder?: 'non-decreasing' | 'strict';
+  /** Hours after an hour ends before `get_history` has its file (the vendor: "usually within an hour"). Default 1. */
+  historyFileDelayHours?: number;
   /** Tencent waits 2 s for a callback answer (tencent.md §1.3). */
   callbackTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
+export interface TencentMember {
+  Role: 'Owner' | 'Admin' | 'Member';
+  /** Unix seconds. */
+  JoinTime: number;
+  /** Unix seconds; 0 = not muted, 4294967295 = for ever. */
+  MuteUntil: number;
+}
+
 export interface TencentGroup {
   type: string;
-  members: Set<string>;
+  members: Map<string, TencentMember>;
   /** Last MsgSeq issued in this group: per-group and increasing (tencent.md §2.1). */
   seq: number;
+  name: string;
+  owner?: string;
+  /** Unix seconds. */
+  createTime: number;
+  introduction?: string;
+  notification?: string;
+  faceUrl?: string;
+  maxMemberNum: number;
+  applyJoinOption: string;
+  muteAllMember: 'On' | 'Off';
+  appDefinedData: { Key: string; Value: string }[];
+  /** Sent and imported messages, in MsgSeq order. */
+  history: TencentHistoryRecord[];
+}
+
+/** One stored message, in the field names of the history APIs (seconds, MsgSeq, MsgRandom). */
+export interface TencentHistoryRecord {
+  From_Account: string;
+  /** C2C: the receiver; group: absent. */
+  To_Account?: string;
+  GroupId?: string;
+  MsgTimeStamp: number;
+  MsgSeq: number;
+  MsgRandom: number;
+  MsgBody: unknown[];
+  CloudCustomData?: string;
+  /** Whether `importmsg` / `import_group_msg` wrote it (or a seed), rather than a send API. */
+  imported: boolean;
+  recalled: boolean;
+  /** The send log entry of a live message: a recall marks it there. */
+  live?: { recalled: boolean };
+}
+
+export interface TencentFriend {
+  To_Account: string;
+  AddSource: string;
+  Remark?: string;
+  GroupName?: string[];
+  /** Unix seconds. */
+  AddTime: number;
+  AddWording?: string;
+  CustomItem?: { Tag: string; Value: unknown }[];
 }
 
 export interface TencentApp extends TencentAppConfig {
@@ -34,4 +93,12 @@ export interface TencentApp extends TencentAppConfig {
   groups: Map<string, TencentGroup>;
   /** Messages per To_Account, for `UnreadMsgNum` in C2C callbacks. */
   unread: Map<string, number>;
+  /** Tag → value per account (`portrait_set`). */
+  profiles: Map<string, Map<string, unknown>>;
+  /** One-way friendships: owner → friend → item. */
+  friends: Map<string, Map<string, TencentFriend>>;
+  /** owner → blocked → AddBlackTimeStamp (seconds), in insertion order. */
+  blocks: Map<string, Map<string, number>>;
+  /** One-to-one history per conversation (key: the two UserIDs sorted, joined by `|`), in stored order. */
+  c2c: Map<string, TencentHistoryRecord[]>;
 }

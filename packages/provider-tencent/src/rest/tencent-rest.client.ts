@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
 import { callWithFreshCredential } from '@im-gateway/provider-kit';
 import type { TencentConfig } from '../tencent.config.js';
-import { TENCENT_USERSIG_CODES, tencentError, tencentPost } from './tencent-http.js';
+import { VendorRequestError } from '@im-gateway/types';
+import { TENCENT_USERSIG_CODES, tencentError, tencentHttpError, tencentPost } from './tencent-http.js';
 import { TencentUserSigCache } from './tencent-usersig.cache.js';
 
 export const TENCENT_DEFAULT_BASE_URL = 'https://console.tim.qq.com';
@@ -13,6 +14,8 @@ export const randomUint32 = (): number => randomInt(0, 0x1_0000_0000);
 export interface TencentClientOptions {
   /** UserSig validity; shorter only in tests. */
   userSigTtlSeconds?: number;
+  /** The clock migration mutes are measured against (mutes are written as the time left); tests pass the emulator's. */
+  now?: () => number;
 }
 
 /**
@@ -51,6 +54,28 @@ export class TencentRestClient {
     );
     if (answer.ActionStatus === 'OK' || answer.ActionStatus === 'SomeError') return answer;
     throw tencentError(Number(answer.ErrorCode), String(answer.ErrorInfo ?? ''));
+  }
+
+  /**
+   * Downloads a file the API pointed at (`get_history`'s URLs): a signed URL, so no UserSig. Network and
+   * HTTP failures throw `VendorRequestError` like the API calls.
+   */
+  async download(url: string, timeoutMs: number): Promise<Buffer> {
+    try {
+      const answer = await this.http.get<ArrayBuffer>(url, {
+        responseType: 'arraybuffer',
+        timeout: timeoutMs,
+        validateStatus: () => true,
+      });
+      if (answer.status !== 200) throw tencentHttpError(answer.status, undefined);
+      return Buffer.from(answer.data);
+    } catch (error) {
+      if (error instanceof VendorRequestError) throw error;
+      throw new VendorRequestError(
+        'vendor_unavailable',
+        `Tencent file download failed: ${(error as Error).message}`,
+      );
+    }
   }
 
   private async request(
