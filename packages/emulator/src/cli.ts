@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEasemobEmulator } from './easemob/easemob.emulator.js';
+import { generateEasemobSeed } from './easemob/easemob-seed.generator.js';
+import type { EasemobSeed } from './easemob/easemob-seed.js';
+import { parseSeedSpec } from './seed/seed-spec.parse.js';
 import type { EasemobEmulatorOptions } from './easemob/easemob.types.js';
 import { startTencentEmulator } from './tencent/tencent.emulator.js';
 import type { TencentEmulatorOptions } from './tencent/tencent.types.js';
@@ -20,6 +23,10 @@ const USAGE = `usage: im-emulator [options]   (see emulator.config.example.json)
   --tencent-port <n>          Tencent port (default 5802; 0 = any free port)
   --easemob-callback <url>    callback URL of every Easemob app (a gateway app's callbackUrl)
   --tencent-callback <url>    callback URL of every Tencent app
+  --seed-file <file>          a JSON Easemob seed (users, metadata, contacts, blocks, chatgroups,
+                              chatrooms, messages) loaded into the first Easemob app
+  --seed <spec>               a generated directory and history in the first Easemob app, e.g.
+                              accounts=5000,groups=200,messages=50000 (the rest: the default spec)
   -q, --quiet                 no per-request log lines`;
 
 function portFlag(name: string, raw: string): number {
@@ -64,6 +71,8 @@ async function main(): Promise<void> {
       'tencent-port': { type: 'string' },
       'easemob-callback': { type: 'string' },
       'tencent-callback': { type: 'string' },
+      'seed-file': { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   if (values.help) {
@@ -103,6 +112,21 @@ async function main(): Promise<void> {
       ...logger('easemob', values.quiet),
     });
     running.push(easemob);
+    const first = config.easemob.apps[0];
+    const seeds: EasemobSeed[] = [];
+    if (values['seed-file'] !== undefined) {
+      const file = resolve(process.env['INIT_CWD'] ?? process.cwd(), values['seed-file']);
+      seeds.push(JSON.parse(readFileSync(file, 'utf8')) as EasemobSeed);
+    }
+    if (values.seed !== undefined) seeds.push(generateEasemobSeed(parseSeedSpec(values.seed, Date.now())));
+    if (first)
+      for (const seed of seeds) {
+        easemob.seed(`${first.orgName}#${first.appName}`, seed);
+        console.log(
+          `Easemob app ${first.orgName}/${first.appName} seeded: ${seed.users.length} users, ` +
+            `${seed.chatgroups?.length ?? 0} groups, ${seed.messages?.length ?? 0} messages`,
+        );
+      }
     const apps = config.easemob.apps.map((a) => `${a.orgName}/${a.appName}`).join(', ');
     console.log(`Easemob emulator on ${easemob.url} (apps: ${apps})`);
   }
