@@ -48,6 +48,18 @@ function ownerId(raw: string | undefined, appKey: string): string | undefined {
   return raw?.startsWith(`${appKey}_`) ? raw.slice(appKey.length + 1) : raw;
 }
 
+/** One answer of the blocklist read (§2.5): the owner's blocks and the vendor's next cursor. */
+export function easemobBlockPage(
+  owner: string,
+  body: Record<string, unknown>,
+): { items: MigrationBlock[]; cursor?: string } {
+  const cursor = readString(body.cursor);
+  return {
+    items: strings(body.data).map((blocked) => ({ owner, blocked })),
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
 /** Reading an Easemob app's directory (migration facts §2.1–2.8). */
 export class EasemobDirectoryReader {
   constructor(
@@ -107,8 +119,7 @@ export class EasemobDirectoryReader {
       ctx,
       API.blocks,
     )(`/users/${e(owner)}/blocks/users?${q({ pageSize: BLOCKS_PAGE, cursor: at?.c })}`);
-    const items = strings(answer.body.data).map((blocked) => ({ owner, blocked }));
-    const next = vendorCursor(answer);
+    const { items, cursor: next } = easemobBlockPage(owner, answer.body);
     return { items, next: next && items.length > 0 ? encodeMigrationCursor({ c: next }) : null };
   }
 

@@ -48,6 +48,14 @@ async function isolating(
   }
 }
 
+/** The body of a batch registration (§2.1): `[{username, password}]`. */
+export function easemobRegisterBody(
+  userIds: readonly string[],
+  passwordFor: (userId: string) => string,
+): { username: string; password: string }[] {
+  return userIds.map((username) => ({ username, password: passwordFor(username) }));
+}
+
 /** Importing into an Easemob app's directory (migration facts §2.1–2.8). */
 export class EasemobDirectoryWriter {
   constructor(
@@ -72,7 +80,7 @@ export class EasemobDirectoryWriter {
     return isolating(
       accounts.map((a) => a.userId),
       async (ids) => {
-        const body = ids.map((username) => ({ username, password: passwordFor(username) }));
+        const body = easemobRegisterBody(ids, passwordFor);
         const answer = await this.post(ctx, API.users, '/users', body);
         const created = new Set(
           list(answer.body.entities).flatMap((u) =>

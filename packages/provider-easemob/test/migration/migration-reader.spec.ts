@@ -66,7 +66,7 @@ describe('Easemob migration reader', () => {
     expect(sorted(groups.map((g) => g.groupId))).toEqual(sorted(h.seed.chatgroups!.map((g) => g.groupid)));
     for (const seeded of h.seed.chatgroups!) {
       const group = groups.find((g) => g.groupId === seeded.groupid)!;
-      expect(group).toEqual<MigrationGroup>({
+      const expectedGroup: MigrationGroup = {
         groupId: seeded.groupid,
         name: seeded.groupname,
         owner: seeded.owner,
@@ -78,7 +78,8 @@ describe('Easemob migration reader', () => {
         createdAt: seeded.created,
         muteAll: seeded.mute,
         custom: seeded.custom,
-      });
+      };
+      expect(group).toEqual(expectedGroup);
       const members = await readAll((c) => reader().members(h.source, seeded.groupid, c, h.ctx));
       const expected: MigrationMember[] = [
         { groupId: seeded.groupid, userId: seeded.owner, role: 'owner', joinedAt: seeded.created },
