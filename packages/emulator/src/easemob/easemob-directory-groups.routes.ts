@@ -176,12 +176,10 @@ export function registerEasemobGroupRoutes(server: FastifyInstance, ctx: Easemob
     if (num === null || size === null)
       return sendError(reply, illegalArgument('pagenum must be ≥ 1 and pagesize 1 to 1000'));
     const joined = query(request)['joined_time'] === 'true';
-    const data = [...group.members]
-      .slice((num - 1) * size, num * size)
-      .map(([u, at]) => ({
-        ...(u === group.owner ? { owner: u } : { member: u }),
-        ...(joined ? { joined_time: at } : {}),
-      }));
+    const data = [...group.members].slice((num - 1) * size, num * size).map(([u, at]) => ({
+      ...(u === group.owner ? { owner: u } : { member: u }),
+      ...(joined ? { joined_time: at } : {}),
+    }));
     return answer(ctx, request, app, `/chatgroups/${group.id}/users`, data, 'get', {
       count: data.length,
       params: { pagesize: [String(size)], pagenum: [String(num)] },
