@@ -29,7 +29,9 @@ const targets = (kinds: readonly SendTargetType[]) => list(kinds);
 const idRule = (r: IdRule) => `≤ ${r.maxBytes} bytes: ${r.description.replaceAll('|', '\\|')}`;
 
 const cellText = (text: string) => text.replaceAll('|', '\\|');
-const support = (s: MigrationSupport) => (s.supported ? YES : `${NO} ${cellText(s.reason)}`);
+// Supported with a note (what is lost on the way) or unsupported with the reason: both are shown.
+const support = (s: MigrationSupport) =>
+  s.supported ? (s.note ? `${YES} (${cellText(s.note)})` : YES) : `${NO} ${cellText(s.reason)}`;
 type Row = [string, (c: ProviderCapabilities) => string];
 /** A migration row: the cell of a provider that declares no migration is "—". */
 const migrationRow = (label: string, cell: (m: MigrationCapabilities) => string): Row => [

@@ -154,6 +154,7 @@ describe('capability matrix migration rows', () => {
       supported: false,
       reason: 'No list | API.',
     };
+    (d.directory.import as Record<string, unknown>)['groups'] = { supported: true, note: 'Created now.' };
     const base = {
       conversations: [],
       send: {
@@ -183,6 +184,7 @@ describe('capability matrix migration rows', () => {
     ]);
     expect(table).toContain('| migration: read accounts | — No list \\| API. | — |');
     expect(table).toContain('| migration: import contacts | ✓ | — |');
+    expect(table).toContain('| migration: import groups | ✓ (Created now.) | — |');
     expect(table).toContain('| migration: import direct history | text, image | — |');
     expect(table).toContain('| migration: groups keep their creation time | — | — |');
   });
