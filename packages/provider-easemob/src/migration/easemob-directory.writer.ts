@@ -11,11 +11,11 @@ import {
   type MigrationUserProfile,
   type VendorCallContext,
 } from '@im-gateway/types';
-import { failedItem } from '@im-gateway/provider-kit';
+import { chunks, failedItem } from '@im-gateway/provider-kit';
 import { isRecord, readString } from '@im-gateway/provider-kit/callback';
 import type { EasemobAnswer } from '../rest/easemob-http.js';
 import type { EasemobRestClient } from '../rest/easemob-rest.client.js';
-import { EASEMOB_MIGRATION_APIS as API } from './easemob-migration.apis.js';
+import { EASEMOB_IMPORT_BATCH as BATCH, EASEMOB_MIGRATION_APIS as API } from './easemob-migration.apis.js';
 import { EASEMOB_PROFILE_KEYS, toEasemobMetadata } from './easemob-profile.mapper.js';
 
 const e = encodeURIComponent;
@@ -56,6 +56,17 @@ export function easemobRegisterBody(
   return userIds.map((username) => ({ username, password: passwordFor(username) }));
 }
 
+/** `isolating` over slices of at most `size` keys: the vendor's per-call maximum, whatever a caller passes. */
+async function inBatches(
+  keys: readonly string[],
+  size: number,
+  batch: (keys: readonly string[]) => Promise<MigrationItemResult[]>,
+): Promise<MigrationItemResult[]> {
+  const out: MigrationItemResult[] = [];
+  for (const slice of chunks(keys, size)) out.push(...(await isolating(slice, batch)));
+  return out;
+}
+
 /** Importing into an Easemob app's directory (migration facts §2.1–2.8). */
 export class EasemobDirectoryWriter {
   constructor(
@@ -77,8 +88,9 @@ export class EasemobDirectoryWriter {
     passwordFor: (userId: string) => string,
     ctx: VendorCallContext,
   ): Promise<MigrationItemResult[]> {
-    return isolating(
+    return inBatches(
       accounts.map((a) => a.userId),
+      BATCH.accounts,
       async (ids) => {
         const body = easemobRegisterBody(ids, passwordFor);
         const answer = await this.post(ctx, API.users, '/users', body);
@@ -206,7 +218,7 @@ export class EasemobDirectoryWriter {
       } else if (!held.members.has(m.userId)) toAdd.push(m.userId);
     }
     if (toAdd.length > 0) {
-      const added = await isolating(toAdd, async (ids) => {
+      const added = await inBatches(toAdd, BATCH.members, async (ids) => {
         const answer = await this.post(ctx, API.groups, `/chatgroups/${e(groupId)}/users?need_notify=false`, {
           usernames: ids,
         });
@@ -288,7 +300,7 @@ export class EasemobDirectoryWriter {
       }
     }
     for (const [duration, ids] of byDuration) {
-      const done = await isolating(ids, async (batch) => {
+      const done = await inBatches(ids, BATCH.mutes, async (batch) => {
         await this.post(ctx, API.groups, `/chatgroups/${e(groupId)}/mute`, {
           usernames: batch,
           mute_duration: duration,
@@ -348,10 +360,10 @@ export class EasemobDirectoryWriter {
     }
     const fresh = contacts.map((c) => c.friend).filter((f) => !held.has(f));
     const results = new Map<string, MigrationItemResult>();
-    if (fresh.length > 0) {
+    for (const slice of chunks(fresh, BATCH.contacts)) {
       try {
         const answer = await this.post(ctx, API.contacts, `/users/${e(owner)}/contacts/import`, {
-          usernames: fresh,
+          usernames: slice,
         });
         const data = isRecord(answer.body.data) ? answer.body.data : {};
         const reasons: [string, string][] = [
@@ -363,7 +375,7 @@ export class EasemobDirectoryWriter {
         for (const [field, message] of reasons)
           for (const f of strings(data[field])) results.set(f, failedItem(f, rejected(message, field)));
       } catch (error) {
-        for (const f of fresh) results.set(f, failedItem(f, error));
+        for (const f of slice) results.set(f, failedItem(f, error));
       }
     }
     return contacts.map((c): MigrationItemResult =>
@@ -396,7 +408,7 @@ export class EasemobDirectoryWriter {
     const done =
       fresh.length === 0
         ? []
-        : await isolating(fresh, async (ids) => {
+        : await inBatches(fresh, BATCH.blocklists, async (ids) => {
             await this.post(ctx, API.blocks, `/users/${e(owner)}/blocks/users`, { usernames: ids });
             return ids.map((key): MigrationItemResult => ({ key, status: 'done' }));
           });

@@ -33,6 +33,14 @@ describe('Easemob migration writer', () => {
     expect(target().users).toHaveLength(accounts.length);
   });
 
+  it('splits more accounts than one call takes into calls of 60', async () => {
+    const bulk = Array.from({ length: 130 }, (_, i) => ({ userId: `bulk${i}` }));
+    const before = h.calls.length;
+    const results = await writer().importAccounts(h.target, bulk, { passwordFor: password }, h.ctx);
+    expect(statuses(results)).toEqual(['done']);
+    expect(h.calls.slice(before)).toEqual(['users', 'users', 'users']);
+  });
+
   it('fails only the bad account of a batch', async () => {
     const results = await writer().importAccounts(
       h.target,
