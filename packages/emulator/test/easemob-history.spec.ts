@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startReceiver } from './helpers.js';
 import { easemobApp, HOUR, NOW, refusal } from './easemob-migration.helpers.js';
 
 // Message import (migration facts §2.9, §2.10) and the chat history export (§2.11).
@@ -119,6 +120,45 @@ describe('Easemob group import (§2.10)', () => {
       ['2', NOW - 2 * HOUR, 'imported'],
     ]);
     expect(app.emu.callbacks()).toEqual([]);
+  });
+});
+
+describe('Easemob import callbacks (option)', () => {
+  it('fires the post-send callback for imported messages with importCallbacks, stamped now', async () => {
+    const receiver = await startReceiver();
+    const withHooks = await easemobApp({
+      importCallbacks: true,
+      apps: [
+        {
+          orgName: 'org1',
+          appName: 'app1',
+          clientId: 'YXA6client',
+          clientSecret: 'YXA6secret',
+          callbackUrl: receiver.url,
+          callbackSecret: 's',
+        },
+      ],
+    });
+    try {
+      await withHooks.users('a', 'b');
+      const res = await withHooks.call('POST', '/messages/users/import', {
+        from: 'a',
+        target: 'b',
+        ...txt('x'),
+        ext: { imGatewayRelay: { relayId: 'r1' } },
+        msg_timestamp: NOW - HOUR,
+      });
+      await withHooks.emu.callbacksSettled();
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]!.json).toMatchObject({
+        msg_id: res.json['data']['msg_id'],
+        timestamp: NOW,
+        payload: { ext: { imGatewayRelay: { relayId: 'r1' } } },
+      });
+    } finally {
+      await withHooks.emu.close();
+      await receiver.close();
+    }
   });
 });
 

@@ -100,7 +100,8 @@ export class EasemobContext {
         app: app.appKey,
         url: app.callbackUrl,
         kind: 'chat',
-        body: messageCallback(app, message),
+        // An imported message is stamped with its past time; its callback, like any, with the time it is sent.
+        body: messageCallback(app, imported ? { ...message, receivedAt: this.now() } : message),
         timeoutMs: this.callbackTimeoutMs,
         // Non-200 → one immediate retry; answers over 1,000 characters count as failures (§4.3).
         retryOnce: true,
