@@ -69,6 +69,23 @@ export function easemobImportTimestamp(message: HistoryMessage): number {
   return sequence === undefined ? message.sentAt : message.sentAt + (sequence % 1000);
 }
 
+/**
+ * The Easemob `ext` of a message: its `ext`, else Tencent's `CloudCustomData` as the live path reads it (the
+ * object it holds, or the text under `cloudCustomData`).
+ */
+function importExt(message: HistoryMessage): Record<string, unknown> | undefined {
+  if (message.ext) return message.ext;
+  const text = message.cloudCustomData;
+  if (text === undefined || text === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isRecord(parsed)) return parsed;
+  } catch {
+    // Not JSON: kept as text below.
+  }
+  return { cloudCustomData: text };
+}
+
 function sendable(content: MessageContent): SendableContent | null {
   return content.type === 'unknown' ? null : (content as SendableContent);
 }
@@ -95,6 +112,7 @@ export function toEasemobImport(message: HistoryMessage): EasemobImport {
     throw error;
   }
   const group = message.conversation.type === 'group';
+  const ext = importExt(message);
   return {
     ok: true,
     kind: group ? 'chatgroups' : 'users',
@@ -103,7 +121,7 @@ export function toEasemobImport(message: HistoryMessage): EasemobImport {
       target: group ? message.conversation.id : message.to,
       type: mapped.type,
       body: mapped.body,
-      ...(message.ext ? { ext: message.ext } : {}),
+      ...(ext ? { ext } : {}),
       msg_timestamp: easemobImportTimestamp(message),
     },
   };

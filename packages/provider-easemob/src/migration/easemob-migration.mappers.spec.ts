@@ -161,6 +161,19 @@ describe('Easemob history mapper', () => {
     expect(easemobImportTimestamp(message({ sentAt: 1_700_000_000_000 }))).toBe(1_700_000_000_000);
   });
 
+  it('carries ext, else CloudCustomData as the live path reads it', () => {
+    const ext = (m: HistoryMessage) => {
+      const r = toEasemobImport(m);
+      return r.ok ? r.body['ext'] : 'skipped';
+    };
+    expect(ext(message({ ext: { imGatewayRelay: { relayId: 'r' } }, cloudCustomData: 'x' }))).toEqual({
+      imGatewayRelay: { relayId: 'r' },
+    });
+    expect(ext(message({ cloudCustomData: '{"a":1}' }))).toEqual({ a: 1 });
+    expect(ext(message({ cloudCustomData: 'plain' }))).toEqual({ cloudCustomData: 'plain' });
+    expect(ext(message({}))).toBeUndefined();
+  });
+
   it('sends group messages to the group import with the group as target', () => {
     const result = toEasemobImport(message({ conversation: { type: 'group', id: 'g1' }, to: 'g1' }));
     expect(result).toMatchObject({ ok: true, kind: 'chatgroups', body: { target: 'g1' } });

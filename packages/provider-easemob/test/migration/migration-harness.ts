@@ -52,13 +52,17 @@ export interface Harness {
 }
 
 /** One emulator with a seeded source app and an empty target app, on a clock the test controls. */
-export async function startHarness(spec: SeedSpec = SMALL_SPEC): Promise<Harness> {
+export async function startHarness(
+  spec: SeedSpec = SMALL_SPEC,
+  options: { customIds?: boolean } = {},
+): Promise<Harness> {
   const clock = { now: NOW };
   const emulator = await startEasemobEmulator({
     apps: [app('source'), app('target')],
     ids: 'registered',
     rateLimits: false,
     now: () => clock.now,
+    ...(options.customIds ? { customIds: true } : {}),
   });
   const seed = generateEasemobSeed(spec);
   emulator.seed('org#source', seed);
@@ -75,7 +79,11 @@ export async function startHarness(spec: SeedSpec = SMALL_SPEC): Promise<Harness
     emulator,
     provider: new EasemobProvider(axios.create()),
     source: { ...app('source'), baseUrl: emulator.url } as EasemobConfig,
-    target: { ...app('target'), baseUrl: emulator.url } as EasemobConfig,
+    target: {
+      ...app('target'),
+      baseUrl: emulator.url,
+      ...(options.customIds ? { customIds: true } : {}),
+    } as EasemobConfig,
     seed,
     clock,
     calls,

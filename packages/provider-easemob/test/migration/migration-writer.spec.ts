@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chunks } from '@im-gateway/provider-kit';
 import type { HistoryMessage, MigrationItemResult, MigrationMember } from '@im-gateway/types';
-import { HOUR, NOW, readAll, sorted, startHarness, type Harness } from './migration-harness.js';
+import { HOUR, NOW, readAll, SMALL_SPEC, sorted, startHarness, type Harness } from './migration-harness.js';
 
 // Imports a generated dataset, read from the source app, into an empty target app through the writer, and
 // compares the target's state (the emulator's inspection) with the source's, item by item.
@@ -296,5 +296,52 @@ describe('Easemob migration writer', () => {
   it('paces every call under an API name that has a limit in apiLimits', () => {
     const limited = new Set(h.provider.apiLimits.map((l) => l.api));
     expect([...new Set(h.calls)].filter((api) => !limited.has(api))).toEqual([]);
+  });
+});
+
+describe('Easemob migration writer with custom ids', () => {
+  it('creates groups and rooms under their mapped ids; a re-run finds the group', async () => {
+    const custom = await startHarness(SMALL_SPEC, { customIds: true });
+    try {
+      const accounts = await readAll((c) =>
+        custom.provider.migration.reader.accounts!(custom.source, c, custom.ctx),
+      );
+      await custom.provider.migration.writer.importAccounts(
+        custom.target,
+        accounts,
+        { passwordFor: password },
+        custom.ctx,
+      );
+      const [group] = await readAll((c) =>
+        custom.provider.migration.reader.groups(custom.source, c, custom.ctx),
+      );
+      const w = custom.provider.migration.writer;
+      expect(await w.importGroup(custom.target, group!, custom.ctx)).toEqual({
+        key: group!.groupId,
+        status: 'done',
+        targetId: group!.groupId,
+      });
+      expect(await w.importGroup(custom.target, group!, custom.ctx)).toEqual({
+        key: group!.groupId,
+        status: 'exists',
+        targetId: group!.groupId,
+      });
+      expect(custom.emulator.inspect('org#target').chatgroups.map((g) => g.groupid)).toEqual([
+        group!.groupId,
+      ]);
+      const [room] = await readAll((c) =>
+        custom.provider.migration.reader.chatrooms(custom.source, c, custom.ctx),
+      );
+      expect(await w.importChatroom(custom.target, room!, custom.ctx)).toMatchObject({
+        status: 'done',
+        targetId: room!.roomId,
+      });
+      expect(await w.importChatroom(custom.target, room!, custom.ctx)).toMatchObject({
+        status: 'exists',
+        targetId: room!.roomId,
+      });
+    } finally {
+      await custom.emulator.close();
+    }
   });
 });
