@@ -130,11 +130,8 @@ export function registerEasemobUserRoutes(server: FastifyInstance, ctx: EasemobC
       return sendError(reply, illegalArgument('limit must be 1 to 100 and cursor one this API returned'));
     const users = [...app.users.values()].sort((a, b) => a.created - b.created);
     const { items, cursor } = page(users, offset, limit);
-    const nickname = (u: string) => app.profiles.get(u)?.['nickname'];
-    const entities = items.map((u) => ({
-      ...entity(u),
-      ...(nickname(u.username) === undefined ? {} : { nickname: nickname(u.username) }),
-    }));
+    // The list's `nickname` is the push nickname, which the emulator does not keep: it is left out.
+    const entities = items.map(entity);
     return answer(ctx, request, app, '/users', undefined, 'get', {
       entities,
       ...(cursor ? { cursor } : {}),
