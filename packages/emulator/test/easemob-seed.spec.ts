@@ -130,6 +130,12 @@ describe('emulator.seed and inspect', () => {
     expect((await app.call('GET', `/chatgroups/${group.groupid}/admin`)).json['data']).toEqual(group.admins);
   });
 
+  it('serves the same state over HTTP', async () => {
+    const res = await fetch(`${app.emu.url}/_emulator/apps/org1/app1/state`);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(app.emu.inspect('org1#app1'))));
+    expect((await fetch(`${app.emu.url}/_emulator/apps/org1/nope/state`)).status).toBe(404);
+  });
+
   it('throws for an unknown app', () => {
     expect(() => app.emu.seed('no#app', seed)).toThrow(/unknown Easemob app/);
   });

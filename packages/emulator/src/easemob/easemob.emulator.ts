@@ -98,6 +98,13 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
     });
   };
 
+  // The state `inspect()` gives, over HTTP for an emulator in another process (the CLI's).
+  server.get('/_emulator/apps/:org/:app/state', async (request, reply) => {
+    const { org, app } = request.params as { org: string; app: string };
+    const found = ctx.apps.get(`${org}/${app}`);
+    if (!found) return reply.code(404).send({ error: `unknown Easemob app ${org}/${app}` });
+    return snapshotEasemobApp(found);
+  });
   server.post('/_emulator/tokens/expire', async (_request, reply) => {
     ctx.tokens.expireAll();
     return reply.code(204).send();
