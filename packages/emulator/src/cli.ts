@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEasemobEmulator } from './easemob/easemob.emulator.js';
+import { easemobSeedFromFlags } from './easemob/easemob-seed.cli.js';
 import type { EasemobEmulatorOptions } from './easemob/easemob.types.js';
 import { startTencentEmulator } from './tencent/tencent.emulator.js';
 import type { TencentEmulatorOptions } from './tencent/tencent.types.js';
@@ -23,7 +24,7 @@ const USAGE = `usage: im-emulator [options]   (see emulator.config.example.json)
   --tencent-callback <url>    callback URL of every Tencent app
   --seed <spec>               generate data into every app, e.g. accounts=5000,groups=200,messages=50000
                               (other fields from the default spec; see the README)
-  --seed-file <path>          load a vendor-native seed (JSON) into every app of that vendor
+  --seed-file <path>          load a vendor-native seed (JSON) into every app of the vendor it is for
   -q, --quiet                 no per-request log lines`;
 
 function portFlag(name: string, raw: string): number {
@@ -109,6 +110,19 @@ async function main(): Promise<void> {
       ...logger('easemob', values.quiet),
     });
     running.push(easemob);
+    const seed = easemobSeedFromFlags(
+      values.seed,
+      values['seed-file'],
+      process.env['INIT_CWD'] ?? process.cwd(),
+    );
+    if (seed)
+      for (const app of config.easemob.apps) {
+        easemob.seed(`${app.orgName}#${app.appName}`, seed);
+        console.log(
+          `Easemob app ${app.orgName}/${app.appName} seeded: ${seed.users.length} users, ` +
+            `${seed.chatgroups?.length ?? 0} groups, ${seed.messages?.length ?? 0} messages`,
+        );
+      }
     const apps = config.easemob.apps.map((a) => `${a.orgName}/${a.appName}`).join(', ');
     console.log(`Easemob emulator on ${easemob.url} (apps: ${apps})`);
   }

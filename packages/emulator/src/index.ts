@@ -1,6 +1,19 @@
 export { startEasemobEmulator } from './easemob/easemob.emulator.js';
 export type { EasemobEmulator, EasemobFireOptions } from './easemob/easemob.emulator.js';
-export type { EasemobAppConfig, EasemobEmulatorOptions } from './easemob/easemob.types.js';
+export type {
+  EasemobAppConfig,
+  EasemobEmulatorOptions,
+  EasemobHistoryRecord,
+} from './easemob/easemob.types.js';
+export type {
+  EasemobAppSnapshot,
+  EasemobSeed,
+  EasemobSeedGroup,
+  EasemobSeedRoom,
+} from './easemob/easemob-seed.js';
+export { historyKey as easemobHistoryKey } from './easemob/easemob-seed.js';
+export { generateEasemobSeed } from './easemob/easemob-seed.generator.js';
+export { DEFAULT_SEED_SPEC, prng, type SeedSpec } from './seed/seed-spec.js';
 export { startTencentEmulator } from './tencent/tencent.emulator.js';
 export type { TencentEmulator, TencentFireOptions } from './tencent/tencent.emulator.js';
 export type {
@@ -19,7 +32,7 @@ export type {
   TencentTagValue,
 } from './tencent/tencent-seed.js';
 export { generateTencentSeed } from './tencent/tencent-seed.generator.js';
-export { DEFAULT_SEED_SPEC, prng, type SeedSpec } from './seed/seed-spec.js';
+export { parseSeedSpec } from './seed/seed-flags.js';
 export type { EmulatorHandle } from './common/emulator-server.js';
 export type { FaultSpec } from './common/fault-injector.js';
 export type { RecordedMessage, MessageFilter } from './common/message-store.js';

@@ -163,6 +163,7 @@ describe('Easemob users, chatgroups and chatrooms (ids: registered)', () => {
     const group = await call('/chatgroups', {
       groupname: 'g',
       description: 'd',
+      public: true,
       owner: 'user1',
       members: ['user2'],
     });

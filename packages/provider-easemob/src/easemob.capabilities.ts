@@ -1,4 +1,5 @@
 import type { ProviderCapabilities } from '@im-gateway/types';
+import { EASEMOB_MIGRATION_CAPABILITIES } from './migration/easemob-migration.capabilities.js';
 import { EASEMOB_API_LIMITS, EASEMOB_BATCH_SIZES } from './rest/easemob-api-limits.js';
 
 /**
@@ -51,4 +52,5 @@ export const EASEMOB_CAPABILITIES: ProviderCapabilities = {
     group: { maxBytes: 64, pattern: '^[0-9]+$', description: '0-9 (assigned by Easemob)' },
     chatroom: { maxBytes: 64, pattern: '^[0-9]+$', description: '0-9 (assigned by Easemob)' },
   },
+  migration: EASEMOB_MIGRATION_CAPABILITIES,
 };

@@ -1,4 +1,13 @@
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 
 /**
  * An app's Easemob account. `orgName#appName` is the App Key Easemob prints in every callback (`appkey`).
@@ -40,6 +49,22 @@ export class EasemobConfig {
   @IsOptional()
   @IsBoolean()
   allowUnsignedCallbacks?: boolean;
+
+  /**
+   * Custom group and chat room ids at creation (an Easemob business switch, off by default). On, a migration
+   * creates groups and rooms under their mapped ids, so a re-run finds them instead of creating twice.
+   */
+  @IsOptional()
+  @IsBoolean()
+  customIds?: boolean;
+
+  /**
+   * The time zone of the history export's `yyyyMMddHH`: Beijing time on the mainland cluster, UTC on
+   * overseas clusters (the current docs). Default `utc`.
+   */
+  @IsOptional()
+  @IsIn(['utc', 'beijing'])
+  exportTimeZone?: 'utc' | 'beijing';
 }
 
 export const EASEMOB_SECRET_FIELDS = ['clientSecret', 'callbackSecret'] as const;

@@ -15,6 +15,7 @@ import { ClientCache, validateProviderConfig } from '@im-gateway/provider-kit';
 import { easemobCallbackReply, normalizeEasemobCallback, verifyEasemobCallback } from './callback/index.js';
 import { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 import { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
+import { easemobMigration } from './migration/easemob-migration.js';
 import { EASEMOB_API_LIMITS } from './rest/easemob-api-limits.js';
 import { recallEasemobMessage, sendEasemobMessage } from './rest/easemob-messages.js';
 import { EasemobRestClient } from './rest/easemob-rest.client.js';
@@ -31,6 +32,9 @@ export class EasemobProvider implements ImProvider<EasemobConfig> {
     (c) => [c.baseUrl, c.orgName, c.appName, c.clientId, c.clientSecret],
     (c) => new EasemobRestClient(this.http, c),
   );
+
+  /** Directory and history reads and imports for migration jobs (docs/migration.md). */
+  readonly migration = easemobMigration((config) => this.clients.get(config));
 
   constructor(private readonly http: AxiosInstance) {}
 

@@ -12,6 +12,7 @@ import {
 import type { CallbackRequest, SendableContent, SendableContentType } from '@im-gateway/types';
 import type { EasemobConfig } from '../src/easemob.config.js';
 import { EasemobProvider } from '../src/easemob.provider.js';
+import { EASEMOB_MIGRATION_APIS } from '../src/migration/easemob-migration.apis.js';
 import {
   clockNear,
   FIXTURE_NOW,
@@ -133,6 +134,7 @@ export const easemobSubject = (
   },
   contents: EASEMOB_ROUND_TRIP,
   placeholderIds: PLACEHOLDER_IDS,
+  migrationApis: Object.values(EASEMOB_MIGRATION_APIS),
 });
 
 describe('Easemob provider conformance', () => {

@@ -1,7 +1,10 @@
 import {
+  DIRECTORY_KINDS,
   ID_KINDS,
   MESSAGE_CONTENT_TYPES,
   type IdRule,
+  type MigrationCapabilities,
+  type MigrationSupport,
   type ProviderCapabilities,
   type SendTargetType,
   type VendorApiLimit,
@@ -24,6 +27,43 @@ const rate = (l: VendorApiLimit) =>
 const targets = (kinds: readonly SendTargetType[]) => list(kinds);
 // A rule's words go into a table cell, where a bare pipe would start another column.
 const idRule = (r: IdRule) => `≤ ${r.maxBytes} bytes: ${r.description.replaceAll('|', '\\|')}`;
+
+const cellText = (text: string) => text.replaceAll('|', '\\|');
+// Supported with a note (what is lost on the way) or unsupported with the reason: both are shown.
+const support = (s: MigrationSupport) =>
+  s.supported ? (s.note ? `${YES} (${cellText(s.note)})` : YES) : `${NO} ${cellText(s.reason)}`;
+type Row = [string, (c: ProviderCapabilities) => string];
+/** A migration row: the cell of a provider that declares no migration is "—". */
+const migrationRow = (label: string, cell: (m: MigrationCapabilities) => string): Row => [
+  label,
+  (c) => (c.migration ? cell(c.migration) : NO),
+];
+const HISTORY_CONVERSATIONS = ['direct', 'group', 'chatroom'] as const;
+
+/** The migration rows: per kind read and import (✓ or the reason), history windows and contents, batches. */
+const MIGRATION_ROWS: Row[] = [
+  ...DIRECTORY_KINDS.map((k) => migrationRow(`migration: read ${k}`, (m) => support(m.directory.read[k]))),
+  ...DIRECTORY_KINDS.map((k) =>
+    migrationRow(`migration: import ${k}`, (m) => support(m.directory.import[k])),
+  ),
+  migrationRow('migration: read history', (m) => list(m.history.read.conversations)),
+  migrationRow(
+    'migration: history window (days) / complete after (hours)',
+    (m) => `${m.history.read.windowDays} / ${m.history.read.delayHours}`,
+  ),
+  ...HISTORY_CONVERSATIONS.map((conversation) =>
+    migrationRow(`migration: import ${conversation} history`, (m) =>
+      list(m.history.import.contents[conversation] ?? []),
+    ),
+  ),
+  migrationRow('migration: imported time precision (ms)', (m) => String(m.history.import.precisionMs)),
+  migrationRow('migration: groups keep their creation time', (m) => flag(m.history.import.backdatesGroups)),
+  migrationRow('migration: items per import call', (m) =>
+    Object.entries(m.importBatch)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  ),
+];
 
 /**
  * The capability matrix as a Markdown table, one column per provider: rendered from the declarations (the
@@ -61,6 +101,7 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
     ],
     ['targeted recipients per message', (c) => String(c.limits.maxTargetedRecipients)],
     ['message payload (bytes)', (c) => String(c.limits.maxMessageBytes)],
+    ...MIGRATION_ROWS,
   ];
   const header = `| capability | ${providers.map((p) => p.displayName).join(' | ')} |`;
   const rule = `| --- | ${providers.map(() => '---').join(' | ')} |`;

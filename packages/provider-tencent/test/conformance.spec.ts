@@ -123,6 +123,29 @@ export const tencentSubject = (
     };
   },
   contents: TENCENT_ROUND_TRIP,
+  // Every API the migration reader and writer call (src/migration/): each must have a documented limit.
+  migrationApis: [
+    'im_open_login_svc/account_check',
+    'im_open_login_svc/multiaccount_import',
+    'profile/portrait_get',
+    'profile/portrait_set',
+    'sns/friend_get',
+    'sns/friend_import',
+    'sns/black_list_get',
+    'sns/black_list_add',
+    'group_open_http_svc/get_appid_group_list',
+    'group_open_http_svc/get_group_info',
+    'group_open_http_svc/get_group_member_info',
+    'group_open_http_svc/get_group_muted_account',
+    'group_open_http_svc/import_group',
+    'group_open_http_svc/import_group_member',
+    'group_open_http_svc/forbid_send_msg',
+    'group_open_http_svc/import_group_msg',
+    'group_open_http_svc/group_msg_get_simple',
+    'open_msg_svc/get_history',
+    'openim/importmsg',
+    'openim/admin_getroammsg',
+  ],
 });
 
 describe('Tencent provider conformance', () => {

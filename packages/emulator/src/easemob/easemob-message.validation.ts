@@ -63,6 +63,14 @@ const BODY_RULES: Record<string, (b: Record<string, unknown>) => boolean> = {
 
 export const EASEMOB_MESSAGE_TYPES = Object.keys(BODY_RULES);
 
+/** Whether `body` has the required and typed fields of `type` (shared by send and import). */
+export function validBody(type: string, body: Record<string, unknown>): boolean {
+  const rule = BODY_RULES[type];
+  return rule !== undefined && rule(body);
+}
+
+export { MAX_CONTENT_BYTES };
+
 function idList(value: unknown): string[] | null {
   if (!Array.isArray(value) || value.length === 0) return null;
   return value.every(nonEmpty) ? value : null;

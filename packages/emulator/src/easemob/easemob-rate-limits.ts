@@ -13,6 +13,8 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 
+const perSecond = (limit: number): Rule => ({ limit, windowMs: SECOND, unit: 'call', reply: reachLimit });
+
 const broadcastDailyLimit = () =>
   easemobError(403, 'message_send_error', 'broadcast message limit exceeded', 'MessageSendException');
 
@@ -49,6 +51,19 @@ const RULES: Record<string, Rule[]> = {
   // msg_recall and the user-management APIs: 100 calls/s (limitationapi.md via §2.5).
   msg_recall: [{ limit: 100, windowMs: SECOND, unit: 'call', reply: reachLimit }],
   accounts: [{ limit: 100, windowMs: SECOND, unit: 'call', reply: reachLimit }],
+  // Migration APIs (migration facts §2): 100 calls/s unless a page says otherwise.
+  metadata: [perSecond(100)],
+  contacts: [perSecond(100)],
+  blocks: [perSecond(100)],
+  groups: [perSecond(100)],
+  // Chat room creation and listing: 50 calls/s (§2.8); other chat room management 100/s.
+  'rooms/create': [perSecond(50)],
+  'rooms/list': [perSecond(50)],
+  rooms: [perSecond(100)],
+  'import/users': [perSecond(100)],
+  'import/chatgroups': [perSecond(100)],
+  // The history export: 10 calls per minute (§2.11).
+  chatmessages: [{ limit: 10, windowMs: MINUTE, unit: 'call', reply: reachLimit }],
 };
 
 export class EasemobRateLimits {

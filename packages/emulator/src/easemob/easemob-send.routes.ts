@@ -44,7 +44,7 @@ export function registerEasemobSendRoutes(server: FastifyInstance, ctx: EasemobC
     const limited = ctx.limits.check(app.appKey, kind, messageCount(kind, result.value));
     if (limited) return sendError(reply, limited);
     const data: Record<string, string> = {};
-    const now = Date.now();
+    const now = ctx.now();
     for (const to of result.value.to) {
       const id = ctx.ids.next(now);
       data[to] = id;

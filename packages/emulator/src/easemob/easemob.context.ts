@@ -7,6 +7,7 @@ import { messageCallback } from './easemob-callback.builder.js';
 import { appNotFound, type EasemobErrorReply } from './easemob-errors.js';
 import { EasemobRateLimits } from './easemob-rate-limits.js';
 import { EasemobTokenStore } from './easemob-token.store.js';
+import { emptyDirectory, historyRecord } from './easemob-directory.state.js';
 import type { EasemobApp, EasemobEmulatorOptions } from './easemob.types.js';
 
 type AppParams = { org: string; app: string };
@@ -22,8 +23,14 @@ export class EasemobContext {
   readonly registeredOnly: boolean;
   readonly tokenTtlSeconds: number;
   readonly callbackTimeoutMs: number;
+  readonly now: () => number;
+  readonly options: EasemobEmulatorOptions;
+  /** Export files handed out by `GET /chatmessages/{time}`, by download token. */
+  readonly exportFiles = new Map<string, { body: Buffer; expiresAt: number }>();
 
   constructor(options: EasemobEmulatorOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
     this.callbacks = new CallbackSender(options.log);
     this.limits = new EasemobRateLimits(options.rateLimits ?? true);
     this.registeredOnly = options.ids === 'registered';
@@ -37,9 +44,7 @@ export class EasemobContext {
         ...config,
         appKey,
         uuid: randomUUID(),
-        users: new Set(),
-        groups: new Map(),
-        rooms: new Map(),
+        ...emptyDirectory(),
       });
     }
   }
@@ -82,16 +87,21 @@ export class EasemobContext {
     };
   }
 
-  /** Records an accepted message and, like the vendor, fires the post-send callback for it. */
-  accept(app: EasemobApp, message: RecordedMessage): void {
+  /**
+   * Records an accepted message (in the inspection log and the app's history, so exports see it) and,
+   * like the vendor, fires the post-send callback for it (imports only with `importCallbacks`).
+   */
+  accept(app: EasemobApp, message: RecordedMessage, imported = false): void {
     this.store.add(message);
-    if (app.callbackUrl) {
+    app.history.push(historyRecord(message, imported ? 'imported' : 'sent'));
+    if (app.callbackUrl && (!imported || this.options.importCallbacks === true)) {
       this.callbacks.enqueue({
         vendor: 'easemob',
         app: app.appKey,
         url: app.callbackUrl,
         kind: 'chat',
-        body: messageCallback(app, message),
+        // An imported message is stamped with its past time; its callback, like any, with the time it is sent.
+        body: messageCallback(app, imported ? { ...message, receivedAt: this.now() } : message),
         timeoutMs: this.callbackTimeoutMs,
         // Non-200 → one immediate retry; answers over 1,000 characters count as failures (§4.3).
         retryOnce: true,
@@ -105,11 +115,8 @@ export class EasemobContext {
     this.limits.clear();
     this.store.clear();
     this.callbacks.clear();
-    for (const app of this.apps.values()) {
-      app.users.clear();
-      app.groups.clear();
-      app.rooms.clear();
-    }
+    this.exportFiles.clear();
+    for (const app of this.apps.values()) Object.assign(app, emptyDirectory());
   }
 }
 

@@ -1,7 +1,18 @@
 import type { CallbackAttempt } from '../common/callback-sender.js';
 import { createEmulatorServer, handle, type EmulatorHandle } from '../common/emulator-server.js';
 import { isObject, listen, parseJson } from '../common/http-helpers.js';
-import { registerEasemobAccountRoutes } from './easemob-accounts.routes.js';
+import { registerEasemobChatroomRoutes } from './easemob-directory-chatrooms.routes.js';
+import { registerEasemobContactRoutes } from './easemob-directory-contacts.routes.js';
+import { registerEasemobGroupRoutes } from './easemob-directory-groups.routes.js';
+import { registerEasemobUserRoutes } from './easemob-directory-users.routes.js';
+import { registerEasemobHistoryExportRoutes } from './easemob-history-export.routes.js';
+import { registerEasemobHistoryImportRoutes } from './easemob-history-import.routes.js';
+import {
+  applyEasemobSeed,
+  snapshotEasemobApp,
+  type EasemobAppSnapshot,
+  type EasemobSeed,
+} from './easemob-seed.js';
 import { signEasemobCallback } from './easemob-callback.builder.js';
 import { easemobError, reachLimit } from './easemob-errors.js';
 import { registerEasemobRecallRoutes } from './easemob-recall.routes.js';
@@ -27,6 +38,10 @@ export interface EasemobEmulator extends EmulatorHandle {
    * `security` = MD5(callId + secret + timestamp) is always computed. Resolves with the attempts.
    */
   fireCallback(body: Record<string, unknown>, options?: EasemobFireOptions): Promise<CallbackAttempt[]>;
+  /** Adds a directory and history to an app (`org#app` or `org/app`), as if they had been there all along. */
+  seed(appRef: string, seed: EasemobSeed): void;
+  /** The full state of an app: users, profiles, contacts, blocks, groups, rooms, history per conversation. */
+  inspect(appRef: string): EasemobAppSnapshot;
 }
 
 /** Starts a fake Easemob REST server (see the package README for what it covers). */
@@ -50,7 +65,18 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
   registerEasemobTokenRoutes(server, ctx);
   registerEasemobSendRoutes(server, ctx);
   registerEasemobRecallRoutes(server, ctx);
-  registerEasemobAccountRoutes(server, ctx);
+  registerEasemobUserRoutes(server, ctx);
+  registerEasemobContactRoutes(server, ctx);
+  registerEasemobGroupRoutes(server, ctx);
+  registerEasemobChatroomRoutes(server, ctx);
+  registerEasemobHistoryImportRoutes(server, ctx);
+  registerEasemobHistoryExportRoutes(server, ctx);
+
+  const appOf = (ref: string) => {
+    const app = ctx.apps.get(ref.replace('#', '/'));
+    if (!app) throw new Error(`unknown Easemob app ${ref}`);
+    return app;
+  };
 
   const fireCallback = async (body: Record<string, unknown>, fire: EasemobFireOptions = {}) => {
     const app = fire.appKey
@@ -72,6 +98,13 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
     });
   };
 
+  // The state `inspect()` gives, over HTTP for an emulator in another process (the CLI's).
+  server.get('/_emulator/apps/:org/:app/state', async (request, reply) => {
+    const { org, app } = request.params as { org: string; app: string };
+    const found = ctx.apps.get(`${org}/${app}`);
+    if (!found) return reply.code(404).send({ error: `unknown Easemob app ${org}/${app}` });
+    return snapshotEasemobApp(found);
+  });
   server.post('/_emulator/tokens/expire', async (_request, reply) => {
     ctx.tokens.expireAll();
     return reply.code(204).send();
@@ -90,5 +123,7 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
     ...handle(url, server, parts, faults, reset),
     expireTokens: () => ctx.tokens.expireAll(),
     fireCallback,
+    seed: (ref, seed) => applyEasemobSeed(appOf(ref), seed, ctx.now()),
+    inspect: (ref) => snapshotEasemobApp(appOf(ref)),
   };
 }

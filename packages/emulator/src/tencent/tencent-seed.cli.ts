@@ -12,7 +12,10 @@ const summary = (s: TencentSeed) =>
   `${s.Accounts.length} accounts, ${s.Groups?.length ?? 0} groups and rooms, ` +
   `${(s.C2CMsgList?.length ?? 0) + (s.GroupMsgList?.length ?? 0)} messages`;
 
-/** The seed `--seed` / `--seed-file` ask for, or undefined (also for a seed file of another vendor). */
+/**
+ * The seed `--seed` / `--seed-file` ask for, or undefined (also for a seed file of another vendor). With both
+ * flags a Tencent seed file wins.
+ */
 export function tencentSeedsFromFlags(
   spec: string | undefined,
   file: string | undefined,
@@ -21,9 +24,9 @@ export function tencentSeedsFromFlags(
   if (file !== undefined) {
     const parsed = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as unknown;
     if (isTencentSeed(parsed)) return { seed: parsed, summary: summary(parsed) };
-    if (spec === undefined) return undefined;
   }
   if (spec === undefined) return undefined;
-  const seed = generateTencentSeed(parseSeedSpec(spec));
+  // Generated history ends now, inside the window a running emulator can read.
+  const seed = generateTencentSeed(parseSeedSpec(spec, Date.now()));
   return { seed, summary: summary(seed) };
 }

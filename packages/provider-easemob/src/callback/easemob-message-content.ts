@@ -21,10 +21,18 @@ function attachment(body: Body) {
   };
 }
 
-/** v2:customExts is a string map; the legacy customExts is an array of one-key objects (seed 000 §自定义消息). */
+/**
+ * v2:customExts is a string map; the legacy customExts is an array of one-key objects (seed 000 §自定义消息);
+ * REST-shaped bodies (the send API, the history export) carry customExts as a map.
+ */
 function customFields(body: Body): Record<string, string> | undefined {
   const fields: Record<string, string> = {};
   const legacy = body.customExts;
+  if (isRecord(legacy))
+    for (const [k, v] of Object.entries(legacy)) {
+      const s = readString(v);
+      if (s !== undefined) fields[k] = s;
+    }
   if (Array.isArray(legacy))
     for (const entry of legacy)
       if (isRecord(entry))

@@ -53,6 +53,11 @@ export interface ConformanceSubject<Config extends object> {
    * skips: no real id looks like them, so no rule has to accept them.
    */
   placeholderIds?: readonly string[];
+  /**
+   * The vendor API names the provider's migration reader and writer call (its exported list), each of which
+   * must have a limit in `apiLimits`. Required in effect for a provider that declares `capabilities.migration`.
+   */
+  migrationApis?: readonly string[];
   /** Mutations per fixture in the fuzz check (default 40). */
   fuzzRuns?: number;
   /**

@@ -5,6 +5,7 @@
 import { callbackChecks } from './conformance.callback-checks.js';
 import { fuzzChecks } from './conformance.fuzz.js';
 import { idChecks } from './conformance.ids.js';
+import { migrationChecks } from './conformance.migration.js';
 import { roundTripChecks } from './conformance.round-trip.js';
 import type { ConformanceCheck, ConformanceSubject } from './conformance.types.js';
 
@@ -20,9 +21,13 @@ export { loadConformanceFixtures } from './conformance.fixtures.js';
 export { FixtureFiles, fixtureRequest, type VendorFixture } from './conformance.fixture-files.js';
 export { boundaryChecks, boundaryProblems, boundarySources } from './conformance.boundary.js';
 export { goldenIds, type GoldenId } from './conformance.ids.js';
+export { migrationChecks, migrationProblems } from './conformance.migration.js';
 export { firstDifference } from './json-difference.js';
 
-/** Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, ids, fuzz, round trip. */
+/**
+ * Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, ids, fuzz, round trip,
+ * and the migration declarations.
+ */
 export function conformanceChecks<Config extends object>(
   subject: ConformanceSubject<Config>,
 ): ConformanceCheck[] {
@@ -31,5 +36,6 @@ export function conformanceChecks<Config extends object>(
     ...idChecks(subject),
     ...fuzzChecks(subject),
     ...roundTripChecks(subject),
+    ...migrationChecks(subject),
   ];
 }

@@ -6,12 +6,12 @@ import { VendorRequestError, type VendorErrorCode } from '@im-gateway/types';
  */
 export interface VendorHttpClient {
   request(config: {
-    method: 'POST';
+    method: 'GET' | 'POST' | 'PUT';
     url: string;
-    data: string;
+    data?: string;
     timeout: number;
     headers: Record<string, string>;
-    responseType: 'text';
+    responseType: 'text' | 'arraybuffer';
     transformResponse: (raw: unknown) => unknown;
     validateStatus: () => boolean;
   }): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }>;
@@ -86,14 +86,38 @@ export async function postVendorJson(
   vendor: string,
   request: { url: string; body: unknown; timeoutMs: number; headers?: Record<string, string> },
 ): Promise<VendorAnswer> {
+  return requestVendor(http, vendor, {
+    method: 'POST',
+    url: request.url,
+    body: JSON.stringify(request.body),
+    timeoutMs: request.timeoutMs,
+    headers: { 'content-type': 'application/json', ...request.headers },
+  });
+}
+
+/**
+ * One vendor request of any method with a body already encoded (JSON, a form), answered as `VendorAnswer`;
+ * network failures become retryable `VendorRequestError`s, HTTP statuses are left to the caller.
+ */
+export async function requestVendor(
+  http: VendorHttpClient,
+  vendor: string,
+  request: {
+    method: 'GET' | 'POST' | 'PUT';
+    url: string;
+    body?: string;
+    timeoutMs: number;
+    headers?: Record<string, string>;
+  },
+): Promise<VendorAnswer> {
   let response: Awaited<ReturnType<VendorHttpClient['request']>>;
   try {
     response = await http.request({
-      method: 'POST',
+      method: request.method,
       url: request.url,
-      data: JSON.stringify(request.body),
+      ...(request.body === undefined ? {} : { data: request.body }),
       timeout: Math.max(1, Math.floor(request.timeoutMs)),
-      headers: { 'content-type': 'application/json', ...request.headers },
+      headers: { ...request.headers },
       responseType: 'text',
       transformResponse: (raw: unknown) => raw,
       validateStatus: () => true,
@@ -111,4 +135,37 @@ export async function postVendorJson(
     json: body !== undefined,
     ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
   };
+}
+
+/**
+ * Downloads a file a vendor links to (a signed storage URL: no credentials of ours go with it), as bytes.
+ * Network failures become retryable `VendorRequestError`s; the status is left to the caller.
+ */
+export async function downloadVendorFile(
+  http: VendorHttpClient,
+  vendor: string,
+  request: { url: string; timeoutMs: number },
+): Promise<{ status: number; data: Buffer }> {
+  try {
+    const response = await http.request({
+      method: 'GET',
+      url: request.url,
+      timeout: Math.max(1, Math.floor(request.timeoutMs)),
+      headers: {},
+      responseType: 'arraybuffer',
+      transformResponse: (raw: unknown) => raw,
+      validateStatus: () => true,
+    });
+    const data = response.data;
+    return {
+      status: response.status,
+      data: Buffer.isBuffer(data)
+        ? data
+        : data instanceof ArrayBuffer
+          ? Buffer.from(data)
+          : Buffer.from(typeof data === 'string' ? data : ''),
+    };
+  } catch (error) {
+    throw vendorNetworkError(vendor, error);
+  }
 }
