@@ -236,7 +236,8 @@ describe('relays in operation', () => {
     expect(stats.lagMs.samples).toBe(all.length);
     expect(stats.lagMs.p50).toBeGreaterThanOrEqual(0);
     expect(stats.lagMs.p99).toBeGreaterThanOrEqual(stats.lagMs.p50);
-    expect(stats.lastError).toMatchObject({ relayId: all.find((r) => r.conversationId === '999000111').id });
+    // The one error so far (the group that was unmapped) was resolved when its relay went through.
+    expect(stats.lastError).toBeNull();
   });
 
   it('a paused bridge records relays and sends them when resumed', async () => {
