@@ -102,6 +102,20 @@ describe('relays API', () => {
     expect(JSON.stringify(res.body.error)).toContain('sourceMessageId');
   });
 
+  it('documents the filter and the 404 of a retry in the OpenAPI document', async () => {
+    const doc = (await pair.gw.call('GET', '/docs-json', { token: null })).body;
+    const list = doc.paths['/v1/bridges/{bridgeId}/relays'].get;
+    expect(list.parameters).toContainEqual(
+      expect.objectContaining({
+        name: 'sourceMessageId',
+        in: 'query',
+        required: false,
+        schema: expect.objectContaining({ maxLength: 200 }),
+      }),
+    );
+    expect(Object.keys(doc.paths['/v1/bridges/{bridgeId}/relays/retry'].post.responses)).toContain('404');
+  });
+
   it('answers 404 not_found to a retry of an unknown relay or of another bridge, and requeues nothing', async () => {
     const { gw, bridgeId } = pair;
     const [relay] = await relays(gw, bridgeId, 'relayed');
