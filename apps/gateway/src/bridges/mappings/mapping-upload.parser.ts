@@ -51,21 +51,23 @@ function headerOf(first: string[] | undefined, line: number): { header: boolean;
  * inside quotes, CRLF files and the byte-order mark are what spreadsheets export.
  */
 function csvRows(text: string): UploadedRow[] {
-  // With `info`, csv-parse yields each record with where it ends (its `lines`); its types do not say so.
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
+  const lines: number[] = []; // the line each record ends on, to name a refused header's line
   try {
-    parsed = parse(text, {
+    records = parse(text, {
       bom: true,
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      info: true,
-    }) as unknown as typeof parsed;
+      on_record: (record, context) => {
+        lines.push(context.lines);
+        return record;
+      },
+    });
   } catch (error) {
     throw bad(`The CSV cannot be read: ${(error as Error).message}`);
   }
-  const records = parsed.map((p) => p.record);
-  const { header, swapped } = headerOf(records[0], parsed[0]?.info.lines ?? 1);
+  const { header, swapped } = headerOf(records[0], lines[0] ?? 1);
   return (header ? records.slice(1) : records).map((cells, i) => ({
     row: i + 1,
     source: swapped ? cells[1] : cells[0],
