@@ -27,6 +27,13 @@ export class EventRepository {
     return this.transactor.dataSource.manager.findOneBy(EventEntity, { appId, id });
   }
 
+  /** Whether any event of the app was about this conversation, as this type (one indexed lookup). */
+  async sawConversation(appId: string, conversationType: string, conversationId: string): Promise<boolean> {
+    return this.transactor.dataSource.manager.exists(EventEntity, {
+      where: { appId, conversationId, conversationType },
+    });
+  }
+
   async page(
     appId: string,
     q: EventFilter,

@@ -1,5 +1,6 @@
+import { In, type FindOptionsWhere } from 'typeorm';
 import { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
-import { RelayEntity, type RelayStatus } from './entities/relay.entity.js';
+import { RELAY_ACTIONS, RelayEntity, type RelayStatus } from './entities/relay.entity.js';
 import { findPage, type Page } from './pagination.js';
 import type { Transactor } from './transactor.js';
 
@@ -35,13 +36,37 @@ export class RelayLogRepository {
     );
   }
 
+  /** Which of `ids` are relays of the bridge (a relay of another bridge is not one). */
+  async existing(bridgeId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.transactor.read((m) =>
+      m.find(RelayEntity, { select: { id: true }, where: { bridgeId, id: In(ids) } }),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * A page of a bridge's relays, optionally of one status and of one source message. The message filter
+   * names both apps and both actions so that it runs on the unique (bridge, source app, action, source
+   * message) index rather than on every relay of the bridge.
+   */
   page(
     bridgeId: string,
-    status: RelayStatus | undefined,
+    filter: { status?: RelayStatus; sourceMessageId?: string; appIds: readonly string[] },
     cursor: string | undefined,
     limit: number | undefined,
   ): Promise<Page<RelayEntity>> {
-    const where = { bridgeId, ...(status ? { status } : {}) };
+    const where: FindOptionsWhere<RelayEntity> = {
+      bridgeId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.sourceMessageId !== undefined
+        ? {
+            sourceAppId: In([...filter.appIds]),
+            action: In([...RELAY_ACTIONS]),
+            sourceMessageId: filter.sourceMessageId,
+          }
+        : {}),
+    };
     return findPage(this.transactor.dataSource.manager, RelayEntity, where, cursor, limit);
   }
 

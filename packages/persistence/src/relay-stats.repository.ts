@@ -76,7 +76,10 @@ export class RelayStatsRepository {
     return rows.map((r) => ({ createdAt: r.created_at, relayedAt: r.relayed_at }));
   }
 
-  /** The latest attempt of the bridge's relays that recorded an error. */
+  /**
+   * The latest attempt that recorded an error, among the bridge's relays that are not relayed now: once a
+   * relay goes through, the errors of its earlier attempts are resolved and no longer reported.
+   */
   async lastError(bridgeId: string): Promise<LastRelayError | null> {
     const [last] = await this.transactor.query<{
       relay_id: string;
@@ -85,7 +88,7 @@ export class RelayStatsRepository {
       attempted_at: string;
     }>(
       `SELECT a.relay_id, a.outcome, a.error, a.attempted_at FROM relay_attempts a JOIN relays r ON r.id = a.relay_id
-       WHERE r.bridge_id = $1 AND a.error IS NOT NULL ORDER BY a.attempted_at DESC, a.id DESC LIMIT 1`,
+       WHERE r.bridge_id = $1 AND r.status <> 'relayed' AND a.error IS NOT NULL ORDER BY a.attempted_at DESC, a.id DESC LIMIT 1`,
       [bridgeId],
     );
     return last

@@ -238,7 +238,66 @@ describe('RelayStatsRepository', () => {
     const busiest = await stats.countsOfBusiestConversations(b.id, 1);
     expect(busiest).toEqual([{ conversationKind: 'group', conversationId: 'g1', status: 'relayed', n: 2 }]);
     expect(await stats.lagSamples(b.id, 10)).toHaveLength(2);
-    expect(await stats.lastError(b.id)).toMatchObject({ relayId: done.id, error: 'vendor 503' });
+    // The error of a relay relayed since is resolved: not reported.
+    expect(await stats.lastError(b.id)).toBeNull();
+  });
+
+  it('reports the latest error of a relay not relayed since, older than a resolved one', async () => {
+    const b = await bridge();
+    const relays = new RelayLogRepository(transactor);
+    const stuck = relay(b, 'failed');
+    const resolved = relay(b, 'relayed', { relayedAt: nowIso() });
+    await relays.insert(stuck);
+    await relays.insert(resolved);
+    const attempt = (relayId: string, attemptedAt: string, error: string | null, outcome: string) =>
+      ds.manager.insert(RelayAttemptEntity, {
+        id: newId(),
+        relayId,
+        attemptedAt,
+        outcome,
+        durationMs: 1,
+        error,
+      });
+    await attempt(stuck.id, '2026-01-01T00:00:01.000Z', 'vendor 400', 'failed');
+    await attempt(resolved.id, '2026-01-01T00:00:02.000Z', 'vendor 503', 'pending');
+    await attempt(resolved.id, '2026-01-01T00:00:03.000Z', null, 'relayed');
+    const stats = new RelayStatsRepository(transactor);
+    expect(await stats.lastError(b.id)).toEqual({
+      relayId: stuck.id,
+      outcome: 'failed',
+      error: 'vendor 400',
+      attemptedAt: '2026-01-01T00:00:01.000Z',
+    });
+  });
+});
+
+describe('RelayLogRepository', () => {
+  it('pages the relays of one source message, of either app and action, and tells which ids it holds', async () => {
+    const b = await bridge();
+    const other = await bridge();
+    const relays = new RelayLogRepository(transactor);
+    const message = relay(b, 'relayed', { sourceMessageId: 'm-42' });
+    const recall = relay(b, 'failed', { action: 'recall', sourceMessageId: 'm-42' });
+    const back = relay(b, 'relayed', {
+      sourceAppId: b.targetAppId,
+      targetAppId: b.sourceAppId,
+      sourceMessageId: 'm-42',
+    });
+    const elsewhere = relay(other, 'relayed', { sourceMessageId: 'm-42' });
+    for (const r of [message, recall, back, elsewhere, relay(b, 'relayed', { sourceMessageId: 'm-4' })])
+      await relays.insert(r);
+    const appIds = [b.sourceAppId, b.targetAppId];
+    const page = await relays.page(b.id, { sourceMessageId: 'm-42', appIds }, undefined, 10);
+    expect(page.data.map((r) => r.id).sort()).toEqual([message.id, recall.id, back.id].sort());
+    const failed = await relays.page(
+      b.id,
+      { sourceMessageId: 'm-42', status: 'failed', appIds },
+      undefined,
+      10,
+    );
+    expect(failed.data.map((r) => r.id)).toEqual([recall.id]);
+    expect((await relays.existing(b.id, [message.id, elsewhere.id, newId()])).sort()).toEqual([message.id]);
+    expect(await relays.existing(b.id, [])).toEqual([]);
   });
 });
 

@@ -12,16 +12,24 @@ import {
   type Page,
   type UserMappingRule,
 } from '@im-gateway/persistence';
-import { ImGatewayError } from '@im-gateway/types';
+import { ImGatewayError, type IdRule } from '@im-gateway/types';
+import { ProviderRegistry } from '../providers/provider-registry.js';
 import { BridgeDirectory } from './bridge-directory.js';
+import { affixProblem } from './mappings/user-affix.validator.js';
 import type { BridgeCreateDto, BridgeResponseDto, BridgeUpdateDto, UserMappingDto } from './bridge.dto.js';
 import { RelayScheduler } from './relay/relay.scheduler.js';
 
 const invalid = (field: string, message: string) =>
   new ImGatewayError('validation_failed', `${field} ${message}`, [{ field, message }]);
 
-/** The DTO's user mapping as stored; `affix` needs both sides, and they must differ. */
-function toRule(dto: UserMappingDto | undefined): UserMappingRule {
+/** A bridge side's user-id rule and the vendor's name for messages; null when its provider is not running. */
+type SideIds = { rule: IdRule; vendor: string } | null;
+
+/**
+ * The DTO's user mapping as stored; `affix` needs both sides, they must differ, and each side's prefix and
+ * suffix must be able to make an id its vendor accepts (else every relay of that side would be refused).
+ */
+function toRule(dto: UserMappingDto | undefined, ids: { source: SideIds; target: SideIds }): UserMappingRule {
   if (!dto || dto.type === 'same') return { type: 'same' };
   if (dto.type === 'table') return { type: 'table' };
   if (!dto.source || !dto.target) throw invalid('userMapping', 'affix needs source and target');
@@ -32,6 +40,15 @@ function toRule(dto: UserMappingDto | undefined): UserMappingRule {
   const rule = { type: 'affix' as const, source: side(dto.source), target: side(dto.target) };
   if (rule.source.prefix === rule.target.prefix && rule.source.suffix === rule.target.suffix)
     throw invalid('userMapping', 'affix with equal sides is the same rule as type: same');
+  for (const side of ['source', 'target'] as const) {
+    const on = ids[side];
+    const found = on && affixProblem(on.rule, rule[side]);
+    if (found)
+      throw invalid(
+        `userMapping.${side}.${found.field}`,
+        `on the ${side} app (${on.vendor}): ${found.problem}, so no ${on.vendor} user id can be made with it`,
+      );
+  }
   return rule;
 }
 
@@ -44,6 +61,7 @@ export class BridgesService {
     private readonly relays: RelayLogRepository,
     private readonly directory: BridgeDirectory,
     private readonly scheduler: RelayScheduler,
+    private readonly providers: ProviderRegistry,
   ) {}
 
   async create(dto: BridgeCreateDto): Promise<BridgeResponseDto> {
@@ -64,7 +82,7 @@ export class BridgesService {
       targetAppId: target.id,
       direction: dto.direction ?? 'both',
       conversationKinds: dto.conversationKinds ?? [...BRIDGE_KINDS],
-      userMapping: toRule(dto.userMapping),
+      userMapping: toRule(dto.userMapping, { source: this.userIds(source), target: this.userIds(target) }),
       status: dto.status ?? 'active',
       createdAt: now,
       updatedAt: now,
@@ -92,7 +110,13 @@ export class BridgesService {
     if (dto.status !== undefined) bridge.status = dto.status;
     if (dto.direction !== undefined) bridge.direction = dto.direction;
     if (dto.conversationKinds !== undefined) bridge.conversationKinds = dto.conversationKinds;
-    if (dto.userMapping !== undefined) bridge.userMapping = toRule(dto.userMapping);
+    if (dto.userMapping !== undefined) {
+      const [source, target] = await this.bridgeApps(bridge);
+      bridge.userMapping = toRule(dto.userMapping, {
+        source: this.userIds(source),
+        target: this.userIds(target),
+      });
+    }
     bridge.updatedAt = nowIso();
     await this.bridges.save(bridge);
     this.directory.invalidate();
@@ -122,6 +146,11 @@ export class BridgesService {
     const app = await this.apps.find(id);
     if (!app) throw invalid(field, `names no app (${id})`);
     return app;
+  }
+
+  private userIds(app: AppEntity | null): SideIds {
+    const provider = app ? this.providers.find(app.provider) : undefined;
+    return provider ? { rule: provider.capabilities.ids.user, vendor: provider.displayName } : null;
   }
 
   private async bridgeApps(bridge: BridgeEntity): Promise<[AppEntity | null, AppEntity | null]> {

@@ -204,7 +204,11 @@ describe('relays in operation', () => {
       async () => (tencent.emulator.messages({ to: '@TGS#late' }).length === 1 ? true : undefined),
       'the late relay',
     );
-    const after = await gw.call('GET', `/v1/bridges/${bridgeId}/relays/${unmapped.id}`);
+    // The copy reaches the vendor a moment before the attempt is recorded.
+    const after = await eventually(async () => {
+      const res = await gw.call('GET', `/v1/bridges/${bridgeId}/relays/${unmapped.id}`);
+      return res.body.status === 'relaying' ? undefined : res;
+    }, 'the attempt recorded');
     expect(after.body).toMatchObject({ status: 'relayed', attempts: 2 });
     expect(after.body.attemptLog.map((a: { outcome: string }) => a.outcome)).toEqual(['unmapped', 'relayed']);
   });
@@ -236,7 +240,8 @@ describe('relays in operation', () => {
     expect(stats.lagMs.samples).toBe(all.length);
     expect(stats.lagMs.p50).toBeGreaterThanOrEqual(0);
     expect(stats.lagMs.p99).toBeGreaterThanOrEqual(stats.lagMs.p50);
-    expect(stats.lastError).toMatchObject({ relayId: all.find((r) => r.conversationId === '999000111').id });
+    // The one error so far (the group that was unmapped) was resolved when its relay went through.
+    expect(stats.lastError).toBeNull();
   });
 
   it('a paused bridge records relays and sends them when resumed', async () => {

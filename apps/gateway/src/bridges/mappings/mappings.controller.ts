@@ -17,7 +17,7 @@ import { mappingKind, MappingsService } from './mappings.service.js';
 const KIND_PARAM = { name: 'kind', enum: MAPPING_KINDS, description: 'Which id table.' };
 const UPLOAD_BODY = {
   description:
-    'JSON `{"mappings": [{"source": "…", "target": "…"}]}` (or the array alone, or `[source, target]` pairs), or `text/csv` with two columns, source then target, and an optional `source,target` header. At most 100,000 rows.',
+    'JSON `{"mappings": [{"source": "…", "target": "…"}]}` (or the array alone, or `[source, target]` pairs), or `text/csv` with two columns, source then target, and an optional `source,target` header line (any case; spaces, `_` and an `id` ending ignored; `target,source` swaps the columns). A first line of other column names (`from,to`, `src,dst`, `old,new`) is refused with 400 `validation_failed` naming its line. At most 100,000 rows.',
   schema: {
     oneOf: [
       {

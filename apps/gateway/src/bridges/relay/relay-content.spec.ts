@@ -12,7 +12,10 @@ describe('relayedContent', () => {
       TENCENT_CAPABILITIES,
       'Tencent',
     );
-    expect(out).toEqual({ content: { type: 'file', url: `${URL_BASE}/d.txt`, name: 'd.txt', size: 10 } });
+    expect(out).toEqual({
+      content: { type: 'file', url: `${URL_BASE}/d.txt`, name: 'd.txt', size: 10 },
+      dropped: ['file.secret'],
+    });
   });
 
   it('fills the media fields Tencent requires when the source did not report them', () => {
@@ -32,6 +35,7 @@ describe('relayedContent', () => {
         width: 0,
         height: 0,
       },
+      dropped: [],
     });
     const file = relayedContent(
       { type: 'file', url: `${URL_BASE}/report%20q3.pdf` },
@@ -40,6 +44,7 @@ describe('relayedContent', () => {
     );
     expect(file).toEqual({
       content: { type: 'file', url: `${URL_BASE}/report%20q3.pdf`, size: 0, name: 'report q3.pdf' },
+      dropped: [],
     });
   });
 
@@ -51,6 +56,7 @@ describe('relayedContent', () => {
     );
     expect(out).toEqual({
       content: { type: 'custom', data: '{"event":"gift","fields":{"sku":"rose"}}', description: 'gift' },
+      dropped: [],
     });
   });
 
@@ -65,6 +71,7 @@ describe('relayedContent', () => {
         type: 'custom',
         fields: { data: '{"a":1}', description: 'd', extension: 'e', sound: 's.caf' },
       },
+      dropped: [],
     });
   });
 
@@ -81,7 +88,10 @@ describe('relayedContent', () => {
       EASEMOB_CAPABILITIES,
       'Easemob',
     );
-    expect(out).toEqual({ content: { type: 'image', url: `${URL_BASE}/a.png`, width: 4, height: 3 } });
+    expect(out).toEqual({
+      content: { type: 'image', url: `${URL_BASE}/a.png`, width: 4, height: 3 },
+      dropped: ['image.format', 'image.variants'],
+    });
   });
 
   it('skips what the target cannot send at all, saying why', () => {
@@ -98,4 +108,17 @@ describe('relayedContent', () => {
       skip: 'the source message holds content the gateway cannot read',
     });
   });
+
+  it.each(['image', 'audio', 'video', 'file'] as const)(
+    'skips a %s with no download URL rather than send an attachment nobody can open',
+    (type) => {
+      for (const [target, name] of [
+        [EASEMOB_CAPABILITIES, 'Easemob'],
+        [TENCENT_CAPABILITIES, 'Tencent'],
+      ] as const)
+        expect(relayedContent({ type, url: '' }, target, name)).toEqual({
+          skip: `the ${type} has no download URL in the source message`,
+        });
+    },
+  );
 });

@@ -1,6 +1,10 @@
 import type { MessageContent, ProviderCapabilities, SendableContent } from '@im-gateway/types';
 
-export type RelayedContent = { content: SendableContent } | { skip: string };
+/**
+ * A content as the target can send it, with the fields it had that the target has no place for (named
+ * `type.field`, so that the relay can say what its copy lacks), or why it cannot be sent at all.
+ */
+export type RelayedContent = { content: SendableContent; dropped: string[] } | { skip: string };
 
 const lastPathSegment = (url: string): string | undefined => {
   try {
@@ -87,7 +91,8 @@ function customFor(
 /**
  * One content of a source message as the target vendor can send it, or why it cannot be: the target has no
  * such message type, or the content is one the gateway could not read. Fields the target has no place for
- * (an Easemob download `secret`, Tencent image `variants`) are dropped; the original stays in the source.
+ * (an Easemob download `secret`, Tencent image `variants`) are dropped and listed in `dropped`, which the
+ * relay records in its `reason`; the original stays in the source.
  */
 export function relayedContent(
   content: MessageContent,
@@ -97,12 +102,18 @@ export function relayedContent(
   if (content.type === 'unknown') return { skip: 'the source message holds content the gateway cannot read' };
   if (!target.send.contents.includes(content.type))
     return { skip: `${targetName} cannot send ${content.type} messages` };
+  // Tencent SDK 2.x/3.x sound and file elements carry a UUID and no Url, so the callback's content has an
+  // empty url: a copy would be an attachment nobody can open, so none is sent and the relay says why.
+  if ('url' in content && content.url === '')
+    return { skip: `the ${content.type} has no download URL in the source message` };
   const unsupported = target.send.unsupportedContentFields[content.type] ?? [];
   const shaped = content.type === 'custom' ? customFor(content, unsupported) : withMediaDefaults(content);
+  const drop = (field: string) => content.type !== 'custom' && unsupported.includes(field);
   const kept = Object.fromEntries(
-    Object.entries(shaped).filter(
-      ([field, value]) => value !== undefined && !(content.type !== 'custom' && unsupported.includes(field)),
-    ),
+    Object.entries(shaped).filter(([field, value]) => value !== undefined && !drop(field)),
   );
-  return { content: kept as SendableContent };
+  const dropped = Object.entries(shaped)
+    .filter(([field, value]) => value !== undefined && drop(field))
+    .map(([field]) => `${content.type}.${field}`);
+  return { content: kept as SendableContent, dropped };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  EventRepository,
   newId,
   RelayEntity,
   type BridgeEntity,
@@ -26,7 +27,10 @@ export function relayTargetOf(bridge: BridgeEntity, appId: string): string | nul
  */
 @Injectable()
 export class RelayPlanner {
-  constructor(private readonly directory: BridgeDirectory) {}
+  constructor(
+    private readonly directory: BridgeDirectory,
+    private readonly events: EventRepository,
+  ) {}
 
   async plan(appId: string, marked: MarkedEvents, now: string): Promise<RelayEntity[]> {
     const bridges = await this.directory.forApp(appId);
@@ -38,7 +42,7 @@ export class RelayPlanner {
       if (event.type === 'message.sent') {
         if (notRelayable(event)) continue;
         for (const bridge of bridges) {
-          const relay = this.messageRelay(bridge, appId, event, row, now);
+          const relay = await this.messageRelay(bridge, appId, event, row, now);
           if (relay) relays.push(relay);
         }
       } else if (event.type === 'message.recalled') {
@@ -48,13 +52,13 @@ export class RelayPlanner {
     return relays;
   }
 
-  private messageRelay(
+  private async messageRelay(
     bridge: BridgeEntity,
     appId: string,
     event: UnifiedEvent,
     row: EventEntity,
     now: string,
-  ): RelayEntity | null {
+  ): Promise<RelayEntity | null> {
     const targetAppId = relayTargetOf(bridge, appId);
     const kind = bridgeKindOf(event);
     if (!targetAppId || !kind) return null;
@@ -63,10 +67,28 @@ export class RelayPlanner {
       bridge.conversationKinds.includes(kind) ||
       (kind === 'group' && bridge.conversationKinds.includes('chatroom'));
     if (!carried) return null;
+    if (
+      kind === 'group' &&
+      !bridge.conversationKinds.includes('chatroom') &&
+      (await this.knownRoom(appId, event))
+    )
+      return null;
     return this.relayRow(bridge, appId, targetAppId, row, now, 'message', event.message!.id, {
       kind,
       conversationId: relayConversationId(kind, event),
     });
+  }
+
+  /**
+   * Whether a `group` whose vendor did not say its group type (Easemob reports room messages as `groupchat`)
+   * is a chat room the app's events named as one (a room's create or join event, a pre-send callback's
+   * `chatroom`). On a bridge without chat rooms such a message is out of scope like any other uncarried
+   * kind: no relay, rather than a relay left `unmapped` because the group table cannot hold a room.
+   */
+  private async knownRoom(appId: string, event: UnifiedEvent): Promise<boolean> {
+    const id = event.conversation?.id;
+    if (!id || typeof event.data.groupType === 'string') return false;
+    return this.events.sawConversation(appId, 'chatroom', id);
   }
 
   private recallRelays(

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { RELAY_STATUSES } from '@im-gateway/persistence';
 import { PageQueryDto } from '../../common/pagination.dto.js';
 
@@ -8,6 +17,18 @@ export class RelayListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(RELAY_STATUSES)
   status?: (typeof RELAY_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    description:
+      "Only the relays of this original message (exact vendor message id, either app): its relay and its recall's.",
+    maxLength: 200,
+    example: '1234567890123456789',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  sourceMessageId?: string;
 }
 
 export class RelayAttemptDto {
@@ -67,7 +88,10 @@ export class RelayListResponseDto {
 }
 
 export class RelayRetryDto {
-  @ApiPropertyOptional({ description: 'These relays (any status but under way).', type: [String] })
+  @ApiPropertyOptional({
+    description: 'These relays (any status but under way); an id that is no relay of this bridge is a 404.',
+    type: [String],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -65,6 +65,15 @@ function sideOf(pair: RelayedMessageEntity, side: 'source' | 'target') {
       };
 }
 
+/** What a relayed message's copy lacks: contents not sent, fields the target had no place for; else null. */
+function relayedReason(skipped: string[], dropped: string[], target: string): string | null {
+  const parts = [
+    ...(skipped.length > 0 ? [`not relayed: ${skipped.join('; ')}`] : []),
+    ...(dropped.length > 0 ? [`dropped (${target} has no place for them): ${dropped.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
 interface Attempt {
   claimed: ClaimedRelay;
   bridge: BridgeEntity;
@@ -220,6 +229,7 @@ export class RelayWorker {
     );
     const sendable = contents.flatMap((c) => ('content' in c ? [c.content] : []));
     const skipped = contents.flatMap((c) => ('skip' in c ? [c.skip] : []));
+    const dropped = [...new Set(contents.flatMap((c) => ('dropped' in c ? c.dropped : [])))];
     if (sendable.length === 0)
       return finalOutcome('skipped', a.attempts, new Date(), {
         reason: skipped.length > 0 ? skipped.join('; ') : 'the message has no content',
@@ -271,7 +281,7 @@ export class RelayWorker {
       targetMessageIds: produced,
       relayedAt: new Date().toISOString(),
       conversationKind: kind,
-      reason: skipped.length > 0 ? `not relayed: ${skipped.join('; ')}` : null,
+      reason: relayedReason(skipped, dropped, resolved.provider.displayName),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../../common/auth.decorators.js';
 import {
   RelayDetailResponseDto,
@@ -18,10 +18,18 @@ export class RelaysController {
   constructor(private readonly relays: RelaysService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List relays (filter by status: pending, relayed, failed, unmapped, skipped, …)' })
+  @ApiOperation({
+    summary: 'List relays (filter by status, or find the relays of one message by its vendor id)',
+  })
   @ApiOkResponse({ type: RelayListResponseDto })
   list(@Param('bridgeId') id: string, @Query() q: RelayListQueryDto): Promise<RelayListResponseDto> {
-    return this.relays.list(id, q.status, q.cursor, q.limit);
+    const { status, sourceMessageId } = q;
+    return this.relays.list(
+      id,
+      { ...(status ? { status } : {}), ...(sourceMessageId !== undefined ? { sourceMessageId } : {}) },
+      q.cursor,
+      q.limit,
+    );
   }
 
   @Get(':relayId')
@@ -37,6 +45,9 @@ export class RelaysController {
     summary: 'Retry relays now: by id, or every failed and unmapped one (after a mapping upload)',
   })
   @ApiOkResponse({ type: RelayRetryResponseDto })
+  @ApiNotFoundResponse({
+    description: 'No such bridge, or an id names no relay of this bridge (`not_found`).',
+  })
   retry(@Param('bridgeId') id: string, @Body() dto: RelayRetryDto): Promise<RelayRetryResponseDto> {
     return this.relays.retry(id, dto ?? {});
   }

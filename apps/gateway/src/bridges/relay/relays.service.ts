@@ -29,12 +29,13 @@ export class RelaysService {
 
   async list(
     bridgeId: string,
-    status: RelayStatus | undefined,
+    filter: { status?: RelayStatus; sourceMessageId?: string },
     cursor?: string,
     limit?: number,
   ): Promise<RelayListResponseDto> {
-    await this.bridges.find(bridgeId);
-    return mapPage(await this.relays.page(bridgeId, status, cursor, limit), toRelayResponse);
+    const bridge = await this.bridges.find(bridgeId);
+    const appIds = [bridge.sourceAppId, bridge.targetAppId];
+    return mapPage(await this.relays.page(bridgeId, { ...filter, appIds }, cursor, limit), toRelayResponse);
   }
 
   async get(bridgeId: string, id: string): Promise<RelayDetailResponseDto> {
@@ -52,8 +53,21 @@ export class RelaysService {
     };
   }
 
+  /**
+   * Requeues relays. Named ids must all be relays of this bridge: an unknown id (or one of another bridge) is
+   * a 404 and nothing is requeued, rather than a 200 that reads as if the retry had been taken.
+   */
   async retry(bridgeId: string, dto: RelayRetryDto): Promise<{ requeued: string[] }> {
     await this.bridges.find(bridgeId);
+    if (dto.ids) {
+      const known = new Set(await this.relays.existing(bridgeId, dto.ids));
+      const unknown = [...new Set(dto.ids.filter((id) => !known.has(id)))];
+      if (unknown.length > 0)
+        throw new ImGatewayError(
+          'not_found',
+          `No relay ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''} on bridge ${bridgeId}.`,
+        );
+    }
     const now = nowIso();
     const requeued = await this.repository.requeue(
       dto.ids

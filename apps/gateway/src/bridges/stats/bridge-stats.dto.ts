@@ -37,6 +37,11 @@ export class LagDto {
   @ApiProperty({ description: 'Relayed messages measured (the latest 10,000).' }) samples!: number;
 }
 
+/**
+ * The newest error still unresolved: the latest attempt that recorded an error, among relays that are not
+ * `relayed` now. When that relay later goes through (a retry, an uploaded mapping), its errors are resolved
+ * and the next unresolved one, if any, is reported instead; a success of another relay resolves nothing.
+ */
 export class LastErrorDto {
   @ApiProperty({ description: 'The relay.' }) relayId!: string;
   @ApiProperty({ description: 'What that attempt came to (pending = to be retried, failed, unmapped, …).' })
@@ -55,6 +60,11 @@ export class BridgeStatsResponseDto {
   @ApiProperty({ description: 'The 100 busiest conversations.', type: [ConversationStatsDto] })
   byConversation!: ConversationStatsDto[];
   @ApiProperty({ description: 'Relay lag.', type: LagDto }) lagMs!: LagDto;
-  @ApiProperty({ description: 'The most recent error, if any.', nullable: true, type: LastErrorDto })
+  @ApiProperty({
+    description:
+      'The newest error of a relay that has not been relayed since (pending, failed, unmapped or skipped); null when none.',
+    nullable: true,
+    type: LastErrorDto,
+  })
   lastError!: LastErrorDto | null;
 }

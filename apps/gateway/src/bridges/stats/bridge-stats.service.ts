@@ -39,7 +39,7 @@ export class BridgeStatsService {
     const byKindRows = await this.relays.countsByKind(bridgeId);
     const conversationRows = await this.relays.countsOfBusiestConversations(bridgeId, TOP_CONVERSATIONS);
     const lags = await this.relays.lagSamples(bridgeId, LAG_SAMPLES);
-    // From the attempt log: a relay that failed and later went through still shows what went wrong.
+    // From the attempt log, unresolved errors only: a relay that failed and later went through reports none.
     const last = await this.relays.lastError(bridgeId);
 
     const kinds = tally(byKindRows, (r) => `${r.action}\u0000${r.conversationKind ?? ''}`);
