@@ -23,6 +23,12 @@ export {
   InboundCallbackEntity,
   MAPPING_KINDS,
   MessageEntity,
+  MIGRATION_ITEM_STATUSES,
+  MIGRATION_JOB_STATUSES,
+  MIGRATION_PHASES,
+  MigrationItemEntity,
+  MigrationJobEntity,
+  UNFINISHED_JOB_STATUSES,
   RELAY_ACTIONS,
   RELAY_STATUSES,
   RelayAttemptEntity,
@@ -34,6 +40,11 @@ export {
   type DeliveryStatus,
   type IdAffix,
   type MappingKind,
+  type HistoryState,
+  type MigrationItemStatus,
+  type MigrationJobStatus,
+  type MigrationKindState,
+  type MigrationPhase,
   type RelayAction,
   type RelayStatus,
   type UserMappingRule,
@@ -73,3 +84,11 @@ export { MessageRepository } from './message.repository.js';
 export { RelayLogRepository } from './relay-log.repository.js';
 export { RelayStatsRepository, type LastRelayError, type RelayCount } from './relay-stats.repository.js';
 export { RelayedMessageRepository, type PairRecall } from './relayed-message.repository.js';
+export {
+  MigrationItemRepository,
+  type MigrationItemCount,
+  type MigrationItemFinish,
+  type MigrationReasonCount,
+  type NewMigrationItem,
+} from './migration-item.repository.js';
+export { MigrationJobRepository } from './migration-job.repository.js';
