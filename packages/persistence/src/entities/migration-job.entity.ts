@@ -34,10 +34,15 @@ export type HistoryState = 'none' | 'reading' | 'importing' | 'done';
 /** One kind's state in a job: its phase, the read cursor stored after each page, why it is skipped. */
 export interface MigrationKindState {
   phase: MigrationPhase;
-  /** The reader's cursor; per-owner kinds (members, contacts, …) keep the owner they were at too. */
+  /** Where the items come from: the source's reader, the caller's user list, or nowhere (skipped). */
+  read: 'reader' | 'upload' | 'none';
+  /** The reader's cursor; per-owner kinds (members, contacts, …) keep the owner they are at too. */
   cursor: string | null;
   owner?: string | null;
-  reason?: string;
+  /** History: messages read so far, the tie-breaker of their order key. */
+  sequence?: number;
+  /** Why every item of the kind is skipped (the target cannot import it), or why the kind is. */
+  reason?: string | null;
 }
 
 /**
