@@ -10,6 +10,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { MigrationsModule } from './migrations/migrations.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { AuthGuard } from './tenancy/auth.guard.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         MessagesModule,
         EndpointsModule,
         BridgesModule,
+        MigrationsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
