@@ -18,7 +18,8 @@ import { TenancyModule } from './tenancy/tenancy.module.js';
 /** The gateway: one module per bounded context. */
 @Module({})
 export class AppModule {
-  static forRoot(settings: GatewaySettings): DynamicModule {
+  /** `extra`: more modules to run, e.g. a test double provider (a module registering `IM_PROVIDER`). */
+  static forRoot(settings: GatewaySettings, extra: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -34,6 +35,7 @@ export class AppModule {
         BridgesModule,
         MigrationsModule,
         HealthModule,
+        ...extra,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -67,14 +67,16 @@ function importSupport(side: MigrationCapabilities, kind: MigrationKind): Migrat
  * can run. Per-user kinds need users (accounts in the scope or a user list), per-group kinds need groups.
  */
 export function planKinds(input: {
-  scope: readonly MigrationKind[] | undefined;
+  scope: readonly MigrationKind[];
+  /** Whether the caller named the kinds (else: the default scope). */
+  explicit: boolean;
   source: MigrationSide;
   target: MigrationSide;
   hasUserList: boolean;
 }): KindPlan[] {
   const { source, target, hasUserList } = input;
-  const explicit = input.scope !== undefined;
-  const wanted = new Set(input.scope ?? MIGRATION_KINDS);
+  const { explicit } = input;
+  const wanted = new Set(input.scope);
   const plans: KindPlan[] = [];
   for (const kind of MIGRATION_KINDS) {
     if (!wanted.has(kind)) continue;
@@ -93,7 +95,7 @@ export function planKinds(input: {
         throw new MigrationPlanError(
           kind,
           422,
-          `${source.displayName} cannot list ${kind} (${read.reason}): give the users as a list (users).`,
+          `${source.displayName} cannot list ${kind} (${read.reason}): give a user list (users).`,
         );
       if (explicit)
         throw new MigrationPlanError(kind, 422, `${source.displayName} cannot read ${kind}: ${read.reason}`);

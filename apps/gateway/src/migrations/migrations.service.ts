@@ -74,7 +74,8 @@ export class MigrationsService {
     let plans;
     try {
       plans = planKinds({
-        scope: dto.scope === undefined ? scope : dto.scope,
+        scope,
+        explicit: dto.scope !== undefined,
         source: {
           displayName: source.provider.displayName,
           migration: source.provider.capabilities.migration,
