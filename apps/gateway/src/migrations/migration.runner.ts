@@ -50,6 +50,7 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly owner = newId();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -73,6 +74,8 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    // A step that does not end in time keeps its lease only until the lease runs out: no heartbeat after this.
+    if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.running) await Promise.race([this.running, sleep(STOP_WAIT_MS)]);
   }
 
@@ -99,13 +102,13 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
 
   private async runLeased(id: string): Promise<void> {
     let lost = false;
-    const heartbeat = setInterval(() => {
+    const heartbeat = (this.heartbeat = setInterval(() => {
       const until = new Date(Date.now() + MIGRATION_LEASE_MS).toISOString();
       this.jobs.renew(this.owner, [id], until).then(
         (held) => (lost ||= held.length === 0),
         (error: unknown) => this.logger.warn({ err: error, jobId: id }, 'migration lease not renewed'),
       );
-    }, MIGRATION_HEARTBEAT_MS);
+    }, MIGRATION_HEARTBEAT_MS));
     heartbeat.unref();
     let run: JobRun | null = null;
     try {
