@@ -45,11 +45,15 @@ export async function createGateway(
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings, extraModules), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-    bodyParser: false, // our own JSON parser (json-body.parser.ts) keeps the raw body
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(settings, extraModules),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+      bodyParser: false, // our own JSON parser (json-body.parser.ts) keeps the raw body
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   await registerApiRateLimit(fastify, {
     ...settings.apiRateLimit,

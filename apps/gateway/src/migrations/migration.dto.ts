@@ -145,52 +145,65 @@ export class MigrationKindProgressDto {
 }
 
 export class MigrationSkippedCountDto {
-  @ApiProperty({ enum: MIGRATION_KINDS })
+  @ApiProperty({ description: 'The kind of the items.', enum: MIGRATION_KINDS })
   kind!: string;
   @ApiProperty({ description: 'Why these items are skipped.' })
   reason!: string;
-  @ApiProperty()
+  @ApiProperty({ description: 'How many items.' })
   count!: number;
 }
 
 export class MigrationFailedCountDto {
-  @ApiProperty({ enum: MIGRATION_KINDS })
+  @ApiProperty({ description: 'The kind of the items.', enum: MIGRATION_KINDS })
   kind!: string;
   @ApiProperty({ description: 'The error code of these items.' })
   code!: string;
-  @ApiProperty()
+  @ApiProperty({ description: 'How many items.' })
   count!: number;
 }
 
 export class MigrationReportDto {
-  @ApiProperty({ type: [MigrationSkippedCountDto] })
+  @ApiProperty({ description: 'Skipped items by kind and reason.', type: [MigrationSkippedCountDto] })
   skippedByReason!: MigrationSkippedCountDto[];
-  @ApiProperty({ type: [MigrationFailedCountDto] })
+  @ApiProperty({ description: 'Failed items by kind and error code.', type: [MigrationFailedCountDto] })
   failedByCode!: MigrationFailedCountDto[];
 }
 
 export class MigrationHistoryResponseDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'Oldest message moved (ISO-8601).' })
   from!: string;
-  @ApiProperty()
+  @ApiProperty({ description: 'End of the window, exclusive (ISO-8601).' })
   to!: string;
 }
 
+@ApiExtraModels(MigrationKindProgressDto)
 export class MigrationJobResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() bridgeId!: string;
-  @ApiProperty({ enum: ['forward', 'reverse'] }) direction!: 'forward' | 'reverse';
+  @ApiProperty({ description: 'The job id.' }) id!: string;
+  @ApiProperty({ description: 'Its bridge.' }) bridgeId!: string;
+  @ApiProperty({
+    description: 'From the bridge source to its target, or back.',
+    enum: ['forward', 'reverse'],
+  })
+  direction!: 'forward' | 'reverse';
   @ApiProperty({ description: 'The app read from.' }) sourceAppId!: string;
   @ApiProperty({ description: 'The app imported into.' }) targetAppId!: string;
-  @ApiProperty({ enum: MIGRATION_KINDS, isArray: true }) scope!: string[];
-  @ApiProperty({ type: MigrationHistoryResponseDto, nullable: true })
+  @ApiProperty({ description: 'The kinds, in import order.', enum: MIGRATION_KINDS, isArray: true })
+  scope!: string[];
+  @ApiProperty({
+    description: 'The history window, or null.',
+    type: MigrationHistoryResponseDto,
+    nullable: true,
+  })
   history!: MigrationHistoryResponseDto | null;
-  @ApiProperty() dryRun!: boolean;
-  @ApiProperty({ enum: MIGRATION_JOB_STATUSES }) status!: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({ description: 'A plan only: nothing is imported, its pending items are the plan.' })
+  dryRun!: boolean;
+  @ApiProperty({ description: 'Where the job stands.', enum: MIGRATION_JOB_STATUSES }) status!: string;
+  @ApiProperty({ description: 'When it was created.' }) createdAt!: string;
+  @ApiProperty({ description: 'When it last changed.' }) updatedAt!: string;
+  @ApiProperty({ description: 'When a runner first took it.', nullable: true, type: String }) startedAt!:
+    string | null;
+  @ApiProperty({ description: 'When it completed, failed or was cancelled.', nullable: true, type: String })
+  finishedAt!: string | null;
   @ApiProperty({ type: MigrationErrorDto, nullable: true, description: 'Why the job failed.' })
   error!: MigrationErrorDto | null;
   @ApiProperty({
@@ -199,7 +212,8 @@ export class MigrationJobResponseDto {
     additionalProperties: { $ref: getSchemaPath(MigrationKindProgressDto) },
   })
   progress!: Record<string, MigrationKindProgressDto>;
-  @ApiProperty({ type: MigrationReportDto }) report!: MigrationReportDto;
+  @ApiProperty({ description: 'Why items were skipped or failed, counted.', type: MigrationReportDto })
+  report!: MigrationReportDto;
 }
 
 export class MigrationJobListResponseDto {
@@ -210,12 +224,12 @@ export class MigrationJobListResponseDto {
 }
 
 export class MigrationItemQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MIGRATION_KINDS })
+  @ApiPropertyOptional({ description: 'Only items of this kind.', enum: MIGRATION_KINDS })
   @IsOptional()
   @IsIn(MIGRATION_KINDS)
   kind?: MigrationKind;
 
-  @ApiPropertyOptional({ enum: MIGRATION_ITEM_STATUSES })
+  @ApiPropertyOptional({ description: 'Only items in this status.', enum: MIGRATION_ITEM_STATUSES })
   @IsOptional()
   @IsIn(MIGRATION_ITEM_STATUSES)
   status?: (typeof MIGRATION_ITEM_STATUSES)[number];
@@ -227,8 +241,8 @@ export class MigrationItemErrorDto extends MigrationErrorDto {
 }
 
 export class MigrationItemResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ enum: MIGRATION_KINDS }) kind!: string;
+  @ApiProperty({ description: 'The item id (for retry).' }) id!: string;
+  @ApiProperty({ description: 'Its kind.', enum: MIGRATION_KINDS }) kind!: string;
   @ApiProperty({ description: 'The item at the source: a user or group id, `owner→friend`, a message id.' })
   sourceId!: string;
   @ApiProperty({
@@ -237,11 +251,12 @@ export class MigrationItemResponseDto {
     description: 'Its id on the target, when the target gave one.',
   })
   targetId!: string | null;
-  @ApiProperty({ enum: MIGRATION_ITEM_STATUSES }) status!: string;
+  @ApiProperty({ description: 'What became of it.', enum: MIGRATION_ITEM_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Why it is skipped.' }) reason!: string | null;
-  @ApiProperty({ type: MigrationItemErrorDto, nullable: true }) error!: MigrationItemErrorDto | null;
-  @ApiProperty() attempts!: number;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ description: 'Why it failed.', type: MigrationItemErrorDto, nullable: true })
+  error!: MigrationItemErrorDto | null;
+  @ApiProperty({ description: 'Import attempts so far.' }) attempts!: number;
+  @ApiProperty({ description: 'When it last changed.' }) updatedAt!: string;
 }
 
 export class MigrationItemListResponseDto {

@@ -280,6 +280,28 @@ describe('a job', () => {
     expect((await create(f, { scope: ['groups'] })).status).toBe(201);
   });
 
+  it('counts imported items by kind and outcome, pending items and jobs by status in /metrics', async () => {
+    const sample = (text: string, series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.slice(series.length + 1) ?? NaN,
+      );
+    const scrape = async () => (await gw.call('GET', '/metrics', { token: null })).text;
+    const before = await scrape();
+    const f = await seeded();
+    const res = await create(f, { users: USERS, scope: ['accounts'] });
+    await waitForJob(f, res.body.id);
+    const after = await scrape();
+    const delta = (series: string) => sample(after, series) - (sample(before, series) || 0);
+    expect(delta('imgw_migration_items_total{kind="accounts",outcome="done"}')).toBe(3);
+    expect(delta('imgw_migration_items_total{kind="accounts",outcome="failed"}')).toBe(1);
+    expect(sample(after, 'imgw_migration_jobs{status="completed"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'imgw_migration_jobs{status="failed"}')).toBe(0);
+    expect(after).toMatch(/^# TYPE imgw_migration_items_pending gauge$/m);
+  });
+
   it('lists jobs with cursor paging and 404s a job of another bridge', async () => {
     const f = await seeded();
     const a = await create(f, { scope: ['groups'], dryRun: true });
