@@ -32,6 +32,16 @@ async function seeded(): Promise<MigrationFixture> {
 }
 
 describe('POST /v1/bridges/{id}/migrations: bad requests', () => {
+  it('is for the admin only, as bridges are: an app key of either side gets 403, no token 401', async () => {
+    const f = await seeded();
+    const key = await gw.call('POST', `/v1/apps/${f.sourceAppId}/api-keys`, { body: { name: 'k' } });
+    expect(key.status).toBe(201);
+    const asApp = await gw.call('POST', jobs(f), { token: key.body.key, body: { scope: ['groups'] } });
+    expect(asApp.status).toBe(403);
+    expect((await gw.call('GET', jobs(f), { token: key.body.key })).status).toBe(403);
+    expect((await gw.call('GET', jobs(f), { token: null })).status).toBe(401);
+  });
+
   it('answers 404 not_found for an unknown bridge', async () => {
     const res = await gw.call('POST', '/v1/bridges/0190a0a0-0000-7000-8000-000000000000/migrations', {
       body: { scope: ['groups'] },
