@@ -312,6 +312,48 @@ describe('a job', () => {
     expect(after).toMatch(/^# TYPE imgw_migration_items_pending gauge$/m);
   });
 
+  it('fails the job when the source refuses a read, and resumes it from its cursor once it reads again', async () => {
+    const f = await seeded();
+    f.source.groups.push(
+      { groupId: 'g2', name: 'Two', public: true, createdAt: T0 },
+      { groupId: 'g3', name: 'Three', public: true, createdAt: T0 },
+    );
+    f.source.failReads.add('groups');
+    const res = await create(f, { scope: ['groups'] });
+    const failed = await waitForJob(f, res.body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toEqual({ code: 'vendor_rejected', message: 'the vendor refused the group list' });
+    expect(failed.finishedAt).not.toBeNull();
+    f.source.failReads.clear();
+    const resumed = await gw.call('POST', `${jobs(f)}/${res.body.id}/resume`);
+    expect(resumed.status).toBe(202);
+    expect(resumed.body.error).toBeNull();
+    const job = await waitForJob(f, res.body.id);
+    expect(job.status).toBe('completed');
+    expect(job.progress.groups).toMatchObject({ total: 3, done: 3 });
+  });
+
+  it('runs the other way on a both-ways bridge, writing the id tables in bridge terms', async () => {
+    const f = await migrationFixture(gw, { direction: 'both' });
+    // The bridge's target app is the job's source: it lists its accounts and has a group.
+    f.target.accounts = [{ userId: 'erin' }];
+    f.target.groups = [{ groupId: 'room-7', name: 'Seven', owner: 'erin', public: true, createdAt: T0 }];
+    const res = await create(f, { direction: 'reverse', scope: ['accounts', 'groups'] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      direction: 'reverse',
+      sourceAppId: f.targetAppId,
+      targetAppId: f.sourceAppId,
+    });
+    const job = await waitForJob(f, res.body.id);
+    expect(job.status).toBe('completed');
+    expect([...f.source.imported.accounts.keys()]).toEqual(['erin']);
+    const [created] = [...f.source.imported.groups.keys()];
+    // The group was created on the bridge's source side: its new id is the table's source column.
+    const table = await gw.call('GET', `/v1/bridges/${f.bridgeId}/mappings/group`);
+    expect(table.body.data.map((r: any) => [r.source, r.target])).toEqual([[created, 'room-7']]);
+  });
+
   it('lists jobs with cursor paging and 404s a job of another bridge', async () => {
     const f = await seeded();
     const a = await create(f, { scope: ['groups'], dryRun: true });

@@ -64,6 +64,8 @@ export class MemoryApp {
   readonly failOn = new Set<string>();
   /** After this many writer calls of a kind, the next one applies its batch and never answers (a killed process). */
   hangAfter: { kind: MigrationKind; calls: number } | null = null;
+  /** Kinds whose reads the vendor refuses (an outage), until the test clears them. */
+  readonly failReads = new Set<MigrationKind>();
   /** How long each writer call takes (a slow vendor), so a test can act while a job imports. */
   delayMs = 0;
   private assigned = 0;
@@ -158,7 +160,11 @@ export class MemoryMigrationProvider implements ImProvider<MemoryConfig> {
             ),
           ),
         groups: (c: MemoryConfig, cursor: string | null, ctx: VendorCallContext) =>
-          call(ctx, () => page(app(c).groups, cursor)),
+          call(ctx, () => {
+            if (app(c).failReads.has('groups'))
+              throw new VendorRequestError('vendor_rejected', 'the vendor refused the group list', '500');
+            return page(app(c).groups, cursor);
+          }),
         members: (c: MemoryConfig, groupId: string, cursor: string | null, ctx: VendorCallContext) =>
           call(ctx, () =>
             page(
