@@ -20,6 +20,29 @@ export class MigrationJobRepository {
     await this.transactor.write((m) => m.insert(MigrationJobEntity, job));
   }
 
+  /**
+   * Inserts a job unless its bridge has an unfinished one (dry runs aside, which may always start); returns
+   * whether it was inserted. One transaction that first takes a lock on the bridge's jobs on PostgreSQL (an
+   * advisory lock, held to the end of the transaction; SQLite runs its transactions one at a time), so two
+   * requests racing cannot both start a job.
+   */
+  async insertIfIdle(job: MigrationJobEntity): Promise<boolean> {
+    return this.transactor.transaction(async (m) => {
+      if (!job.dryRun) {
+        if (this.transactor.engine === 'postgres')
+          await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`migration_jobs:${job.bridgeId}`]);
+        const busy = await m.findOneBy(MigrationJobEntity, {
+          bridgeId: job.bridgeId,
+          dryRun: false,
+          status: In([...UNFINISHED_JOB_STATUSES]),
+        });
+        if (busy) return false;
+      }
+      await m.insert(MigrationJobEntity, job);
+      return true;
+    });
+  }
+
   find(id: string): Promise<MigrationJobEntity | null> {
     return this.transactor.read((m) => m.findOneBy(MigrationJobEntity, { id }));
   }

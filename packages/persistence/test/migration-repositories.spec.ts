@@ -31,32 +31,33 @@ afterAll(async () => {
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
 
+const base = () => ({
+  id: newId(),
+  bridgeId: newId(),
+  direction: 'forward',
+  sourceAppId: newId(),
+  targetAppId: newId(),
+  scope: ['accounts', 'history'],
+  historyFrom: at(0),
+  historyTo: at(60_000),
+  dryRun: false,
+  status: 'pending',
+  historyState: 'reading',
+  kinds: {},
+  users: null,
+  passwordSealed: null,
+  errorCode: null,
+  errorMessage: null,
+  leaseOwner: null,
+  leaseUntil: null,
+  createdAt: nowIso(),
+  updatedAt: nowIso(),
+  startedAt: null,
+  finishedAt: null,
+});
+
 async function job(overrides: Partial<MigrationJobEntity> = {}): Promise<MigrationJobEntity> {
-  const row = Object.assign(new MigrationJobEntity(), {
-    id: newId(),
-    bridgeId: newId(),
-    direction: 'forward',
-    sourceAppId: newId(),
-    targetAppId: newId(),
-    scope: ['accounts', 'history'],
-    historyFrom: at(0),
-    historyTo: at(60_000),
-    dryRun: false,
-    status: 'pending',
-    historyState: 'reading',
-    kinds: {},
-    users: null,
-    passwordSealed: null,
-    errorCode: null,
-    errorMessage: null,
-    leaseOwner: null,
-    leaseUntil: null,
-    createdAt: nowIso(),
-    updatedAt: nowIso(),
-    startedAt: null,
-    finishedAt: null,
-    ...overrides,
-  });
+  const row = Object.assign(new MigrationJobEntity(), { ...base(), ...overrides });
   await jobs.insert(row);
   return row;
 }
@@ -224,6 +225,22 @@ describe('MigrationJobRepository', () => {
     expect(await jobs.unfinished(bridgeId)).toBeNull();
     const real = await job({ bridgeId, status: 'paused' });
     expect((await jobs.unfinished(bridgeId))?.id).toBe(real.id);
+  });
+
+  it('starts one unfinished job per bridge, even when two requests race, and dry runs at any time', async () => {
+    const bridgeId = newId();
+    const row = (dryRun = false) =>
+      Object.assign(new MigrationJobEntity(), { ...base(), id: newId(), bridgeId, dryRun });
+    const raced = await Promise.all([
+      jobs.insertIfIdle(row()),
+      jobs.insertIfIdle(row()),
+      jobs.insertIfIdle(row()),
+    ]);
+    expect(raced.filter(Boolean)).toHaveLength(1);
+    expect(await jobs.insertIfIdle(row(true))).toBe(true);
+    const running = await jobs.unfinished(bridgeId);
+    await jobs.transition(running!.id, ['pending'], 'completed', nowIso());
+    expect(await jobs.insertIfIdle(row())).toBe(true);
   });
 
   it('holds a conversation while the history is read, then while it has pending items', async () => {

@@ -92,10 +92,6 @@ export class MigrationsService {
         throw new CapabilityUnsupportedError(`migration.${error.kind}`, error.message);
       throw new ImGatewayError('invalid_request', error.message, { kind: error.kind });
     }
-    if (!dto.dryRun && (await this.jobs.unfinished(bridge.id)))
-      throw conflict(
-        'The bridge has a migration job that is not finished: pause, cancel or let it finish first.',
-      );
     const kinds: Record<string, MigrationKindState> = {};
     for (const p of plans)
       kinds[p.kind] = {
@@ -129,7 +125,10 @@ export class MigrationsService {
       startedAt: null,
       finishedAt: null,
     });
-    await this.jobs.insert(job);
+    if (!(await this.jobs.insertIfIdle(job)))
+      throw conflict(
+        'The bridge has a migration job that is not finished: cancel it or let it finish first.',
+      );
     this.runner.wake();
     return this.toResponse(job);
   }
