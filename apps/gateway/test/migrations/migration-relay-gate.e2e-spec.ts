@@ -76,6 +76,10 @@ describe('the relay gate', () => {
     expect(f.target.timeline('alice|bob').map((m) => m.id)).toEqual(['d1', 'd2', 'd3', 'live-1']);
     const [relay] = await relays(f);
     expect(relay).toMatchObject({ status: 'relayed' });
+    // Waiting was no attempt: the relay shows one, the one that sent it.
+    const detail = await gw.call('GET', `/v1/bridges/${f.bridgeId}/relays/${relay.id}`);
+    expect(detail.body.attempts).toBe(1);
+    expect(detail.body.attemptLog).toHaveLength(1);
   }, 60_000);
 
   it('does not relay a message a job already imported: the pair exists', async () => {

@@ -3,6 +3,8 @@ import { MigrationJobRepository } from '@im-gateway/persistence';
 
 /** How long a relay held back by a migration job waits before it asks again. */
 export const MIGRATION_HOLD_MS = 3_000;
+/** The reason a held relay shows while it waits. */
+export const MIGRATION_HOLD_REASON = "waiting for a migration job's history of this conversation";
 
 /**
  * The live relay's side of the coordination with migration jobs.

@@ -30,7 +30,7 @@ import { relayedPair } from './relayed-pair.js';
 import { errorText, failedOutcome, finalOutcome } from './relay-outcome.js';
 import { withSpanFrom } from '../../tracing/spans.js';
 import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
-import { MIGRATION_HOLD_MS, MigrationRelayGate } from './migration-relay.gate.js';
+import { MIGRATION_HOLD_MS, MIGRATION_HOLD_REASON, MigrationRelayGate } from './migration-relay.gate.js';
 
 /**
  * A claim is leased for 8 s and renewed every 2 s while its attempt runs, as deliveries are (see
@@ -143,6 +143,17 @@ export class RelayWorker {
     } catch (error) {
       // Anything else that fails once the relay is claimed is a failed attempt too: none may loop on its lease.
       outcome = failedOutcome(error, attempts, this.settings.value.deliveryRetryScheduleMs, new Date());
+    }
+    if (outcome.status === 'pending' && outcome.reason === MIGRATION_HOLD_REASON) {
+      // Held by a migration job: not an attempt (no attempt row, no metric), only a later wake-up.
+      await this.relays.postpone(
+        relayId,
+        outcome.nextAttemptAt!,
+        MIGRATION_HOLD_REASON,
+        new Date().toISOString(),
+      );
+      this.logger.debug({ relayId, bridgeId: claimed.bridge_id, reason: outcome.reason }, 'relay held');
+      return [{ id: relayId, dueAt: outcome.nextAttemptAt }];
     }
     await this.record(relayId, outcome, now);
     const finishedAt = new Date();
@@ -293,7 +304,7 @@ export class RelayWorker {
       return {
         ...finalOutcome('pending', claimed.attempts, new Date()),
         nextAttemptAt: new Date(Date.now() + MIGRATION_HOLD_MS).toISOString(),
-        reason: "waiting for a migration job's history of this conversation",
+        reason: MIGRATION_HOLD_REASON,
         conversationKind: claimed.conversation_kind,
       };
     if (claimed.target_message_ids) return null;
