@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
+  BridgeRepository,
   createDataSource,
   MigrationItemRepository,
   MigrationJobEntity,
@@ -254,6 +255,17 @@ describe('MigrationJobRepository', () => {
     const [m1] = await items.pending(j.id, 'history', 1);
     await items.finish([{ id: m1!.id, status: 'done' }], nowIso());
     expect(await jobs.holdsConversation(j.bridgeId, j.sourceAppId, 'a|b')).toBe(false);
+  });
+
+  it('goes with its bridge: removing the bridge removes its jobs and their items', async () => {
+    const j = await job();
+    const other = await job();
+    await items.insertPage(j.id, [message('m1', 'c', '1')], nowIso());
+    await items.insertPage(other.id, [message('m1', 'c', '1')], nowIso());
+    await new BridgeRepository(new Transactor(ds)).remove(j.bridgeId);
+    expect(await jobs.find(j.id)).toBeNull();
+    expect(await items.page(j.id, {}, undefined, 10)).toEqual({ data: [], nextCursor: null });
+    expect((await items.page(other.id, {}, undefined, 10)).data).toHaveLength(1);
   });
 
   it('counts jobs by status', async () => {
