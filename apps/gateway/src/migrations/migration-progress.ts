@@ -13,6 +13,8 @@ export interface KindProgress {
   pending: number;
   ratePerSecond: number;
   etaSeconds: number | null;
+  /** Why the whole kind is skipped (the source cannot read it, or the target cannot import it), else null. */
+  reason: string | null;
 }
 
 /**
@@ -40,6 +42,7 @@ export function progressOf(
       pending,
       ratePerSecond,
       etaSeconds: pending === 0 ? 0 : ratePerSecond > 0 ? Math.ceil(pending / ratePerSecond) : null,
+      reason: kinds[kind]?.reason ?? null,
     };
   }
   return out;

@@ -142,6 +142,13 @@ export class MigrationKindProgressDto {
     type: Number,
   })
   etaSeconds!: number | null;
+  @ApiProperty({
+    description:
+      'Why the whole kind is skipped (the source cannot read it, or the target cannot import it), else null.',
+    nullable: true,
+    type: String,
+  })
+  reason!: string | null;
 }
 
 export class MigrationSkippedCountDto {

@@ -143,7 +143,13 @@ describe('a dry run', () => {
     expect(job.progress.members).toMatchObject({ total: 3, pending: 3 });
     expect(job.progress.mutes).toMatchObject({ total: 1, skipped: 1, pending: 0 });
     // The source lists no chat rooms: in the default scope that kind is skipped, not an error.
-    expect(job.progress.chatrooms).toMatchObject({ phase: 'skipped', total: 0 });
+    expect(job.progress.chatrooms).toMatchObject({
+      phase: 'skipped',
+      total: 0,
+      reason: 'Memory Source cannot read chatrooms: it lists no chat rooms',
+    });
+    expect(job.progress.mutes.reason).toBe('Memory Target cannot import mutes: it keeps no group mutes');
+    expect(job.progress.accounts.reason).toBeNull();
     expect(job.progress.history).toMatchObject({ total: 7, pending: 5, skipped: 2 });
     expect(job.report.skippedByReason).toEqual([
       {

@@ -25,6 +25,7 @@ describe('progressOf', () => {
       pending: 0,
       ratePerSecond: 0,
       etaSeconds: 0,
+      reason: null,
     });
     expect(progress.history).toEqual({
       phase: 'importing',
@@ -35,8 +36,29 @@ describe('progressOf', () => {
       pending: 30,
       ratePerSecond: 1,
       etaSeconds: 30,
+      reason: null,
     });
     expect(progress.contacts).toMatchObject({ phase: 'waiting', total: 0 });
+  });
+
+  it('names why a whole kind is skipped', () => {
+    const progress = progressOf(
+      {
+        chatrooms: {
+          phase: 'skipped',
+          read: 'none',
+          cursor: null,
+          reason: 'X cannot read chatrooms: no list',
+        },
+      },
+      ['chatrooms'],
+      [],
+    );
+    expect(progress.chatrooms).toMatchObject({
+      phase: 'skipped',
+      total: 0,
+      reason: 'X cannot read chatrooms: no list',
+    });
   });
 
   it('has no ETA while pending items do not move', () => {
