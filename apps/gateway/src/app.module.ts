@@ -10,6 +10,7 @@ import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { MigrationsModule } from './migrations/migrations.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { AuthGuard } from './tenancy/auth.guard.js';
@@ -18,7 +19,8 @@ import { TenancyModule } from './tenancy/tenancy.module.js';
 /** The gateway: one module per bounded context. */
 @Module({})
 export class AppModule {
-  static forRoot(settings: GatewaySettings): DynamicModule {
+  /** `extra`: more modules to run, e.g. a test double provider (a module registering `IM_PROVIDER`). */
+  static forRoot(settings: GatewaySettings, extra: DynamicModule[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -32,8 +34,10 @@ export class AppModule {
         MessagesModule,
         EndpointsModule,
         BridgesModule,
+        MigrationsModule,
         HealthModule,
         RetentionModule,
+        ...extra,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

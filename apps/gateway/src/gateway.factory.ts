@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -18,10 +19,14 @@ import { setupOpenApi } from './openapi.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Builds the gateway application (not yet listening). Used by `main.ts` and by the tests. */
+/**
+ * Builds the gateway application (not yet listening). Used by `main.ts` and by the tests, which may add
+ * modules (`extraModules`: a test double provider).
+ */
 export async function createGateway(
   settings: GatewaySettings,
   logger: Logger = createLogger(settings.logLevel),
+  extraModules: DynamicModule[] = [],
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -40,11 +45,15 @@ export async function createGateway(
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-    bodyParser: false, // our own JSON parser (json-body.parser.ts) keeps the raw body
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(settings, extraModules),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+      bodyParser: false, // our own JSON parser (json-body.parser.ts) keeps the raw body
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   await registerApiRateLimit(fastify, {
     ...settings.apiRateLimit,

@@ -66,4 +66,25 @@ describe('gateway module boundaries', () => {
       .sort();
     expect(importers).toEqual(['app.module.ts', 'callbacks/callbacks.module.ts']);
   });
+
+  it('only the app imports the migrations module, and migrations takes single pieces of bridges', () => {
+    const importers = graph
+      .filter(({ imports }) => imports.includes('migrations/migrations.module.ts'))
+      .map(({ file }) => file);
+    expect(importers).toEqual(['app.module.ts']);
+    const fromBridges = graph
+      .filter(({ file }) => file.startsWith('migrations/'))
+      .flatMap(({ imports }) => imports.filter((i) => i.startsWith('bridges/')));
+    expect(fromBridges).not.toContain('bridges/bridges.module.ts');
+    expect(new Set(fromBridges)).toEqual(
+      new Set(['bridges/mappings/id-mapper.ts', 'bridges/relay/relayed-pair.ts']),
+    );
+  });
+
+  it('bridges knows migration jobs only through the relay gate, which reads the shared tables', () => {
+    const intoMigrations = graph
+      .filter(({ file }) => file.startsWith('bridges/'))
+      .flatMap(({ file, imports }) => imports.filter((i) => i.startsWith('migrations/')).map(() => file));
+    expect(intoMigrations).toEqual([]);
+  });
 });

@@ -1,5 +1,7 @@
 import { BridgeMappingEntity } from './entities/bridge-mapping.entity.js';
 import { BridgeEntity } from './entities/bridge.entity.js';
+import { MigrationItemEntity } from './entities/migration-item.entity.js';
+import { MigrationJobEntity } from './entities/migration-job.entity.js';
 import { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
 import { RelayedMessageEntity } from './entities/relayed-message.entity.js';
 import { RelayEntity } from './entities/relay.entity.js';
@@ -45,9 +47,19 @@ export class BridgeRepository {
     await this.transactor.write((m) => m.save(bridge));
   }
 
-  /** Deletes a bridge with its id tables, relays, their attempts and the message-id map, in one transaction. */
+  /**
+   * Deletes a bridge with its id tables, relays, their attempts, the message-id map and its migration jobs
+   * with their items, in one transaction (a job's runner finds its job gone and stops).
+   */
   async remove(id: string): Promise<void> {
     await this.transactor.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .delete()
+        .from(MigrationItemEntity)
+        .where('job_id IN (SELECT id FROM migration_jobs WHERE bridge_id = :id)', { id })
+        .execute();
+      await m.delete(MigrationJobEntity, { bridgeId: id });
       await m
         .createQueryBuilder()
         .delete()

@@ -24,6 +24,12 @@ export {
   InboundCallbackEntity,
   MAPPING_KINDS,
   MessageEntity,
+  MIGRATION_ITEM_STATUSES,
+  MIGRATION_JOB_STATUSES,
+  MIGRATION_PHASES,
+  MigrationItemEntity,
+  MigrationJobEntity,
+  UNFINISHED_JOB_STATUSES,
   RELAY_ACTIONS,
   RELAY_STATUSES,
   RelayAttemptEntity,
@@ -35,6 +41,11 @@ export {
   type DeliveryStatus,
   type IdAffix,
   type MappingKind,
+  type HistoryState,
+  type MigrationItemStatus,
+  type MigrationJobStatus,
+  type MigrationKindState,
+  type MigrationPhase,
   type RelayAction,
   type RelayStatus,
   type UserMappingRule,
@@ -80,3 +91,11 @@ export {
   RetentionRepository,
   type RetentionKind,
 } from './retention.repository.js';
+export {
+  MigrationItemRepository,
+  type MigrationItemCount,
+  type MigrationItemFinish,
+  type MigrationReasonCount,
+  type NewMigrationItem,
+} from './migration-item.repository.js';
+export { MigrationJobRepository } from './migration-job.repository.js';

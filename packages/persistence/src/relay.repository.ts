@@ -99,6 +99,18 @@ export class RelayRepository {
     await FINISH.record(this.transactor, attemptValues, relayValues);
   }
 
+  /**
+   * Gives a claimed relay back without an attempt, due again at `dueAt` with `reason` (a migration job holds
+   * its conversation): no attempt row, no attempt counted, however long the hold lasts.
+   */
+  async postpone(id: string, dueAt: string, reason: string, now: string): Promise<void> {
+    await this.transactor.query(
+      `UPDATE relays SET status = 'pending', next_attempt_at = $1, reason = $2, locked_until = NULL, updated_at = $3
+       WHERE id = $4 AND status = 'relaying'`,
+      [dueAt, reason, now, id],
+    );
+  }
+
   /** Gives a claimed relay back without an attempt (its bridge was paused or deleted meanwhile). */
   async release(id: string, now: string): Promise<void> {
     await this.transactor.query(

@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import { RelayedMessageEntity } from './entities/relayed-message.entity.js';
 import type { Transactor } from './transactor.js';
 
@@ -16,6 +17,30 @@ export class RelayedMessageRepository {
   async insert(pairs: RelayedMessageEntity | RelayedMessageEntity[]): Promise<void> {
     if (Array.isArray(pairs) && pairs.length === 0) return;
     await this.transactor.write((m) => m.insert(RelayedMessageEntity, pairs));
+  }
+
+  /**
+   * Which of these messages of a source app already have a copy in the target app (relayed live, or
+   * imported by a migration job): the shared record that keeps a message from being imported or relayed twice.
+   */
+  async copiedSources(
+    bridgeId: string,
+    sourceAppId: string,
+    targetAppId: string,
+    messageIds: string[],
+  ): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < messageIds.length; i += 500) {
+      const part = messageIds.slice(i, i + 500);
+      const rows = await this.transactor.read((m) =>
+        m.find(RelayedMessageEntity, {
+          select: { sourceMessageId: true },
+          where: { bridgeId, sourceAppId, targetAppId, sourceMessageId: In(part) },
+        }),
+      );
+      for (const row of rows) found.add(row.sourceMessageId);
+    }
+    return found;
   }
 
   /** Whether a message of an app is the copy a relay made there. */

@@ -5,6 +5,8 @@
  */
 export const ERROR_CODES = [
   'validation_failed',
+  'invalid_request',
+  'invalid_user_list',
   'invalid_cursor',
   'invalid_json',
   'payload_too_large',

@@ -12,6 +12,7 @@ import { IdMapper } from './mappings/id-mapper.js';
 import { MappingsController } from './mappings/mappings.controller.js';
 import { MappingsService } from './mappings/mappings.service.js';
 import { EchoMarker } from './relay/echo-marker.js';
+import { MigrationRelayGate } from './relay/migration-relay.gate.js';
 import { RelayPlanner } from './relay/relay-planner.js';
 import { RelayQueue } from './relay/relay.queue.js';
 import { RelayScheduler } from './relay/relay.scheduler.js';
@@ -34,6 +35,7 @@ import { BridgeStatsService } from './stats/bridge-stats.service.js';
     EchoMarker,
     RelayPlanner,
     RelayWorker,
+    MigrationRelayGate,
     RelayScheduler,
     RelaysService,
     DualSendService,

@@ -4,6 +4,8 @@ import type { ErrorCode } from '@im-gateway/types';
 export function statusOfErrorCode(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
+    case 'invalid_request':
+    case 'invalid_user_list':
     case 'invalid_cursor':
     case 'invalid_json':
     case 'provider_config_invalid':

@@ -11,6 +11,6 @@ import { VendorRateLimiter } from './vendor-rate.limiter.js';
   imports: [TenancyModule],
   controllers: [MessagesController],
   providers: [MessagesService, IdempotencyService, VendorCallExecutor, VendorRateLimiter],
-  exports: [MessagesService],
+  exports: [MessagesService, VendorCallExecutor],
 })
 export class MessagesModule {}

@@ -28,8 +28,16 @@ export class VendorCallExecutor {
     this.policy = settings.value.sendPolicy;
   }
 
-  context(provider: ImProvider, appId: string): VendorCallContext {
-    const deadline = Date.now() + this.policy.deadlineMs;
+  /**
+   * The context of one unit of work: its vendor calls share the deadline, `deadlineMs` from now (a send's by
+   * default; a migration batch passes a longer one, as it may wait on the limiter for a busy app).
+   */
+  context(
+    provider: ImProvider,
+    appId: string,
+    deadlineMs: number = this.policy.deadlineMs,
+  ): VendorCallContext {
+    const deadline = Date.now() + deadlineMs;
     return {
       appId,
       deadline,

@@ -37,6 +37,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly migrationItems = new Counter({
+    name: 'imgw_migration_items_total',
+    help: 'Migration job items imported, by kind and outcome (done, skipped, failed).',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly deliveryDuration = new Histogram({
     name: 'imgw_delivery_attempt_duration_seconds',
     help: 'Webhook delivery attempt duration by result (delivered, retry, failed).',

@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
 import type { Logger } from 'pino';
@@ -35,7 +36,13 @@ export interface RunningGateway {
  * (PostgreSQL when DATABASE_URL is set, SQLite otherwise).
  */
 export async function startGateway(
-  options: { env?: Record<string, string>; db?: TestDatabase; logger?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    db?: TestDatabase;
+    logger?: Logger;
+    /** More modules for the app: test double providers. */
+    modules?: DynamicModule[];
+  } = {},
 ): Promise<RunningGateway> {
   const db = options.db ?? (await createTestDatabase());
   const env = loadGatewayEnv({
@@ -49,7 +56,7 @@ export async function startGateway(
     ...options.env,
   });
   const settings = resolveSettings(env);
-  const app = await createGateway(settings, options.logger);
+  const app = await createGateway(settings, options.logger, options.modules);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -9,6 +9,8 @@ import { EventEntity } from './event.entity.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { InboundCallbackEntity } from './inbound-callback.entity.js';
 import { MessageEntity } from './message.entity.js';
+import { MigrationItemEntity } from './migration-item.entity.js';
+import { MigrationJobEntity } from './migration-job.entity.js';
 import { RelayAttemptEntity } from './relay-attempt.entity.js';
 import { RelayEntity } from './relay.entity.js';
 import { RelayedMessageEntity } from './relayed-message.entity.js';
@@ -25,6 +27,8 @@ export {
   IdempotencyKeyEntity,
   InboundCallbackEntity,
   MessageEntity,
+  MigrationItemEntity,
+  MigrationJobEntity,
   RelayAttemptEntity,
   RelayEntity,
   RelayedMessageEntity,
@@ -42,6 +46,16 @@ export {
   type UserMappingRule,
 } from './bridge.entity.js';
 export { MAPPING_KINDS, type MappingKind } from './bridge-mapping.entity.js';
+export { MIGRATION_ITEM_STATUSES, type MigrationItemStatus } from './migration-item.entity.js';
+export {
+  MIGRATION_JOB_STATUSES,
+  MIGRATION_PHASES,
+  UNFINISHED_JOB_STATUSES,
+  type HistoryState,
+  type MigrationJobStatus,
+  type MigrationKindState,
+  type MigrationPhase,
+} from './migration-job.entity.js';
 export { RELAY_ACTIONS, RELAY_STATUSES, type RelayAction, type RelayStatus } from './relay.entity.js';
 
 export const ENTITIES = [
@@ -59,4 +73,6 @@ export const ENTITIES = [
   RelayEntity,
   RelayAttemptEntity,
   RelayedMessageEntity,
+  MigrationJobEntity,
+  MigrationItemEntity,
 ];

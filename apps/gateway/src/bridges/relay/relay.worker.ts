@@ -30,6 +30,7 @@ import { relayedPair } from './relayed-pair.js';
 import { errorText, failedOutcome, finalOutcome } from './relay-outcome.js';
 import { withSpanFrom } from '../../tracing/spans.js';
 import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
+import { MIGRATION_HOLD_MS, MIGRATION_HOLD_REASON, MigrationRelayGate } from './migration-relay.gate.js';
 
 /**
  * A claim is leased for 8 s and renewed every 2 s while its attempt runs, as deliveries are (see
@@ -105,6 +106,7 @@ export class RelayWorker {
     private readonly relayLog: RelayLogRepository,
     private readonly settings: GatewaySettingsRef,
     private readonly metrics: MetricsService,
+    private readonly gate: MigrationRelayGate,
   ) {}
 
   async attempt(relayId: string): Promise<Wakeup[]> {
@@ -150,6 +152,17 @@ export class RelayWorker {
     } catch (error) {
       // Anything else that fails once the relay is claimed is a failed attempt too: none may loop on its lease.
       outcome = failedOutcome(error, attempts, this.settings.value.deliveryRetryScheduleMs, new Date());
+    }
+    if (outcome.status === 'pending' && outcome.reason === MIGRATION_HOLD_REASON) {
+      // Held by a migration job: not an attempt (no attempt row, no metric), only a later wake-up.
+      await this.relays.postpone(
+        relayId,
+        outcome.nextAttemptAt!,
+        MIGRATION_HOLD_REASON,
+        new Date().toISOString(),
+      );
+      this.logger.debug({ relayId, bridgeId: claimed.bridge_id, reason: outcome.reason }, 'relay held');
+      return [{ id: relayId, dueAt: outcome.nextAttemptAt }];
     }
     await this.record(relayId, outcome, now);
     const finishedAt = new Date();
@@ -211,6 +224,8 @@ export class RelayWorker {
       return finalOutcome('skipped', a.attempts, new Date(), {
         reason: 'the message is itself a relayed copy',
       });
+    const held = await this.migrationHold(a, message.id);
+    if (held) return held;
 
     const missing: string[] = [];
     const from = await this.mapper.user(bridge, message.from, side);
@@ -283,6 +298,35 @@ export class RelayWorker {
       conversationKind: kind,
       reason: relayedReason(skipped, dropped, resolved.provider.displayName),
     });
+  }
+
+  /**
+   * A migration job's say on this relay (see `MigrationRelayGate`): wait while the job's history of the
+   * conversation is not in yet (not counted as an attempt), and send nothing when a job imported the message
+   * already. A relay that sent part of its message before (`target_message_ids`) made those pairs itself.
+   */
+  private async migrationHold(a: Attempt, messageId: string): Promise<RelayOutcome | null> {
+    const { claimed, bridge } = a;
+    if (
+      claimed.conversation_id &&
+      (await this.gate.holds(bridge.id, claimed.source_app_id, claimed.conversation_id))
+    )
+      return {
+        ...finalOutcome('pending', claimed.attempts, new Date()),
+        nextAttemptAt: new Date(Date.now() + MIGRATION_HOLD_MS).toISOString(),
+        reason: MIGRATION_HOLD_REASON,
+        conversationKind: claimed.conversation_kind,
+      };
+    if (claimed.target_message_ids) return null;
+    const copied = await this.pairs.copiedSources(bridge.id, claimed.source_app_id, claimed.target_app_id, [
+      messageId,
+    ]);
+    return copied.has(messageId)
+      ? finalOutcome('skipped', a.attempts, new Date(), {
+          reason: 'imported by a migration job',
+          conversationKind: claimed.conversation_kind,
+        })
+      : null;
   }
 
   /** The target conversation (and the source one, as a recall will need it), or what is missing to map it. */

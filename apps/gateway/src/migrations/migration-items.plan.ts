@@ -1,0 +1,127 @@
+import type {
+  HistoryMessage,
+  MigrationBlock,
+  MigrationCapabilities,
+  MigrationContact,
+  MigrationKind,
+  MigrationMember,
+  MigrationMute,
+} from '@im-gateway/types';
+
+/**
+ * Each item's key, conversation and order, and whether it is skipped when read: pure functions of the
+ * contract item and the target's declared capabilities.
+ */
+
+/** An item as a job stores it: the key unique within its kind, and for ordered kinds where it goes. */
+export interface PlannedItem {
+  sourceKey: string;
+  conversationKey: string | null;
+  orderKey: string | null;
+  status: 'pending' | 'skipped';
+  reason: string | null;
+}
+
+/**
+ * The conversation of a message, in the form the live relay keys its relays by (relay-source.ts
+ * `relayConversationId`): a group or room by its id, a one-to-one conversation by both users' ids, sorted.
+ * Both sides using one form is what lets the relay gate find a job's pending history for a relay.
+ */
+export function historyConversationKey(m: HistoryMessage): string {
+  return m.conversation.type === 'direct' ? [m.from, m.to].sort().join('|') : m.conversation.id;
+}
+
+/**
+ * Sorts a conversation's history oldest first and, within one sent time, in the order the source gave it
+ * (`sequence`: a running count over the job's read), as fixed-width text both engines sort alike.
+ */
+export function historyOrderKey(m: HistoryMessage, sequence: number): string {
+  return `${String(Math.max(0, m.sentAt)).padStart(15, '0')}:${String(sequence).padStart(12, '0')}`;
+}
+
+/** The key of an item within its kind: the id it has at the source, or its pair of ids. */
+export function sourceKeyOf(kind: MigrationKind, item: unknown): string {
+  switch (kind) {
+    case 'accounts':
+    case 'profiles':
+      return (item as { userId: string }).userId;
+    case 'groups':
+      return (item as { groupId: string }).groupId;
+    case 'chatrooms':
+      return (item as { roomId: string }).roomId;
+    case 'members':
+    case 'mutes': {
+      const m = item as MigrationMember | MigrationMute;
+      return `${m.groupId}→${m.userId}`;
+    }
+    case 'contacts': {
+      const c = item as MigrationContact;
+      return `${c.owner}→${c.friend}`;
+    }
+    case 'blocklists': {
+      const b = item as MigrationBlock;
+      return `${b.owner}→${b.blocked}`;
+    }
+    case 'history':
+      return (item as HistoryMessage).messageId;
+  }
+}
+
+/** The group (members, mutes) or owner (contacts, blocklists) an item is imported with. */
+function batchKeyOf(kind: MigrationKind, item: unknown): string | null {
+  switch (kind) {
+    case 'members':
+    case 'mutes':
+      return (item as MigrationMember).groupId;
+    case 'contacts':
+    case 'blocklists':
+      return (item as MigrationContact).owner;
+    case 'history':
+      return historyConversationKey(item as HistoryMessage);
+    default:
+      return null;
+  }
+}
+
+/** Why the target cannot take a message, or null (read-time checks; the writer may still refuse it). */
+export function historySkipReason(
+  m: HistoryMessage,
+  target: MigrationCapabilities | undefined,
+  targetName: string,
+): string | null {
+  if (m.recalled) return 'recalled at the source';
+  const accepted = target?.history.import.contents[m.conversation.type];
+  if (!accepted) return `${targetName} cannot import ${m.conversation.type} history`;
+  const refused = m.contents.map((c) => c.type).filter((t) => !accepted.includes(t));
+  if (refused.length > 0)
+    return `${targetName} cannot import ${[...new Set(refused)].join(', ')} messages into a ${m.conversation.type} conversation`;
+  return null;
+}
+
+/**
+ * An item as read, planned: its keys, and skipped when the kind cannot be imported (`kindSkip`), when a
+ * message cannot be, or when a message was already relayed live (its pair exists: `relayedLive`).
+ */
+export function planItem(
+  kind: MigrationKind,
+  item: unknown,
+  context: {
+    kindSkip: string | null;
+    target: MigrationCapabilities | undefined;
+    targetName: string;
+    sequence: number;
+    relayedLive: ReadonlySet<string>;
+  },
+): PlannedItem {
+  const sourceKey = sourceKeyOf(kind, item);
+  const conversationKey = batchKeyOf(kind, item);
+  const orderKey = kind === 'history' ? historyOrderKey(item as HistoryMessage, context.sequence) : null;
+  let reason = context.kindSkip;
+  if (!reason && kind === 'history') {
+    const m = item as HistoryMessage;
+    reason = context.relayedLive.has(m.messageId)
+      ? 'relayed live'
+      : historySkipReason(m, context.target, context.targetName);
+  }
+  return { sourceKey, conversationKey, orderKey, status: reason ? 'skipped' : 'pending', reason };
+}

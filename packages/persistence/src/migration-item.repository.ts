@@ -1,0 +1,248 @@
+import { MigrationItemEntity, type MigrationItemStatus } from './entities/migration-item.entity.js';
+import { newId } from './ids.js';
+import { findPage, type Page } from './pagination.js';
+import type { Transactor } from './transactor.js';
+import { storableText } from './work-rows.js';
+
+/** A new item as the runner reads it from the source. */
+export interface NewMigrationItem {
+  kind: string;
+  sourceKey: string;
+  payload: unknown;
+  conversationKey?: string | null;
+  orderKey?: string | null;
+  status: 'pending' | 'skipped';
+  reason?: string | null;
+}
+
+/** What became of an item after an import call (or a check before one). */
+export interface MigrationItemFinish {
+  id: string;
+  status: MigrationItemStatus;
+  targetId?: string | null;
+  reason?: string | null;
+  error?: { code: string; message: string; vendorCode?: string } | null;
+}
+
+/** Items per kind and status, with how many were finished recently (for the rate). */
+export interface MigrationItemCount {
+  kind: string;
+  status: MigrationItemStatus;
+  count: number;
+  recent: number;
+}
+
+/** How many items of a kind were skipped (or failed) for one reason (or error code). */
+export interface MigrationReasonCount {
+  kind: string;
+  key: string;
+  count: number;
+}
+
+const COLUMNS = [
+  'id',
+  'job_id',
+  'kind',
+  'source_key',
+  'payload',
+  'conversation_key',
+  'order_key',
+  'status',
+  'reason',
+  'attempts',
+  'updated_at',
+];
+/** Rows per INSERT: 11 parameters each, far below either engine's limit. */
+const CHUNK = 200;
+
+/**
+ * The `migration_items` table. Items are inserted idempotently (`ON CONFLICT DO NOTHING` on the job, kind and
+ * source key, on both engines), so a page read again after a crash adds nothing; the job's runner (the one
+ * holder of its lease) takes the pending items of a kind in order and records each one's result.
+ */
+export class MigrationItemRepository {
+  constructor(private readonly transactor: Transactor) {}
+
+  /** Inserts a page of items, leaving out those the job already has; returns how many were new. */
+  async insertPage(jobId: string, items: NewMigrationItem[], now: string): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const part = items.slice(i, i + CHUNK);
+      const params: unknown[] = [];
+      const tuples = part.map((item) => {
+        const row = [
+          newId(),
+          jobId,
+          item.kind,
+          item.sourceKey,
+          JSON.stringify(item.payload),
+          item.conversationKey ?? null,
+          item.orderKey ?? null,
+          item.status,
+          storableText(item.reason ?? null, 500),
+          0,
+          now,
+        ];
+        const first = params.length;
+        params.push(...row);
+        return `(${row.map((_, n) => `$${first + n + 1}`).join(', ')})`;
+      });
+      const rows = await this.transactor.query<{ id: string }>(
+        `INSERT INTO migration_items (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
+         ON CONFLICT (job_id, kind, source_key) DO NOTHING RETURNING id`,
+        params,
+      );
+      inserted += rows.length;
+    }
+    return inserted;
+  }
+
+  /**
+   * The next pending items of a kind, in the order they are imported: by conversation (history), then order
+   * key, then insertion. Only the lease holder of the job calls this, so nothing else takes them meanwhile.
+   */
+  pending(jobId: string, kind: string, limit: number): Promise<MigrationItemEntity[]> {
+    return this.transactor.read((m) =>
+      m.find(MigrationItemEntity, {
+        where: { jobId, kind, status: 'pending' },
+        order: { conversationKey: 'ASC', orderKey: 'ASC', id: 'ASC' },
+        take: limit,
+      }),
+    );
+  }
+
+  /** The source keys of a kind's items after `after`, in key order (the owners of per-user kinds). */
+  async sourceKeys(jobId: string, kind: string, after: string | null, limit: number): Promise<string[]> {
+    const rows = await this.transactor.query<{ source_key: string }>(
+      `SELECT source_key FROM migration_items WHERE job_id = $1 AND kind = $2 AND source_key > $3
+       ORDER BY source_key LIMIT ${Math.trunc(limit)}`,
+      [jobId, kind, after ?? ''],
+    );
+    return rows.map((r) => r.source_key);
+  }
+
+  /** Marks items as under way before a call whose result the target assigns (see the runner). */
+  async markInFlight(ids: string[], now: string): Promise<void> {
+    if (ids.length === 0) return;
+    const marks = ids.map((_, i) => `$${i + 2}`).join(', ');
+    await this.transactor.query(`UPDATE migration_items SET in_flight_at = $1 WHERE id IN (${marks})`, [
+      now,
+      ...ids,
+    ]);
+  }
+
+  /** Records the results of one batch together, each item's attempts counted. */
+  async finish(results: MigrationItemFinish[], now: string): Promise<void> {
+    if (results.length === 0) return;
+    const sql = `UPDATE migration_items SET status = $1, target_id = $2, reason = $3, error_code = $4,
+      error_message = $5, vendor_code = $6, attempts = attempts + 1, in_flight_at = NULL, updated_at = $7
+      WHERE id = $8`;
+    const values = results.map((r) => [
+      r.status,
+      r.targetId ?? null,
+      storableText(r.reason ?? null, 500),
+      r.error?.code ?? null,
+      storableText(r.error?.message ?? null),
+      r.error?.vendorCode?.slice(0, 64) ?? null,
+      now,
+      r.id,
+    ]);
+    if (this.transactor.engine === 'sqlite') {
+      await this.transactor.sqlite((db) => {
+        for (const v of values) db.prepare(sql).run(...v);
+      });
+      return;
+    }
+    await this.transactor.transaction(async (m) => {
+      for (const v of values) await m.query(sql, v);
+    });
+  }
+
+  /** Every kind's items by status in one aggregate, with how many of them finished since `recentSince`. */
+  async counts(jobId: string, recentSince: string): Promise<MigrationItemCount[]> {
+    const rows = await this.transactor.query<{
+      kind: string;
+      status: MigrationItemStatus;
+      count: number | string;
+      recent: number | string | null;
+    }>(
+      `SELECT kind, status, COUNT(*) AS count,
+         SUM(CASE WHEN status <> 'pending' AND updated_at >= $1 THEN 1 ELSE 0 END) AS recent
+       FROM migration_items WHERE job_id = $2 GROUP BY kind, status`,
+      [recentSince, jobId],
+    );
+    return rows.map((r) => ({
+      kind: r.kind,
+      status: r.status,
+      count: Number(r.count),
+      recent: Number(r.recent ?? 0),
+    }));
+  }
+
+  /** Skipped items by kind and reason, and failed ones by kind and error code. */
+  async reasons(jobId: string): Promise<{ skipped: MigrationReasonCount[]; failed: MigrationReasonCount[] }> {
+    const group = (column: string, status: string) =>
+      this.transactor.query<{ kind: string; key: string; count: number | string }>(
+        `SELECT kind, ${column} AS key, COUNT(*) AS count FROM migration_items
+         WHERE job_id = $1 AND status = $2 GROUP BY kind, ${column} ORDER BY kind, ${column}`,
+        [jobId, status],
+      );
+    const numbered = (rows: { kind: string; key: string | null; count: number | string }[]) =>
+      rows.map((r) => ({ kind: r.kind, key: r.key ?? '', count: Number(r.count) }));
+    return {
+      skipped: numbered(await group('reason', 'skipped')),
+      failed: numbered(await group('error_code', 'failed')),
+    };
+  }
+
+  /** Pending items of every running job, by kind (the pending gauge). */
+  async pendingOfRunningJobs(): Promise<{ kind: string; count: number }[]> {
+    const rows = await this.transactor.query<{ kind: string; count: number | string }>(
+      `SELECT i.kind, COUNT(*) AS count FROM migration_items i
+       JOIN migration_jobs j ON j.id = i.job_id
+       WHERE j.status = 'running' AND i.status = 'pending' GROUP BY i.kind`,
+    );
+    return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+  }
+
+  /** A page of a job's items in id order, filtered by kind and status. */
+  page(
+    jobId: string,
+    filter: { kind?: string; status?: MigrationItemStatus },
+    cursor: string | undefined,
+    limit: number | undefined,
+  ): Promise<Page<MigrationItemEntity>> {
+    const where = {
+      jobId,
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    return this.transactor.read((m) => findPage(m, MigrationItemEntity, where, cursor, limit));
+  }
+
+  /**
+   * Puts failed items back to pending (the retry API): all of a job, of one kind, or the ones named. Returns
+   * how many. The error stays until the next attempt replaces it; the in-flight mark is dropped, as a retry
+   * is the caller's word that the item may be sent again.
+   */
+  async retry(jobId: string, where: { kind?: string; ids?: string[] }, now: string): Promise<number> {
+    const params: unknown[] = [now, jobId];
+    let filter = '';
+    if (where.kind) filter += ` AND kind = $${params.push(where.kind)}`;
+    if (where.ids) {
+      if (where.ids.length === 0) return 0;
+      filter += ` AND id IN (${where.ids.map((id) => `$${params.push(id)}`).join(', ')})`;
+    }
+    const rows = await this.transactor.query<{ id: string }>(
+      `UPDATE migration_items SET status = 'pending', in_flight_at = NULL, updated_at = $1
+       WHERE job_id = $2 AND status = 'failed'${filter} RETURNING id`,
+      params,
+    );
+    return rows.length;
+  }
+
+  /** An item by id within a job. */
+  find(jobId: string, id: string): Promise<MigrationItemEntity | null> {
+    return this.transactor.read((m) => m.findOneBy(MigrationItemEntity, { jobId, id }));
+  }
+}
