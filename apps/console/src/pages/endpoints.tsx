@@ -87,7 +87,9 @@ export function EndpointsPage({ session, appId }: PageProps) {
                 >
                   Rotate secret
                 </button>
-                <a href={`#/deliveries?endpoint=${ep.id}`}>Deliveries</a>
+                <a href={`#/deliveries?endpoint=${ep.id}`} aria-label={`Deliveries of ${ep.url}`}>
+                  Deliveries
+                </a>
               </span>
             </li>
           ))}
