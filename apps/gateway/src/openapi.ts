@@ -43,10 +43,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * The DTO classes flatten message contents and events for class-validator; in the document they are the
- * unified model's own schemas, so a client gets `MessageContent` as a union discriminated on `type`.
+ * unified model's own schemas, so a client gets message contents as a union discriminated on `type`:
+ * `SendableContent` for a send is `MessageContent` without `unknown` (what only a vendor can produce).
  */
 const SHARED: Record<string, string> = {
-  MessageContentDto: 'MessageContent',
+  MessageContentDto: 'SendableContent',
   UnifiedEventDto: 'UnifiedEvent',
 };
 

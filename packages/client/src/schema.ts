@@ -2334,7 +2334,7 @@ export interface components {
             /** @description Who receives the message. */
             to: components["schemas"]["SendTargetDto"];
             /** @description The message content (one unified MessageContent). */
-            content: Omit<components["schemas"]["MessageContent"], "type">;
+            content: components["schemas"]["SendableContent"];
             /** @description Extension delivered with the message (Easemob ext; Tencent CloudCustomData as JSON). */
             ext?: {
                 [key: string]: unknown;
@@ -3125,18 +3125,37 @@ export interface components {
             topicId?: string;
         };
         /** @description One message body, by `type`. */
-        MessageContent: {
+        MessageContent: components["schemas"]["TextContent"] | components["schemas"]["ImageContent"] | components["schemas"]["AudioContent"] | components["schemas"]["VideoContent"] | components["schemas"]["FileContent"] | components["schemas"]["LocationContent"] | components["schemas"]["CommandContent"] | components["schemas"]["CustomContent"] | components["schemas"]["FaceContent"] | components["schemas"]["UnknownContent"];
+        ImageVariant: {
             /**
-             * @description The content type.
-             * @constant
+             * @description Which size.
+             * @enum {string}
+             */
+            kind: "original" | "large" | "thumbnail";
+            /** @description Where it can be downloaded. */
+            url: string;
+            /** @description Pixels. */
+            width?: number;
+            /** @description Pixels. */
+            height?: number;
+            /** @description Bytes. */
+            size?: number;
+        };
+        /** @description A `text` message body. */
+        TextContent: {
+            /**
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "text";
             /** @description The text. */
             text: string;
-        } | {
+        };
+        /** @description A `image` message body. */
+        ImageContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "image";
             /** @description Where the file can be downloaded. */
@@ -3155,10 +3174,12 @@ export interface components {
             format?: string;
             /** @description Sizes the vendor stores. */
             variants?: components["schemas"]["ImageVariant"][];
-        } | {
+        };
+        /** @description A `audio` message body. */
+        AudioContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "audio";
             /** @description Where the file can be downloaded. */
@@ -3171,10 +3192,12 @@ export interface components {
             secret?: string;
             /** @description Seconds. */
             durationSec?: number;
-        } | {
+        };
+        /** @description A `video` message body. */
+        VideoContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "video";
             /** @description Where the file can be downloaded. */
@@ -3197,10 +3220,12 @@ export interface components {
             width?: number;
             /** @description Pixels. */
             height?: number;
-        } | {
+        };
+        /** @description A `file` message body. */
+        FileContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "file";
             /** @description Where the file can be downloaded. */
@@ -3211,10 +3236,12 @@ export interface components {
             size?: number;
             /** @description The vendor token needed to download it, when it has one. */
             secret?: string;
-        } | {
+        };
+        /** @description A `location` message body. */
+        LocationContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "location";
             /** @description Degrees. */
@@ -3223,18 +3250,22 @@ export interface components {
             longitude: number;
             /** @description For people. */
             address?: string;
-        } | {
+        };
+        /** @description A `command` message body. */
+        CommandContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "command";
             /** @description What the receiving apps should do. */
             action: string;
-        } | {
+        };
+        /** @description A `custom` message body. */
+        CustomContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "custom";
             /** @description Easemob customEvent. */
@@ -3251,20 +3282,24 @@ export interface components {
             extension?: string;
             /** @description Tencent Sound. */
             sound?: string;
-        } | {
+        };
+        /** @description A `face` message body. */
+        FaceContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "face";
             /** @description The emoticon index. */
             index: number;
             /** @description Extra data. */
             data?: string;
-        } | {
+        };
+        /** @description A `unknown` message body. */
+        UnknownContent: {
             /**
-             * @description The content type.
-             * @constant
+             * @description The content type. (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
             type: "unknown";
             /** @description The vendor's own message type. */
@@ -3272,21 +3307,8 @@ export interface components {
             /** @description As received. */
             raw: unknown;
         };
-        ImageVariant: {
-            /**
-             * @description Which size.
-             * @enum {string}
-             */
-            kind: "original" | "large" | "thumbnail";
-            /** @description Where it can be downloaded. */
-            url: string;
-            /** @description Pixels. */
-            width?: number;
-            /** @description Pixels. */
-            height?: number;
-            /** @description Bytes. */
-            size?: number;
-        };
+        /** @description One message body to send, by `type` (a unified `MessageContent` other than `unknown`). */
+        SendableContent: components["schemas"]["TextContent"] | components["schemas"]["ImageContent"] | components["schemas"]["AudioContent"] | components["schemas"]["VideoContent"] | components["schemas"]["FileContent"] | components["schemas"]["LocationContent"] | components["schemas"]["CommandContent"] | components["schemas"]["CustomContent"] | components["schemas"]["FaceContent"];
         /** @description A `message.sent` event as an endpoint receives it. */
         MessageSentEvent: components["schemas"]["UnifiedEvent"] & {
             /**

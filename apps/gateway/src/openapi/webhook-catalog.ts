@@ -46,6 +46,7 @@ export function webhookCatalog(): { schemas: Record<string, JsonSchema>; webhook
   const defs = $defs ?? {};
   const schemas: Record<string, JsonSchema> = { UnifiedEvent: retarget(event, defs) as JsonSchema };
   for (const [name, def] of Object.entries(defs)) schemas[name] = retarget(def, defs) as JsonSchema;
+  nameContentVariants(schemas);
   const webhooks: Record<string, unknown> = {};
   for (const type of root.properties.type.enum) {
     const name = eventSchemaName(type);
@@ -73,4 +74,29 @@ export function webhookCatalog(): { schemas: Record<string, JsonSchema>; webhook
     };
   }
   return { schemas, webhooks };
+}
+
+/**
+ * `MessageContent`'s variants as named schemas (`TextContent`, `ImageContent`…) with a discriminator
+ * mapping, so generators and linters can select them by `type`; plus `SendableContent`, the same union
+ * without `unknown` (which only a vendor produces), for the send API.
+ */
+function nameContentVariants(schemas: Record<string, JsonSchema>): void {
+  const content = schemas.MessageContent as { oneOf?: JsonSchema[]; description?: string };
+  const variants = (content.oneOf ?? []).map((variant) => {
+    const type = String((variant.properties as { type?: { const?: string } } | undefined)?.type?.const);
+    const name = `${type.charAt(0).toUpperCase()}${type.slice(1)}Content`;
+    schemas[name] = { ...variant, description: `A \`${type}\` message body.` };
+    return { type, ref: `#/components/schemas/${name}` };
+  });
+  const union = (list: typeof variants, description: string): JsonSchema => ({
+    description,
+    oneOf: list.map((v) => ({ $ref: v.ref })),
+    discriminator: { propertyName: 'type', mapping: Object.fromEntries(list.map((v) => [v.type, v.ref])) },
+  });
+  schemas.MessageContent = union(variants, content.description ?? 'One message body, by `type`.');
+  schemas.SendableContent = union(
+    variants.filter((v) => v.type !== 'unknown'),
+    'One message body to send, by `type` (a unified `MessageContent` other than `unknown`).',
+  );
 }
