@@ -139,6 +139,16 @@ describe('console in Chromium', () => {
     await page.getByRole('checkbox', { name: 'message.sent', exact: true }).check();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
     await page.getByTestId('endpoints').getByText(receiver.url).waitFor();
+    const endpoint = page.getByTestId('endpoints').getByRole('listitem').filter({ hasText: receiver.url });
+    await endpoint.getByRole('button', { name: `Disable ${receiver.url}` }).click();
+    await endpoint.getByText('disabled', { exact: true }).waitFor();
+    await endpoint.getByRole('button', { name: `Enable ${receiver.url}` }).click();
+    await endpoint.getByText('enabled', { exact: true }).waitFor();
+    await endpoint.getByRole('button', { name: `Rotate the secret of ${receiver.url}` }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^whsec_/)
+      .waitFor();
     await shot(page, '04-endpoints');
 
     await fireThroughEmulator(
@@ -199,6 +209,10 @@ describe('console in Chromium', () => {
       (n) => n > 0,
       20_000,
     );
+    await page.getByLabel('Kind').selectOption('group');
+    await page.getByLabel('CSV rows (source,target)').fill('184524748161099,@TGS#2J4SZEAXX');
+    await page.getByRole('button', { name: 'Upload mapping' }).click();
+    await page.getByRole('status').getByText('Accepted 1, rejected 0.').waitFor();
     await shot(page, '07-bridges');
 
     await go(page, 'Providers');
@@ -232,8 +246,11 @@ describe('console in Chromium', () => {
         bodies.push(await r.text().catch(() => ''));
     });
     await page.goto(`${admin.url}/console/`);
-    await page.getByLabel('Admin token or app API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // By keyboard alone: Tab reaches the labelled token field, Enter submits.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate<string>('document.activeElement.name')).resolves.toBe('token');
+    await page.keyboard.type(key);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Apps' }).waitFor();
     expect(await page.getByLabel('Current app').locator('option').allTextContents()).toEqual([
       'mine (easemob)',
