@@ -15,7 +15,7 @@ function optionsFor(token: string): GatewayClientOptions {
   return { baseUrl: window.location.origin, token };
 }
 
-/** Signs in by listing apps: a wrong token is refused; only the admin token may list providers' apps freely. */
+/** Signs in by listing apps, so a wrong token is refused here rather than on the first page. */
 export async function signIn(token: string): Promise<Session> {
   const options = optionsFor(token);
   const client = createGatewayClient(options);
