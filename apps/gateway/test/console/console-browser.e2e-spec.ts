@@ -219,11 +219,14 @@ describe('console in Chromium', () => {
     await page.getByRole('table', { name: 'Capability matrix' }).waitFor();
     await shot(page, '08-providers');
 
-    // Phone width: the events page still lays out (no horizontal page scroll).
+    // Phone width: every page still lays out without scrolling sideways.
     await page.setViewportSize({ width: 390, height: 844 });
-    await go(page, 'Events');
-    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
-    await shot(page, '09-events-phone');
+    for (const name of ['Apps', 'Events', 'Endpoints', 'Deliveries', 'Bridges', 'Providers']) {
+      await go(page, name);
+      await page.waitForTimeout(300);
+      await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+      await shot(page, `09-phone-${name.toLowerCase()}`);
+    }
     await page.close();
   }, 180_000);
 
