@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { registerConsole } from './console/console.static.js';
 import { registerApiRateLimit } from './common/api-rate-limit.js';
 import { httpServerOptions, registerRequestGuards } from './common/http-server.options.js';
 import { registerJsonBodyParser } from './common/json-body.parser.js';
@@ -81,6 +82,7 @@ export async function createGateway(
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
+  await registerConsole(fastify);
   await app.init();
   servedRoutes.set(app, routes);
   return app;

@@ -20,6 +20,7 @@ export {
 export { unifiedEventProblems } from './unified-event.validator.js';
 export {
   CallbackRejectedError,
+  ERROR_CODES,
   ImGatewayError,
   ProviderConfigInvalidError,
   type CallbackRejectionCode,

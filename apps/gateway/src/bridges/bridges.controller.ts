@@ -67,14 +67,20 @@ export class BridgesController {
   }
 
   @Get(':bridgeId/stats')
-  @ApiOperation({ summary: 'Relay progress: counts by kind and conversation, lag, last error' })
+  @ApiOperation({
+    operationId: 'getBridgeStats',
+    summary: 'Relay progress: counts by kind and conversation, lag, last error',
+  })
   @ApiOkResponse({ type: BridgeStatsResponseDto })
   getStats(@Param('bridgeId') id: string): Promise<BridgeStatsResponseDto> {
     return this.stats.stats(id);
   }
 
   @Post(':bridgeId/messages')
-  @ApiOperation({ summary: 'Dual-send: one message to both sides of the bridge (ids in source-app terms)' })
+  @ApiOperation({
+    operationId: 'sendBridgeMessage',
+    summary: 'Dual-send: one message to both sides of the bridge (ids in source-app terms)',
+  })
   @ApiCreatedResponse({ type: DualSendResponseDto, description: 'Sent on both sides.' })
   @ApiResponse({
     status: 207,

@@ -14,6 +14,7 @@ export class CallbacksController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'receiveCallback',
     summary: 'Vendor callback endpoint (configure it in the vendor console)',
     description:
       "Verified by the vendor's signature (Easemob `security`, Tencent `Sign`), not by bearer token. Answered in the vendor's own format, and only after the callback and its unified events are stored.",

@@ -73,7 +73,7 @@ export class EndpointsController {
   }
 
   @Get(':endpointId/secret')
-  @ApiOperation({ summary: 'The signing secret' })
+  @ApiOperation({ operationId: 'getEndpointSecret', summary: 'The signing secret' })
   @ApiOkResponse({ type: EndpointSecretResponseDto })
   secret(@Param('appId') appId: string, @Param('endpointId') id: string): Promise<EndpointSecretResponseDto> {
     return this.endpoints.secret(appId, id);
@@ -81,7 +81,10 @@ export class EndpointsController {
 
   @Post(':endpointId/secret/rotate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate the signing secret (the previous one keeps signing beside it for 24 h)' })
+  @ApiOperation({
+    operationId: 'rotateEndpointSecret',
+    summary: 'Rotate the signing secret (the previous one keeps signing beside it for 24 h)',
+  })
   @ApiOkResponse({ type: EndpointSecretResponseDto })
   rotate(@Param('appId') appId: string, @Param('endpointId') id: string): Promise<EndpointSecretResponseDto> {
     return this.endpoints.rotateSecret(appId, id);
@@ -89,7 +92,10 @@ export class EndpointsController {
 
   @Post(':endpointId/recover')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Retry every failed delivery of the endpoint since a time' })
+  @ApiOperation({
+    operationId: 'recoverEndpoint',
+    summary: 'Retry every failed delivery of the endpoint since a time',
+  })
   @ApiOkResponse({ type: RequeuedResponseDto })
   async recover(
     @Param('appId') appId: string,

@@ -14,6 +14,7 @@ export class EventSchemaController {
   @Public()
   @Header('Content-Type', 'application/schema+json')
   @ApiOperation({
+    operationId: 'getEventSchema',
     summary: 'The JSON Schema (2020-12) of a unified event',
     description:
       'The same document as `packages/types/schema/unified-event.schema.json`. The root describes an event as the events API returns it and webhooks deliver it; `$defs.UnifiedEventDraft` is what a provider normalizer yields.',

@@ -45,7 +45,10 @@ export class HealthController {
 
   @Get('live')
   @Public()
-  @ApiOperation({ summary: 'Liveness: the process answers (no dependency checked)' })
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'Liveness: the process answers (no dependency checked)',
+  })
   @ApiOkResponse({ type: HealthResponseDto })
   live(): HealthResponseDto {
     return { status: 'ok', checks: {} };
@@ -53,7 +56,10 @@ export class HealthController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: the database and, when configured, Redis answer' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: the database and, when configured, Redis answer',
+  })
   @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the error body names it.' })
   ready(): Promise<HealthResponseDto> {
@@ -62,7 +68,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Readiness, as `/health/ready` (kept for existing probes)' })
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Readiness, as `/health/ready` (kept for existing probes)',
+  })
   @ApiOkResponse({ type: HealthResponseDto })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; the error body names it.' })
   async check(): Promise<HealthResponseDto> {

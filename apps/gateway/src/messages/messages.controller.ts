@@ -41,7 +41,10 @@ export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Send a message through the app’s vendor (unified send)' })
+  @ApiOperation({
+    operationId: 'sendMessage',
+    summary: 'Send a message through the app’s vendor (unified send)',
+  })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -78,7 +81,7 @@ export class MessagesController {
 
   @Post(':messageId/recall')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Recall a sent message at the vendor' })
+  @ApiOperation({ operationId: 'recallMessage', summary: 'Recall a sent message at the vendor' })
   @ApiOkResponse({ type: MessageResponseDto })
   async recall(
     @Param('appId') appId: string,

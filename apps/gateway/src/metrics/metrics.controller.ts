@@ -11,7 +11,7 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ summary: 'Prometheus metrics' })
+  @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics' })
   @ApiOkResponse({ description: 'Prometheus text exposition format.', schema: { type: 'string' } })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();

@@ -116,8 +116,8 @@ describe('messages routes: OpenAPI', () => {
       'MessageSendDto',
       'SendTargetDto',
       'SendOptionsDto',
-      'MessageContentDto',
-      'ImageVariantDto',
+      'SendableContent', // the send DTO's content, documented as the unified union (openapi.ts)
+      'ImageVariant',
       'MessageResponseDto',
       'RecipientResultDto',
       'RecipientErrorDto',

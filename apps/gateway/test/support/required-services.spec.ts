@@ -49,6 +49,18 @@ describe('describeWith', () => {
     ]);
   });
 
+  it('outside CI, skips browser tests when Chromium is not installed, saying where it was looked for', async () => {
+    const warn = jest.fn<(line: string) => void>();
+    const { calls, jest: j } = recorder();
+    const urls = { chromium: '/nonexistent/chromium' };
+    const describeBrowser = await describeWith(['chromium'], { urls, ci: false, warn, jest: j });
+    describeBrowser('console', () => undefined);
+    expect(calls.map((c) => [c.kind, c.name])).toEqual([['skip', 'console']]);
+    expect(warn.mock.calls).toEqual([
+      ['skipped tests needing Chromium: install Chromium at /nonexistent/chromium (see README)'],
+    ]);
+  });
+
   it('in CI, fails the block with the same line instead of skipping it', async () => {
     const warn = jest.fn<(line: string) => void>();
     const { calls, jest: j } = recorder();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { describe, it } from '@jest/globals';
 import { REDIS_URL } from './redis-prefix.js';
@@ -9,6 +10,8 @@ export const SERVICES = {
     name: 'PostgreSQL',
     url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   },
+  /** Debian's Chromium, driven by playwright-core for the console's browser tests (`.ci/run` installs it). */
+  chromium: { name: 'Chromium', path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
 } as const;
 
 export type ServiceName = keyof typeof SERVICES;
@@ -62,15 +65,26 @@ export async function describeWith(
     it: (name: string, fn: () => void) => it(name, fn),
   };
   const missing: string[] = [];
+  const toInstall: string[] = [];
   for (const need of needs) {
-    const url = options.urls?.[need] ?? SERVICES[need].url;
+    const service: { name: string; url?: string; path?: string } = SERVICES[need];
+    if (service.path !== undefined) {
+      const path = options.urls?.[need] ?? service.path;
+      if (!existsSync(path)) toInstall.push(`${service.name} at ${path}`);
+      continue;
+    }
+    const url = options.urls?.[need] ?? service.url ?? '';
     if (!(await reachable(url))) {
       const u = new URL(url);
-      missing.push(`${SERVICES[need].name} on ${u.hostname}:${u.port || DEFAULT_PORTS[u.protocol]}`);
+      missing.push(`${service.name} on ${u.hostname}:${u.port || DEFAULT_PORTS[u.protocol]}`);
     }
   }
-  if (missing.length === 0) return j.describe;
-  const line = `start ${missing.join(' and ')} (see README)`;
+  if (missing.length === 0 && toInstall.length === 0) return j.describe;
+  const line = `${[
+    ...(missing.length ? [`start ${missing.join(' and ')}`] : []),
+    ...(toInstall.length ? [`install ${toInstall.join(' and ')}`] : []),
+  ].join(' and ')} (see README)`;
+  missing.push(...toInstall);
   if (ci)
     return (name) =>
       j.describe(name, () => {

@@ -47,6 +47,7 @@ export class MappingsController {
   @Put()
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'replaceMappings',
     summary: 'Replace an id table (rows checked against each vendor’s id rules; bad rows reported)',
   })
   @ApiParam(KIND_PARAM)
@@ -63,7 +64,10 @@ export class MappingsController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Add rows to an id table (a row replaces the one with its source id)' })
+  @ApiOperation({
+    operationId: 'mergeMappings',
+    summary: 'Add rows to an id table (a row replaces the one with its source id)',
+  })
   @ApiParam(KIND_PARAM)
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody(UPLOAD_BODY)

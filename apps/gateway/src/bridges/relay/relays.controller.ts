@@ -42,6 +42,7 @@ export class RelaysController {
   @Post('retry')
   @HttpCode(200)
   @ApiOperation({
+    operationId: 'retryRelays',
     summary: 'Retry relays now: by id, or every failed and unmapped one (after a mapping upload)',
   })
   @ApiOkResponse({ type: RelayRetryResponseDto })

@@ -34,7 +34,7 @@ export class DeliveriesController {
 
   @Post('endpoints/:endpointId/deliveries/:deliveryId/retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Attempt a delivery again now' })
+  @ApiOperation({ operationId: 'retryDelivery', summary: 'Attempt a delivery again now' })
   @ApiOkResponse({ type: DeliveryResponseDto })
   retry(
     @Param('appId') appId: string,
@@ -46,7 +46,10 @@ export class DeliveriesController {
 
   @Post('events/:eventId/redeliver')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Deliver an event again to every enabled endpoint that subscribes to it' })
+  @ApiOperation({
+    operationId: 'redeliverEvent',
+    summary: 'Deliver an event again to every enabled endpoint that subscribes to it',
+  })
   @ApiOkResponse({ type: RequeuedResponseDto })
   async redeliver(
     @Param('appId') appId: string,
