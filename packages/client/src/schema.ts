@@ -504,7 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List relays (filter by status: pending, relayed, failed, unmapped, skipped, …) */
+        /** List relays (filter by status, or find the relays of one message by its vendor id) */
         get: operations["listRelays"];
         put?: never;
         post?: never;
@@ -542,6 +542,126 @@ export interface paths {
         put?: never;
         /** Retry relays now: by id, or every failed and unmapped one (after a mapping upload) */
         post: operations["retryRelays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a bridge's migration jobs */
+        get: operations["listMigrations"];
+        put?: never;
+        /** Start a migration job: move the source's directory and history to the target (admin) */
+        post: operations["createMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A migration job with its progress per kind and its report */
+        get: operations["getMigration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations/{jobId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job's items (the plan of a dry run), with their status, reason and error */
+        get: operations["listMigrationItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations/{jobId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a job (between two batches) */
+        post: operations["pauseMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations/{jobId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused or failed job from where it stopped */
+        post: operations["resumeMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a job (between two batches); its items are kept */
+        post: operations["cancelMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bridges/{bridgeId}/migrations/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry failed items (all, of one kind, or by id); ids are mapped again */
+        post: operations["retryMigrationItems"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2130,6 +2250,18 @@ export interface components {
             /** @description Every provider the gateway runs, by name. */
             data: components["schemas"]["ProviderResponseDto"][];
         };
+        AppRetentionDto: {
+            /** @description Days events (with their finished deliveries) are kept; 0 keeps them for ever. Absent: the gateway's default. */
+            events?: number;
+            /** @description Days raw vendor callbacks are kept; 0 keeps them for ever. Absent: the gateway's default. */
+            callbacks?: number;
+            /** @description Days delivery and relay attempt logs are kept; 0 keeps them for ever. Absent: the gateway's default. */
+            attempts?: number;
+            /** @description Days finished relays (the message-id pairs are kept regardless) are kept; 0 keeps them for ever. Absent: the gateway's default. */
+            relays?: number;
+            /** @description Days send records are kept; 0 keeps them for ever. Absent: the gateway's default. */
+            messages?: number;
+        };
         AppCreateDto: {
             /**
              * @description A name for people: shown in lists and logs.
@@ -2155,6 +2287,8 @@ export interface components {
             config: {
                 [key: string]: unknown;
             };
+            /** @description Retention periods overriding the gateway's defaults. */
+            retention?: components["schemas"]["AppRetentionDto"];
         };
         AppResponseDto: {
             /**
@@ -2189,6 +2323,8 @@ export interface components {
              *     ]
              */
             secretsSet: string[];
+            /** @description This app's retention overrides ({} when none). */
+            retention: components["schemas"]["AppRetentionDto"];
             /** @description Creation time, ISO-8601. */
             createdAt: string;
             /** @description Last change, ISO-8601. */
@@ -2207,6 +2343,8 @@ export interface components {
             config?: {
                 [key: string]: unknown;
             };
+            /** @description Replaces this app's retention overrides; null removes them (the defaults apply). */
+            retention?: components["schemas"]["AppRetentionDto"] | null;
         };
         ApiKeyCreateDto: {
             /**
@@ -2778,7 +2916,7 @@ export interface components {
             byConversation: components["schemas"]["ConversationStatsDto"][];
             /** @description Relay lag. */
             lagMs: components["schemas"]["LagDto"];
-            /** @description The most recent error, if any. */
+            /** @description The newest error of a relay that has not been relayed since (pending, failed, unmapped or skipped); null when none. */
             lastError: components["schemas"]["LastErrorDto"] | null;
         };
         IdPairDto: {
@@ -2959,7 +3097,7 @@ export interface components {
             attemptLog: components["schemas"]["RelayAttemptDto"][];
         };
         RelayRetryDto: {
-            /** @description These relays (any status but under way). */
+            /** @description These relays (any status but under way); an id that is no relay of this bridge is a 404. */
             ids?: string[];
             /** @description Instead of ids: every relay of the bridge in these statuses (default failed and unmapped). */
             statuses?: ("pending" | "relaying" | "relayed" | "failed" | "unmapped" | "skipped")[];
@@ -2967,6 +3105,205 @@ export interface components {
         RelayRetryResponseDto: {
             /** @description Relays put back in line. */
             requeued: string[];
+        };
+        MigrationUserCsvDto: {
+            /** @description CSV text: one user id per line, optional header `userId` or `user_id`. */
+            csv: string;
+        };
+        MigrationHistoryWindowDto: {
+            /**
+             * @description Oldest message to move (ISO-8601).
+             * @example 2026-12-01T00:00:00.000Z
+             */
+            from: string;
+            /** @description End of the window, exclusive (ISO-8601; default: when the job is created). Later messages are left to the live relay. */
+            to?: string;
+        };
+        MigrationPasswordsDto: {
+            /**
+             * @description `random`: a random password per account; `fixed`: `value` for every account.
+             * @enum {string}
+             */
+            mode: "random" | "fixed";
+            /** @description `fixed` only: the password. Stored sealed, never returned. */
+            value?: string;
+        };
+        MigrationCreateDto: {
+            /**
+             * @description `forward` (default): from the bridge source to its target; `reverse`: back (a `both` bridge only).
+             * @enum {string}
+             */
+            direction?: "forward" | "reverse";
+            /** @description The kinds to move (default: every kind; history only when `history` is given). Imported in the vendors' order whatever the order here. */
+            scope?: ("accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists")[];
+            /** @description The window of history to move; required when the scope has history. */
+            history?: components["schemas"]["MigrationHistoryWindowDto"];
+            /** @description Plan only: read the source, record the items and what will be skipped, import nothing. */
+            dryRun?: boolean;
+            /** @description The users to move (source ids): a JSON array or `{ "csv": "…" }`. Required when the source cannot list accounts (Tencent); limits the job to them otherwise. A malformed list is 400 `invalid_user_list` with `details.line`. */
+            users?: string[] | components["schemas"]["MigrationUserCsvDto"];
+            /** @description Passwords of imported accounts, for targets that require one (default random). */
+            passwords?: components["schemas"]["MigrationPasswordsDto"];
+        };
+        MigrationKindProgressDto: {
+            /**
+             * @description Where the kind is: waiting, reading, importing, done, skipped.
+             * @enum {string}
+             */
+            phase: "waiting" | "reading" | "importing" | "done" | "skipped";
+            /** @description Items read so far. */
+            total: number;
+            /** @description Items imported (or already on the target). */
+            done: number;
+            /** @description Items skipped, with a reason. */
+            skipped: number;
+            /** @description Items that failed; retry them after fixing the cause. */
+            failed: number;
+            /** @description Items still to import. */
+            pending: number;
+            /** @description Items finished per second over the last minute. */
+            ratePerSecond: number;
+            /** @description Seconds left at that rate; null while nothing moves. */
+            etaSeconds: number | null;
+            /** @description Why the whole kind is skipped (the source cannot read it, or the target cannot import it), else null. */
+            reason: string | null;
+        };
+        MigrationHistoryResponseDto: {
+            /** @description Oldest message moved (ISO-8601). */
+            from: string;
+            /** @description End of the window, exclusive (ISO-8601). */
+            to: string;
+        };
+        MigrationErrorDto: {
+            /** @description Machine-readable code. */
+            code: string;
+            /** @description What went wrong. */
+            message: string;
+        };
+        MigrationSkippedCountDto: {
+            /**
+             * @description The kind of the items.
+             * @enum {string}
+             */
+            kind: "accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists";
+            /** @description Why these items are skipped. */
+            reason: string;
+            /** @description How many items. */
+            count: number;
+        };
+        MigrationFailedCountDto: {
+            /**
+             * @description The kind of the items.
+             * @enum {string}
+             */
+            kind: "accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists";
+            /** @description The error code of these items. */
+            code: string;
+            /** @description How many items. */
+            count: number;
+        };
+        MigrationReportDto: {
+            /** @description Skipped items by kind and reason. */
+            skippedByReason: components["schemas"]["MigrationSkippedCountDto"][];
+            /** @description Failed items by kind and error code. */
+            failedByCode: components["schemas"]["MigrationFailedCountDto"][];
+        };
+        MigrationJobResponseDto: {
+            /** @description The job id. */
+            id: string;
+            /** @description Its bridge. */
+            bridgeId: string;
+            /**
+             * @description From the bridge source to its target, or back.
+             * @enum {string}
+             */
+            direction: "forward" | "reverse";
+            /** @description The app read from. */
+            sourceAppId: string;
+            /** @description The app imported into. */
+            targetAppId: string;
+            /** @description The kinds, in import order. */
+            scope: ("accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists")[];
+            /** @description The history window, or null. */
+            history: components["schemas"]["MigrationHistoryResponseDto"] | null;
+            /** @description A plan only: nothing is imported, its pending items are the plan. */
+            dryRun: boolean;
+            /**
+             * @description Where the job stands.
+             * @enum {string}
+             */
+            status: "pending" | "running" | "paused" | "cancelled" | "completed" | "failed";
+            /** @description When it was created. */
+            createdAt: string;
+            /** @description When it last changed. */
+            updatedAt: string;
+            /** @description When a runner first took it. */
+            startedAt: string | null;
+            /** @description When it completed, failed or was cancelled. */
+            finishedAt: string | null;
+            /** @description Why the job failed. */
+            error: components["schemas"]["MigrationErrorDto"] | null;
+            /** @description Per kind of the scope. */
+            progress: {
+                [key: string]: components["schemas"]["MigrationKindProgressDto"];
+            };
+            /** @description Why items were skipped or failed, counted. */
+            report: components["schemas"]["MigrationReportDto"];
+        };
+        MigrationJobListResponseDto: {
+            /** @description Jobs, oldest first. */
+            data: components["schemas"]["MigrationJobResponseDto"][];
+            /** @description Next page cursor, or null. */
+            nextCursor: string | null;
+        };
+        MigrationItemErrorDto: {
+            /** @description Machine-readable code. */
+            code: string;
+            /** @description What went wrong. */
+            message: string;
+            /** @description The vendor's own error code. */
+            vendorCode?: string;
+        };
+        MigrationItemResponseDto: {
+            /** @description The item id (for retry). */
+            id: string;
+            /**
+             * @description Its kind.
+             * @enum {string}
+             */
+            kind: "accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists";
+            /** @description The item at the source: a user or group id, `owner→friend`, a message id. */
+            sourceId: string;
+            /** @description Its id on the target, when the target gave one. */
+            targetId: string | null;
+            /**
+             * @description What became of it.
+             * @enum {string}
+             */
+            status: "pending" | "done" | "skipped" | "failed";
+            /** @description Why it is skipped. */
+            reason: string | null;
+            /** @description Why it failed. */
+            error: components["schemas"]["MigrationItemErrorDto"] | null;
+            /** @description Import attempts so far. */
+            attempts: number;
+            /** @description When it last changed. */
+            updatedAt: string;
+        };
+        MigrationItemListResponseDto: {
+            /** @description Items in the order they were read. */
+            data: components["schemas"]["MigrationItemResponseDto"][];
+            /** @description Next page cursor, or null. */
+            nextCursor: string | null;
+        };
+        MigrationRetryDto: {
+            /**
+             * @description Only the failed items of this kind.
+             * @enum {string}
+             */
+            kind?: "accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists";
+            /** @description Only these failed items (ids from the item list). */
+            itemIds?: string[];
         };
         HealthResponseDto: {
             /**
@@ -2991,7 +3328,7 @@ export interface components {
                  * @description Machine-readable cause.
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
+                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
                 /** @description One sentence for a person. */
                 message: string;
                 /** @description Per-field problems, for validation errors. */
@@ -7368,7 +7705,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description JSON `{"mappings": [{"source": "…", "target": "…"}]}` (or the array alone, or `[source, target]` pairs), or `text/csv` with two columns, source then target, and an optional `source,target` header. At most 100,000 rows. */
+        /** @description JSON `{"mappings": [{"source": "…", "target": "…"}]}` (or the array alone, or `[source, target]` pairs), or `text/csv` with two columns, source then target, and an optional `source,target` header line (any case; spaces, `_` and an `id` ending ignored; `target,source` swaps the columns). A first line of other column names (`from,to`, `src,dst`, `old,new`) is refused with 400 `validation_failed` naming its line. At most 100,000 rows. */
         requestBody: {
             content: {
                 "application/json": {
@@ -7479,7 +7816,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description JSON `{"mappings": [{"source": "…", "target": "…"}]}` (or the array alone, or `[source, target]` pairs), or `text/csv` with two columns, source then target, and an optional `source,target` header. At most 100,000 rows. */
+        /** @description JSON `{"mappings": [{"source": "…", "target": "…"}]}` (or the array alone, or `[source, target]` pairs), or `text/csv` with two columns, source then target, and an optional `source,target` header line (any case; spaces, `_` and an `id` ending ignored; `target,source` swaps the columns). A first line of other column names (`from,to`, `src,dst`, `old,new`) is refused with 400 `validation_failed` naming its line. At most 100,000 rows. */
         requestBody: {
             content: {
                 "application/json": {
@@ -7588,6 +7925,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only relays in this status. */
                 status?: "pending" | "relaying" | "relayed" | "failed" | "unmapped" | "skipped";
+                /** @description Only the relays of this original message (exact vendor message id, either app): its relay and its recall's. */
+                sourceMessageId?: string;
             };
             header?: never;
             path: {
@@ -7823,6 +8162,102 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description No such bridge, or an id names no relay of this bridge (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listMigrations: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                bridgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobListResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description No such resource (or not visible to this credential). */
             404: {
                 headers: {
@@ -7840,6 +8275,677 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bridgeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrationCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobResponseDto"];
+                };
+            };
+            /** @description `invalid_user_list` (with `details.line`), `invalid_request`, `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: no such bridge. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `conflict`: the bridge has an unfinished job. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `capability_unsupported`: the source cannot read a kind of the scope. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bridgeId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listMigrationItems: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description Only items of this kind. */
+                kind?: "accounts" | "profiles" | "groups" | "members" | "mutes" | "chatrooms" | "history" | "contacts" | "blocklists";
+                /** @description Only items in this status. */
+                status?: "pending" | "done" | "skipped" | "failed";
+            };
+            header?: never;
+            path: {
+                bridgeId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationItemListResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    pauseMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bridgeId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pausing. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: the job is in a state that does not allow it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    resumeMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bridgeId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resuming. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: the job is in a state that does not allow it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cancelMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bridgeId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: the job is in a state that does not allow it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    retryMigrationItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bridgeId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrationRetryDto"];
+            };
+        };
+        responses: {
+            /** @description The failed items are pending again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationJobResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `conflict`: the job is in a state that does not allow it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests; see Retry-After. */
             429: {

@@ -65,7 +65,10 @@ export class MigrationsController {
   }
 
   @Get(':jobId/items')
-  @ApiOperation({ summary: "A job's items (the plan of a dry run), with their status, reason and error" })
+  @ApiOperation({
+    operationId: 'listMigrationItems',
+    summary: "A job's items (the plan of a dry run), with their status, reason and error",
+  })
   @ApiOkResponse({ type: MigrationItemListResponseDto })
   items(
     @Param('bridgeId') bridgeId: string,
@@ -77,7 +80,10 @@ export class MigrationsController {
 
   @Post(':jobId/pause')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Pause a job (between two batches)' })
+  @ApiOperation({
+    operationId: 'pauseMigration',
+    summary: 'Pause a job (between two batches)',
+  })
   @ApiResponse({ status: 202, type: MigrationJobResponseDto, description: 'Pausing.' })
   @ApiResponse(CONFLICT)
   pause(
@@ -89,7 +95,10 @@ export class MigrationsController {
 
   @Post(':jobId/resume')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Resume a paused or failed job from where it stopped' })
+  @ApiOperation({
+    operationId: 'resumeMigration',
+    summary: 'Resume a paused or failed job from where it stopped',
+  })
   @ApiResponse({ status: 202, type: MigrationJobResponseDto, description: 'Resuming.' })
   @ApiResponse(CONFLICT)
   resume(
@@ -101,7 +110,10 @@ export class MigrationsController {
 
   @Post(':jobId/cancel')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Cancel a job (between two batches); its items are kept' })
+  @ApiOperation({
+    operationId: 'cancelMigration',
+    summary: 'Cancel a job (between two batches); its items are kept',
+  })
   @ApiResponse({ status: 202, type: MigrationJobResponseDto, description: 'Cancelled.' })
   @ApiResponse(CONFLICT)
   cancel(
@@ -113,7 +125,10 @@ export class MigrationsController {
 
   @Post(':jobId/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Retry failed items (all, of one kind, or by id); ids are mapped again' })
+  @ApiOperation({
+    operationId: 'retryMigrationItems',
+    summary: 'Retry failed items (all, of one kind, or by id); ids are mapped again',
+  })
   @ApiResponse({
     status: 202,
     type: MigrationJobResponseDto,
