@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps } from '../app.js';
 import { ErrorLine, Field, Json, messageOf } from '../ui.js';
+import { MigrationsSection } from './migrations.js';
 
 type Bridge = { id: string; name: string; sourceAppId: string; targetAppId: string; status: string };
 type Relay = {
@@ -120,6 +121,7 @@ export function BridgesPage({ session }: PageProps) {
           </table>
         </div>
       </section>
+      <MigrationsSection session={session} bridgeId={bridgeId} />
       <section aria-labelledby="mappings">
         <h2 id="mappings">Upload a mapping</h2>
         <form

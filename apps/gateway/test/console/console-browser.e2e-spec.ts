@@ -213,6 +213,13 @@ describe('console in Chromium', () => {
     await page.getByLabel('CSV rows (source,target)').fill('184524748161099,@TGS#2J4SZEAXX');
     await page.getByRole('button', { name: 'Upload mapping' }).click();
     await page.getByRole('status').getByText('Accepted 1, rejected 0.').waitFor();
+    // A dry run of the directory is planned from the page, and its job is listed with its progress.
+    await page.getByLabel('What to move (comma-separated)').fill('groups,members');
+    await page.getByRole('button', { name: 'Start migration' }).click();
+    const jobs = page.getByTestId('migrations');
+    await jobs.locator('[data-status="completed"]').first().waitFor({ timeout: 20_000 });
+    expect(await jobs.getByText('(dry run)').count()).toBeGreaterThan(0);
+    expect(await jobs.getByText(/groups \d+\/\d+/).count()).toBeGreaterThan(0);
     await shot(page, '07-bridges');
 
     await go(page, 'Providers');
