@@ -5,6 +5,9 @@
  */
 export const ERROR_CODES = [
   'validation_failed',
+  'invalid_destination',
+  'destination_unreachable',
+  'private_address',
   'invalid_cursor',
   'invalid_json',
   'payload_too_large',

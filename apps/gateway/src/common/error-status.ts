@@ -4,6 +4,9 @@ import type { ErrorCode } from '@im-gateway/types';
 export function statusOfErrorCode(code: ErrorCode): number {
   switch (code) {
     case 'validation_failed':
+    case 'invalid_destination':
+    case 'destination_unreachable':
+    case 'private_address':
     case 'invalid_cursor':
     case 'invalid_json':
     case 'provider_config_invalid':

@@ -1,6 +1,12 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema.js';
 import { Bridges1763900000000 } from './1763900000000-bridges.js';
 import { TraceParent1765000000000 } from './1765000000000-trace-parent.js';
+import { Destinations1765300000000 } from './1765300000000-destinations.js';
 
 /** Every migration, oldest first. Listed by hand: ESM builds cannot rely on TypeORM's file globs. */
-export const MIGRATIONS = [InitialSchema1732300000000, Bridges1763900000000, TraceParent1765000000000];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  Bridges1763900000000,
+  TraceParent1765000000000,
+  Destinations1765300000000,
+];

@@ -1,0 +1,59 @@
+/**
+ * One connection per endpoint, shared by every attempt to it. Opened on first use; forgotten when it
+ * fails (the next attempt opens a new one: that is the reconnect), when the endpoint's URL changes, or
+ * when the endpoint is closed.
+ */
+export class BrokerConnections<C> {
+  private readonly open = new Map<string, { key: string; connection: Promise<C> }>();
+
+  constructor(
+    private readonly connect: (url: string, onLost: () => void) => Promise<C>,
+    private readonly disconnect: (connection: C) => Promise<void>,
+  ) {}
+
+  /** The endpoint's connection to `url`, opening one (and closing one to another URL) if needed. */
+  get(endpointId: string, url: string): Promise<C> {
+    const held = this.open.get(endpointId);
+    if (held?.key === url) return held.connection;
+    if (held) void this.close(endpointId);
+    const entry = {
+      key: url,
+      connection: this.connect(url, () => {
+        if (this.open.get(endpointId) === entry) this.open.delete(endpointId);
+      }),
+    };
+    this.open.set(endpointId, entry);
+    entry.connection.catch(() => {
+      if (this.open.get(endpointId) === entry) this.open.delete(endpointId);
+    });
+    return entry.connection;
+  }
+
+  /** Forgets the connection and closes it (a failed attempt's connection may be half dead). */
+  async close(endpointId: string): Promise<void> {
+    const held = this.open.get(endpointId);
+    if (!held) return;
+    this.open.delete(endpointId);
+    const connection = await held.connection.catch(() => null);
+    if (connection) await this.disconnect(connection).catch(() => undefined);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open.keys()].map((id) => this.close(id)));
+  }
+}
+
+/** Rejects with `timed out after N ms` if the promise has not settled by then. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export const errorText = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && !error.message.includes(String(code)) ? `${code}: ${error.message}` : error.message;
+};
