@@ -9,6 +9,8 @@ export const SERVICES = {
     name: 'PostgreSQL',
     url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   },
+  rabbitmq: { name: 'RabbitMQ', url: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672' },
+  nats: { name: 'NATS', url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' },
 } as const;
 
 export type ServiceName = keyof typeof SERVICES;
@@ -26,7 +28,13 @@ export interface RequiredServicesOptions {
 
 type Describe = (name: string, fn: () => void) => void;
 
-const DEFAULT_PORTS: Record<string, number> = { 'redis:': 6379, 'rediss:': 6379, 'postgres:': 5432 };
+const DEFAULT_PORTS: Record<string, number> = {
+  'redis:': 6379,
+  'rediss:': 6379,
+  'postgres:': 5432,
+  'amqp:': 5672,
+  'nats:': 4222,
+};
 
 /** Whether something accepts TCP connections at the URL's host and port, within a second. */
 export function reachable(url: string, timeoutMs = 1000): Promise<boolean> {

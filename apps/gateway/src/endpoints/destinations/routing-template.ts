@@ -12,15 +12,18 @@ export function unknownPlaceholders(template: string): string[] {
 }
 
 /**
- * Fills a routing-key or subject template. `clean` rewrites each filled-in value (not the template's own
- * text) so that an id cannot add separators or wildcards the template did not have.
+ * Fills a routing-key or subject template. `clean` rewrites each filled-in id (not the template's own
+ * text) so that an id cannot add separators or wildcards the template did not have. `{type}` is filled in
+ * as it is: event types are dot-separated lowercase words, so `message.*` bindings and subjects work.
  */
 export function renderTemplate(
   template: string,
   values: Placeholders,
   clean: (value: string) => string = (v) => v,
 ): string {
-  return template.replace(PLACEHOLDER, (_, name: keyof Placeholders) => clean(values[name]));
+  return template.replace(PLACEHOLDER, (_, name: keyof Placeholders) =>
+    name === 'type' ? values.type : clean(values[name]),
+  );
 }
 
 /**

@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
+import { HTTP } from 'cloudevents';
+import { Webhook } from 'standardwebhooks';
+import { BROKER_CONSUMERS, type BrokerConsumer, type ConsumedMessage } from '../support/broker-consumers.js';
+import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
+import { describeWith } from '../support/required-services.js';
+import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
+import { sleep } from '../support/webhook-receiver.js';
+
+// Each broker as this machine runs it, consumed with its official client (amqplib, nats, ioredis).
+const describeWithBrokers = await describeWith(['redis', 'rabbitmq', 'nats']);
+
+const CONVERSATIONS = 10;
+let gw: RunningGateway;
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  gw = await startGateway({
+    env: {
+      // Twenty quick retries: a cut of about a second is retried through, never exhausted.
+      DELIVERY_RETRY_SCHEDULE: Array.from({ length: 20 }, (_, i) => (i === 0 ? '0' : '0.2')).join(','),
+      DELIVERY_TIMEOUT_MS: '1000',
+      DELIVERY_CONCURRENCY: '32',
+    },
+  });
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(async () => {
+  await gw.close();
+});
+
+async function consumer(type: keyof typeof BROKER_CONSUMERS): Promise<BrokerConsumer> {
+  const c = await BROKER_CONSUMERS[type]().start();
+  cleanups.push(() => c.stop());
+  return c;
+}
+
+async function endpointFor(body: Record<string, unknown>) {
+  const appId = (
+    await gw.call('POST', '/v1/apps', {
+      body: easemobAppBody({ orgName: 'org', appName: 'app', callbackSecret: FIXTURE_SECRET }),
+    })
+  ).body.id as string;
+  const created = await gw.call('POST', `/v1/apps/${appId}/endpoints`, {
+    body: { ...body, ordering: 'conversation' },
+  });
+  expect(created.status).toBe(201);
+  return { appId, endpointId: created.body.id as string, secret: created.body.secret as string };
+}
+
+/** Posts `count` callbacks, 8 at a time, over 10 group conversations; returns each conversation's times. */
+async function postEvents(appId: string, count: number, tag: string): Promise<Record<string, number[]>> {
+  const base = Date.now() - 60_000;
+  const sent: Record<string, number[]> = {};
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const group = `g${i % CONVERSATIONS}`;
+      const ts = base + i; // distinct times: the order of each conversation is known in advance
+      (sent[group] ??= []).push(ts);
+      const r = await gw.call('POST', `/callbacks/easemob/${appId}`, {
+        token: null,
+        body: easemobTextCallback(`${tag}-${i}`, { group, timestamp: ts }),
+      });
+      expect(r.status).toBe(200);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  for (const times of Object.values(sent)) times.sort((a, b) => a - b);
+  return sent;
+}
+
+/** The first arrival of each event id, in arrival order. */
+function firstArrivals(messages: ConsumedMessage[]): ConsumedMessage[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const id = m.headers['webhook-id']!;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function timesByConversation(messages: ConsumedMessage[]): Record<string, number[]> {
+  const seen: Record<string, number[]> = {};
+  for (const m of messages) {
+    const ce = JSON.parse(m.body) as { subject: string; time: string };
+    (seen[ce.subject.split('/')[1]!] ??= []).push(Date.parse(ce.time));
+  }
+  return seen;
+}
+
+async function waitForIds(c: BrokerConsumer, count: number, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (firstArrivals(c.received).length < count) {
+    if (Date.now() - started > timeoutMs)
+      throw new Error(
+        `${c.type}: ${firstArrivals(c.received).length} of ${count} events after ${timeoutMs} ms`,
+      );
+    await sleep(100);
+  }
+}
+
+for (const type of Object.keys(BROKER_CONSUMERS) as (keyof typeof BROKER_CONSUMERS)[]) {
+  describeWithBrokers(`${type} destination`, () => {
+    it('delivers 1,000 events exactly once, signed, as CloudEvents, in order per conversation', async () => {
+      const c = await consumer(type);
+      const { appId, endpointId, secret } = await endpointFor(c.endpoint(c.brokerUrl));
+      const sent = await postEvents(appId, 1_000, `once-${type}`);
+      await c.waitFor(1_000);
+      await sleep(500); // nothing more may come
+      expect(c.received).toHaveLength(1_000);
+      expect(new Set(c.received.map((m) => m.headers['webhook-id'])).size).toBe(1_000);
+      expect(timesByConversation(c.received)).toEqual(sent);
+
+      const wh = new Webhook(secret);
+      for (const m of c.received) {
+        const { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sig } = m.headers;
+        expect(() =>
+          wh.verify(m.body, { 'webhook-id': id!, 'webhook-timestamp': ts!, 'webhook-signature': sig! }),
+        ).not.toThrow();
+        const ce = HTTP.toEvent({ headers: { 'content-type': m.headers['content-type'] }, body: m.body });
+        const event = Array.isArray(ce) ? ce[0]! : ce;
+        expect(event.id).toBe(id);
+        // The binary-mode attributes say the same as the document.
+        expect(m.headers).toMatchObject({
+          'ce-specversion': '1.0',
+          'ce-id': event.id,
+          'ce-type': event.type,
+          'ce-source': event.source,
+          'ce-subject': event.subject,
+        });
+      }
+      if (type === 'rabbitmq')
+        expect(c.received[0]!.headers['x-routing-key']).toMatch(/\.group\.g\d\.message\.sent$/);
+      if (type === 'nats') expect(c.received[0]!.headers['x-subject']).toMatch(/\.g\d\.message\.sent$/);
+
+      const page = await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?limit=5`);
+      const detail = await gw.call(
+        'GET',
+        `/v1/apps/${appId}/endpoints/${endpointId}/deliveries/${page.body.data[0].id}`,
+      );
+      expect(detail.body).toMatchObject({ status: 'delivered', attempts: 1 });
+      expect(detail.body.attemptLog[0].responseExcerpt).toBeTruthy();
+    });
+
+    it('retries through a cut connection to the broker: nothing lost, order per conversation kept', async () => {
+      const c = await consumer(type);
+      const broker = new URL(c.brokerUrl);
+      const proxy = new TcpProxy(broker.hostname, Number(broker.port));
+      await proxy.start();
+      cleanups.push(() => proxy.cut());
+      const viaProxy = new URL(c.brokerUrl);
+      viaProxy.port = String(proxy.port);
+      const { appId, endpointId } = await endpointFor(c.endpoint(viaProxy.toString()));
+
+      const posting = postEvents(appId, 400, `cut-${type}`);
+      await c.waitFor(50);
+      await proxy.cut();
+      await sleep(1_200);
+      await proxy.restore();
+      const sent = await posting;
+      await waitForIds(c, 400);
+
+      const first = firstArrivals(c.received);
+      expect(first).toHaveLength(400);
+      expect(timesByConversation(first)).toEqual(sent);
+      const failed = await gw.call(
+        'GET',
+        `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?status=failed&limit=5`,
+      );
+      expect(failed.body.data).toEqual([]);
+      // The cut was retried through: some delivery took more than one attempt.
+      let retried = 0;
+      let cursor: string | null = null;
+      do {
+        const page: { body: { data: { attempts: number }[]; nextCursor: string | null } } = await gw.call(
+          'GET',
+          `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        retried += page.body.data.filter((d) => d.attempts > 1).length;
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(retried).toBeGreaterThan(0);
+    });
+  });
+}
