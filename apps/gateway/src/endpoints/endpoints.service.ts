@@ -160,7 +160,7 @@ export class EndpointsService {
     }
     const parsed = parseBrokerDestination(type, rawUrl, rawSettings);
     await assertBrokerHost(parsed.url, allowPrivate);
-    const settings = parsed.settings as unknown as NonNullable<EndpointEntity['destination']>;
+    const settings: NonNullable<EndpointEntity['destination']> = parsed.settings;
     await this.destinations
       .of(type)
       .probe({ endpointId: '', type, url: parsed.url.toString(), settings }, PROBE_TIMEOUT_MS);

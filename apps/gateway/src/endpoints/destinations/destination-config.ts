@@ -146,3 +146,21 @@ export async function assertBrokerHost(
       [{ field: 'url', message: 'private address' }],
     );
 }
+
+type SettingsRow = Record<string, string | number | null> | null;
+
+/** The stored settings of a `rabbitmq` endpoint (checked when written), with the defaults filled in. */
+export const rabbitmqSettings = (row: SettingsRow): RabbitmqSettings => ({
+  exchange: String(row?.exchange ?? ''),
+  routingKey: String(row?.routingKey ?? '{type}'),
+});
+
+export const natsSettings = (row: SettingsRow): NatsSettings => ({
+  subject: String(row?.subject ?? 'imgw.{appId}.{type}'),
+  stream: String(row?.stream ?? ''),
+});
+
+export const redisStreamSettings = (row: SettingsRow): RedisStreamSettings => ({
+  streamKey: String(row?.streamKey ?? ''),
+  maxLen: typeof row?.maxLen === 'number' ? row.maxLen : null,
+});

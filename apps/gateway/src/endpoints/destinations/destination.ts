@@ -5,24 +5,25 @@ export const DESTINATION_TYPES = ['http', 'rabbitmq', 'nats', 'redis-stream'] as
 export type DestinationType = (typeof DESTINATION_TYPES)[number];
 
 /** The per-type settings stored beside the URL (`EndpointEntity.destination`). */
-export interface RabbitmqSettings {
+export type RabbitmqSettings = {
   /** The exchange published to; `''` is the default exchange (routing key = queue name). */
   exchange: string;
   /** A template of `{type}`, `{appId}`, `{conversationType}`, `{conversationId}`. */
   routingKey: string;
-}
-export interface NatsSettings {
+};
+export type NatsSettings = {
   /** A subject template (same placeholders); every subject it yields must be bound to `stream`. */
   subject: string;
   /** The JetStream stream expected to take the message (checked on the publish acknowledgement). */
   stream: string;
-}
-export interface RedisStreamSettings {
+};
+export type RedisStreamSettings = {
   /** The stream key XADD appends to. */
   streamKey: string;
   /** Approximate cap on the stream's length (`MAXLEN ~`); null = unbounded. */
   maxLen: number | null;
-}
+};
+// Type aliases rather than interfaces: an object type alias fits the stored row's index signature.
 export type DestinationSettings = RabbitmqSettings | NatsSettings | RedisStreamSettings;
 
 /** Where one delivery goes: the endpoint, its URL with credentials, and its type's settings. */
@@ -30,7 +31,8 @@ export interface DestinationTarget {
   endpointId: string;
   type: DestinationType;
   url: string;
-  settings: Record<string, unknown> | null;
+  /** The stored settings (`EndpointEntity.destination`), read by each adapter for its own type. */
+  settings: Record<string, string | number | null> | null;
 }
 
 /**

@@ -8,8 +8,8 @@ import {
 import { ImGatewayError } from '@im-gateway/types';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
 import { BrokerConnections, errorText, withTimeout } from './broker-connections.js';
-import { assertBrokerHost } from './destination-config.js';
-import type { Destination, DestinationMessage, DestinationTarget, NatsSettings } from './destination.js';
+import { assertBrokerHost, natsSettings } from './destination-config.js';
+import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 import { unreachable } from './rabbitmq.destination.js';
 import { cleanNatsToken, renderTemplate } from './routing-template.js';
 
@@ -59,7 +59,7 @@ export class NatsDestination implements Destination {
       ...r,
       durationMs: Math.round(performance.now() - started),
     });
-    const { subject: template, stream } = target.settings as unknown as NatsSettings;
+    const { subject: template, stream } = natsSettings(target.settings);
     const subject = renderTemplate(template, message.placeholders, cleanNatsToken);
     try {
       const link = await withTimeout(this.links.get(target.endpointId, target.url), timeoutMs, 'connect');
@@ -81,7 +81,7 @@ export class NatsDestination implements Destination {
   }
 
   async probe(target: DestinationTarget, timeoutMs: number): Promise<void> {
-    const { stream } = target.settings as unknown as NatsSettings;
+    const { stream } = natsSettings(target.settings);
     let connection: NatsConnection;
     try {
       connection = await withTimeout(

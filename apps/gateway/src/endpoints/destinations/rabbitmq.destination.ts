@@ -2,8 +2,8 @@ import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { ImGatewayError } from '@im-gateway/types';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
 import { BrokerConnections, errorText, withTimeout } from './broker-connections.js';
-import { assertBrokerHost } from './destination-config.js';
-import type { Destination, DestinationMessage, DestinationTarget, RabbitmqSettings } from './destination.js';
+import { assertBrokerHost, rabbitmqSettings } from './destination-config.js';
+import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 import { cleanAmqpWord, renderTemplate } from './routing-template.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -42,7 +42,7 @@ export class RabbitmqDestination implements Destination {
       ...r,
       durationMs: Math.round(performance.now() - started),
     });
-    const { exchange, routingKey: template } = target.settings as unknown as RabbitmqSettings;
+    const { exchange, routingKey: template } = rabbitmqSettings(target.settings);
     const routingKey = renderTemplate(template, message.placeholders, cleanAmqpWord);
     if (Buffer.byteLength(routingKey) > 255)
       return done({ ok: false, error: `routing key longer than 255 bytes: ${routingKey.slice(0, 80)}…` });
@@ -84,7 +84,7 @@ export class RabbitmqDestination implements Destination {
   }
 
   async probe(target: DestinationTarget, timeoutMs: number): Promise<void> {
-    const { exchange } = target.settings as unknown as RabbitmqSettings;
+    const { exchange } = rabbitmqSettings(target.settings);
     let connection: ChannelModel;
     try {
       connection = await withTimeout(amqp.connect(target.url, { timeout: timeoutMs }), timeoutMs, 'connect');

@@ -1,13 +1,8 @@
 import { Redis } from 'ioredis';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
 import { BrokerConnections, errorText, withTimeout } from './broker-connections.js';
-import { assertBrokerHost } from './destination-config.js';
-import type {
-  Destination,
-  DestinationMessage,
-  DestinationTarget,
-  RedisStreamSettings,
-} from './destination.js';
+import { assertBrokerHost, redisStreamSettings } from './destination-config.js';
+import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 import { unreachable } from './rabbitmq.destination.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -50,7 +45,7 @@ export class RedisStreamDestination implements Destination {
       ...r,
       durationMs: Math.round(performance.now() - started),
     });
-    const { streamKey, maxLen } = target.settings as unknown as RedisStreamSettings;
+    const { streamKey, maxLen } = redisStreamSettings(target.settings);
     const fields = [...Object.entries(message.headers).flat(), 'body', message.body];
     try {
       const redis = await withTimeout(this.links.get(target.endpointId, target.url), timeoutMs, 'connect');
