@@ -1,23 +1,36 @@
+/** A connection unused for this long is closed (an endpoint deleted or disabled through another replica). */
+export const IDLE_CLOSE_MS = 5 * 60_000;
+
 /**
  * One connection per endpoint, shared by every attempt to it. Opened on first use; forgotten when it
  * fails (the next attempt opens a new one: that is the reconnect), when the endpoint's URL changes, or
- * when the endpoint is closed.
+ * when the endpoint is closed. A connection idle for `IDLE_CLOSE_MS` is closed too: the replica that
+ * deleted or disabled an endpoint closes its own, the others only see that no attempt comes any more.
  */
 export class BrokerConnections<C> {
-  private readonly open = new Map<string, { key: string; connection: Promise<C> }>();
+  private readonly open = new Map<string, { key: string; connection: Promise<C>; usedAt: number }>();
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     private readonly connect: (url: string, onLost: () => void) => Promise<C>,
     private readonly disconnect: (connection: C) => Promise<void>,
-  ) {}
+    idleCloseMs = IDLE_CLOSE_MS,
+  ) {
+    this.sweeper = setInterval(() => this.closeIdle(idleCloseMs), Math.min(idleCloseMs, 60_000));
+    this.sweeper.unref();
+  }
 
   /** The endpoint's connection to `url`, opening one (and closing one to another URL) if needed. */
   get(endpointId: string, url: string): Promise<C> {
     const held = this.open.get(endpointId);
-    if (held?.key === url) return held.connection;
+    if (held?.key === url) {
+      held.usedAt = Date.now();
+      return held.connection;
+    }
     if (held) void this.close(endpointId);
     const entry = {
       key: url,
+      usedAt: Date.now(),
       connection: this.connect(url, () => {
         if (this.open.get(endpointId) === entry) this.open.delete(endpointId);
       }),
@@ -39,7 +52,18 @@ export class BrokerConnections<C> {
   }
 
   async closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
     await Promise.all([...this.open.keys()].map((id) => this.close(id)));
+  }
+
+  /** How many endpoints have a connection (open or opening). */
+  get size(): number {
+    return this.open.size;
+  }
+
+  closeIdle(idleMs: number): void {
+    const before = Date.now() - idleMs;
+    for (const [id, entry] of this.open) if (entry.usedAt < before) void this.close(id);
   }
 }
 
