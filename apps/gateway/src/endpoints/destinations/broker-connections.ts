@@ -1,3 +1,5 @@
+import { ImGatewayError } from '@im-gateway/types';
+
 /** A connection unused for this long is closed (an endpoint deleted or disabled through another replica). */
 export const IDLE_CLOSE_MS = 5 * 60_000;
 
@@ -81,3 +83,11 @@ export const errorText = (error: unknown): string => {
   const code = (error as NodeJS.ErrnoException).code;
   return code && !error.message.includes(String(code)) ? `${code}: ${error.message}` : error.message;
 };
+
+/** The 400 for a broker that did not take a connection at creation; names the host, never the credentials. */
+export function unreachable(url: string, error: unknown): ImGatewayError {
+  const host = new URL(url).host;
+  return new ImGatewayError('destination_unreachable', `could not connect to ${host}: ${errorText(error)}`, [
+    { field: 'url', message: 'unreachable' },
+  ]);
+}

@@ -7,10 +7,9 @@ import {
 } from 'nats';
 import { ImGatewayError } from '@im-gateway/types';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
-import { BrokerConnections, errorText, withTimeout } from './broker-connections.js';
+import { BrokerConnections, errorText, unreachable, withTimeout } from './broker-connections.js';
 import { assertBrokerHost, natsSettings } from './destination-config.js';
 import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
-import { unreachable } from './rabbitmq.destination.js';
 import { cleanNatsToken, renderTemplate } from './routing-template.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;

@@ -1,7 +1,7 @@
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { ImGatewayError } from '@im-gateway/types';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
-import { BrokerConnections, errorText, withTimeout } from './broker-connections.js';
+import { BrokerConnections, errorText, unreachable, withTimeout } from './broker-connections.js';
 import { assertBrokerHost, rabbitmqSettings } from './destination-config.js';
 import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 import { cleanAmqpWord, renderTemplate } from './routing-template.js';
@@ -136,11 +136,4 @@ export class RabbitmqDestination implements Destination {
       throw error;
     }
   }
-}
-
-export function unreachable(url: string, error: unknown): ImGatewayError {
-  const host = new URL(url).host;
-  return new ImGatewayError('destination_unreachable', `could not connect to ${host}: ${errorText(error)}`, [
-    { field: 'url', message: 'unreachable' },
-  ]);
 }

@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
-import { BrokerConnections, errorText, withTimeout } from './broker-connections.js';
+import { BrokerConnections, errorText, unreachable, withTimeout } from './broker-connections.js';
 import { assertBrokerHost, redisStreamSettings } from './destination-config.js';
 import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
-import { unreachable } from './rabbitmq.destination.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
