@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
 import { HTTP } from 'cloudevents';
+import { Redis } from 'ioredis';
+import { Transactor } from '@im-gateway/persistence';
 import { Webhook } from 'standardwebhooks';
 import { BROKER_CONSUMERS, type BrokerConsumer, type ConsumedMessage } from '../support/broker-consumers.js';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
-import { describeWith } from '../support/required-services.js';
+import { describeWith, SERVICES } from '../support/required-services.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { sleep } from '../support/webhook-receiver.js';
@@ -12,6 +14,8 @@ import { sleep } from '../support/webhook-receiver.js';
 const describeWithBrokers = await describeWith(['redis', 'rabbitmq', 'nats']);
 
 const CONVERSATIONS = 10;
+// A thousand callbacks and their deliveries take seconds alone, longer beside a full parallel test run.
+const SLOW_MS = 120_000;
 let gw: RunningGateway;
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -106,48 +110,96 @@ async function waitForIds(c: BrokerConsumer, count: number, timeoutMs = 60_000) 
 
 for (const type of Object.keys(BROKER_CONSUMERS) as (keyof typeof BROKER_CONSUMERS)[]) {
   describeWithBrokers(`${type} destination`, () => {
-    it('delivers 1,000 events exactly once, signed, as CloudEvents, in order per conversation', async () => {
-      const c = await consumer(type);
-      const { appId, endpointId, secret } = await endpointFor(c.endpoint(c.brokerUrl));
-      const sent = await postEvents(appId, 1_000, `once-${type}`);
-      await c.waitFor(1_000);
-      await sleep(500); // nothing more may come
-      expect(c.received).toHaveLength(1_000);
-      expect(new Set(c.received.map((m) => m.headers['webhook-id'])).size).toBe(1_000);
-      expect(timesByConversation(c.received)).toEqual(sent);
+    it(
+      'delivers 1,000 events exactly once, signed, as CloudEvents, in order per conversation',
+      async () => {
+        const c = await consumer(type);
+        const { appId, endpointId, secret } = await endpointFor(c.endpoint(c.brokerUrl));
+        const sent = await postEvents(appId, 1_000, `once-${type}`);
+        await c.waitFor(1_000, 90_000);
+        await sleep(500); // nothing more may come
+        expect(c.received).toHaveLength(1_000);
+        expect(new Set(c.received.map((m) => m.headers['webhook-id'])).size).toBe(1_000);
+        expect(timesByConversation(c.received)).toEqual(sent);
 
-      const wh = new Webhook(secret);
-      for (const m of c.received) {
-        const { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sig } = m.headers;
-        expect(() =>
-          wh.verify(m.body, { 'webhook-id': id!, 'webhook-timestamp': ts!, 'webhook-signature': sig! }),
-        ).not.toThrow();
-        const ce = HTTP.toEvent({ headers: { 'content-type': m.headers['content-type'] }, body: m.body });
-        const event = Array.isArray(ce) ? ce[0]! : ce;
-        expect(event.id).toBe(id);
-        // The binary-mode attributes say the same as the document.
-        expect(m.headers).toMatchObject({
-          'ce-specversion': '1.0',
-          'ce-id': event.id,
-          'ce-type': event.type,
-          'ce-source': event.source,
-          'ce-subject': event.subject,
-        });
-      }
-      if (type === 'rabbitmq')
-        expect(c.received[0]!.headers['x-routing-key']).toMatch(/\.group\.g\d\.message\.sent$/);
-      if (type === 'nats') expect(c.received[0]!.headers['x-subject']).toMatch(/\.g\d\.message\.sent$/);
+        const wh = new Webhook(secret);
+        for (const m of c.received) {
+          const { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': sig } = m.headers;
+          expect(() =>
+            wh.verify(m.body, { 'webhook-id': id!, 'webhook-timestamp': ts!, 'webhook-signature': sig! }),
+          ).not.toThrow();
+          const ce = HTTP.toEvent({ headers: { 'content-type': m.headers['content-type'] }, body: m.body });
+          const event = Array.isArray(ce) ? ce[0]! : ce;
+          expect(event.id).toBe(id);
+          // The binary-mode attributes say the same as the document.
+          expect(m.headers).toMatchObject({
+            'ce-specversion': '1.0',
+            'ce-id': event.id,
+            'ce-type': event.type,
+            'ce-source': event.source,
+            'ce-subject': event.subject,
+          });
+        }
+        if (type === 'rabbitmq')
+          expect(c.received[0]!.headers['x-routing-key']).toMatch(/\.group\.g\d\.message\.sent$/);
+        if (type === 'nats') expect(c.received[0]!.headers['x-subject']).toMatch(/\.g\d\.message\.sent$/);
 
-      const page = await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?limit=5`);
-      const detail = await gw.call(
-        'GET',
-        `/v1/apps/${appId}/endpoints/${endpointId}/deliveries/${page.body.data[0].id}`,
-      );
-      expect(detail.body).toMatchObject({ status: 'delivered', attempts: 1 });
-      expect(detail.body.attemptLog[0].responseExcerpt).toBeTruthy();
-    });
+        const page = await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?limit=5`);
+        const detail = await gw.call(
+          'GET',
+          `/v1/apps/${appId}/endpoints/${endpointId}/deliveries/${page.body.data[0].id}`,
+        );
+        expect(detail.body).toMatchObject({ status: 'delivered', attempts: 1 });
+        expect(detail.body.attemptLog[0].responseExcerpt).toBeTruthy();
+      },
+      SLOW_MS,
+    );
 
-    it('retries through a cut connection to the broker: nothing lost, order per conversation kept', async () => {
+    it(
+      'retries 1,000 events through a cut connection to the broker: nothing lost, order per conversation kept',
+      async () => {
+        const c = await consumer(type);
+        const broker = new URL(c.brokerUrl);
+        const proxy = new TcpProxy(broker.hostname, Number(broker.port));
+        await proxy.start();
+        cleanups.push(() => proxy.cut());
+        const viaProxy = new URL(c.brokerUrl);
+        viaProxy.port = String(proxy.port);
+        const { appId, endpointId } = await endpointFor(c.endpoint(viaProxy.toString()));
+
+        const posting = postEvents(appId, 1_000, `cut-${type}`);
+        await c.waitFor(50);
+        await proxy.cut();
+        await sleep(1_200);
+        await proxy.restore();
+        const sent = await posting;
+        await waitForIds(c, 1_000, 90_000);
+
+        const first = firstArrivals(c.received);
+        expect(first).toHaveLength(1_000);
+        expect(timesByConversation(first)).toEqual(sent);
+        const failed = await gw.call(
+          'GET',
+          `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?status=failed&limit=5`,
+        );
+        expect(failed.body.data).toEqual([]);
+        // The cut was retried through: some delivery took more than one attempt.
+        let retried = 0;
+        let cursor: string | null = null;
+        do {
+          const page: { body: { data: { attempts: number }[]; nextCursor: string | null } } = await gw.call(
+            'GET',
+            `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          retried += page.body.data.filter((d) => d.attempts > 1).length;
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        expect(retried).toBeGreaterThan(0);
+      },
+      SLOW_MS,
+    );
+
+    it('disables an endpoint whose broker has been unreachable for too long, like an HTTP endpoint', async () => {
       const c = await consumer(type);
       const broker = new URL(c.brokerUrl);
       const proxy = new TcpProxy(broker.hostname, Number(broker.port));
@@ -156,35 +208,73 @@ for (const type of Object.keys(BROKER_CONSUMERS) as (keyof typeof BROKER_CONSUME
       const viaProxy = new URL(c.brokerUrl);
       viaProxy.port = String(proxy.port);
       const { appId, endpointId } = await endpointFor(c.endpoint(viaProxy.toString()));
-
-      const posting = postEvents(appId, 400, `cut-${type}`);
-      await c.waitFor(50);
       await proxy.cut();
-      await sleep(1_200);
-      await proxy.restore();
-      const sent = await posting;
-      await waitForIds(c, 400);
-
-      const first = firstArrivals(c.received);
-      expect(first).toHaveLength(400);
-      expect(timesByConversation(first)).toEqual(sent);
-      const failed = await gw.call(
-        'GET',
-        `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?status=failed&limit=5`,
-      );
-      expect(failed.body.data).toEqual([]);
-      // The cut was retried through: some delivery took more than one attempt.
-      let retried = 0;
-      let cursor: string | null = null;
+      // Failing since long before ENDPOINT_DISABLE_AFTER_HOURS (5 days): the next failed attempt disables it.
+      await gw.app
+        .get(Transactor)
+        .query('UPDATE endpoints SET failing_since = $1 WHERE id = $2', [
+          '2000-01-01T00:00:00.000Z',
+          endpointId,
+        ]);
+      await sleep(1_100); // the endpoint cache expires
+      await gw.call('POST', `/callbacks/easemob/${appId}`, {
+        token: null,
+        body: easemobTextCallback(`disable-${type}`, { group: 'g0' }),
+      });
+      const started = Date.now();
+      let endpoint: { disabled: boolean; disabledReason: string | null };
       do {
-        const page: { body: { data: { attempts: number }[]; nextCursor: string | null } } = await gw.call(
-          'GET',
-          `/v1/apps/${appId}/endpoints/${endpointId}/deliveries?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-        );
-        retried += page.body.data.filter((d) => d.attempts > 1).length;
-        cursor = page.body.nextCursor;
-      } while (cursor);
-      expect(retried).toBeGreaterThan(0);
+        await sleep(100);
+        endpoint = (await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}`)).body;
+      } while (!endpoint.disabled && Date.now() - started < 10_000);
+      expect(endpoint).toMatchObject({
+        disabled: true,
+        disabledReason: expect.stringMatching(/failed since 2000/),
+      });
+      expect(c.received).toHaveLength(0);
     });
   });
 }
+
+describeWithBrokers('connections to a broker', () => {
+  /** The gateway's Redis connections by name (each names the endpoint it serves). */
+  async function gatewayClients(): Promise<string[]> {
+    const redis = new Redis(SERVICES.redis.url);
+    try {
+      const list = (await redis.client('LIST')) as string;
+      return [...list.matchAll(/ name=(im-gateway-endpoint-\S+)/g)].map((m) => m[1]!);
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  /** Whether the named connection is gone within two seconds (the server sees a close a moment later). */
+  async function closed(name: string): Promise<boolean> {
+    for (const started = Date.now(); Date.now() - started < 2_000; await sleep(50))
+      if (!(await gatewayClients()).includes(name)) return true;
+    return false;
+  }
+
+  it('reuses one connection per endpoint, and closes it when the endpoint is disabled or deleted', async () => {
+    const c = await consumer('redis-stream');
+    const { appId, endpointId } = await endpointFor(c.endpoint(c.brokerUrl));
+    const name = `im-gateway-endpoint-${endpointId}`;
+    await postEvents(appId, 50, 'reuse');
+    await c.waitFor(50);
+    expect((await gatewayClients()).filter((n) => n === name)).toHaveLength(1);
+
+    const paused = await gw.call('PATCH', `/v1/apps/${appId}/endpoints/${endpointId}`, {
+      body: { disabled: true },
+    });
+    expect(paused.status).toBe(200);
+    expect(await closed(name)).toBe(true);
+
+    await gw.call('PATCH', `/v1/apps/${appId}/endpoints/${endpointId}`, { body: { disabled: false } });
+    await sleep(1_100); // the fan-out cache expires
+    await postEvents(appId, 5, 'resumed');
+    await c.waitFor(55);
+    expect(await gatewayClients()).toContain(name);
+    expect((await gw.call('DELETE', `/v1/apps/${appId}/endpoints/${endpointId}`)).status).toBe(204);
+    expect(await closed(name)).toBe(true);
+  });
+});

@@ -14,7 +14,7 @@ export class BrokerConnections<C> {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
-    private readonly connect: (url: string, onLost: () => void) => Promise<C>,
+    private readonly connect: (url: string, onLost: () => void, endpointId: string) => Promise<C>,
     private readonly disconnect: (connection: C) => Promise<void>,
     idleCloseMs = IDLE_CLOSE_MS,
   ) {
@@ -33,9 +33,13 @@ export class BrokerConnections<C> {
     const entry = {
       key: url,
       usedAt: Date.now(),
-      connection: this.connect(url, () => {
-        if (this.open.get(endpointId) === entry) this.open.delete(endpointId);
-      }),
+      connection: this.connect(
+        url,
+        () => {
+          if (this.open.get(endpointId) === entry) this.open.delete(endpointId);
+        },
+        endpointId,
+      ),
     };
     this.open.set(endpointId, entry);
     entry.connection.catch(() => {
@@ -91,3 +95,6 @@ export function unreachable(url: string, error: unknown): ImGatewayError {
     { field: 'url', message: 'unreachable' },
   ]);
 }
+
+/** The name a connection gives the broker, so an operator sees which endpoint it serves. */
+export const connectionName = (endpointId: string): string => `im-gateway endpoint ${endpointId}`;

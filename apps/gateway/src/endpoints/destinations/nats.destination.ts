@@ -7,7 +7,13 @@ import {
 } from 'nats';
 import { ImGatewayError } from '@im-gateway/types';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
-import { BrokerConnections, errorText, unreachable, withTimeout } from './broker-connections.js';
+import {
+  BrokerConnections,
+  connectionName,
+  errorText,
+  unreachable,
+  withTimeout,
+} from './broker-connections.js';
 import { assertBrokerHost, natsSettings } from './destination-config.js';
 import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 import { cleanNatsToken, renderTemplate } from './routing-template.js';
@@ -43,7 +49,7 @@ export class NatsDestination implements Destination {
 
   constructor(private readonly allowPrivate: boolean) {
     this.links = new BrokerConnections(
-      (url, onLost) => this.connect(url, onLost),
+      (url, onLost, endpointId) => this.connect(url, onLost, endpointId),
       (link) => link.connection.close(),
     );
   }
@@ -113,10 +119,11 @@ export class NatsDestination implements Destination {
     return this.links.closeAll();
   }
 
-  private async connect(url: string, onLost: () => void): Promise<NatsLink> {
+  private async connect(url: string, onLost: () => void, endpointId: string): Promise<NatsLink> {
     await assertBrokerHost(new URL(url), this.allowPrivate);
     const connection = await connect({
       ...options(url, CONNECT_TIMEOUT_MS),
+      name: connectionName(endpointId),
       reconnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 250,

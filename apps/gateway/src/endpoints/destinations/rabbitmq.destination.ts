@@ -1,7 +1,13 @@
 import amqp, { type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { ImGatewayError } from '@im-gateway/types';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
-import { BrokerConnections, errorText, unreachable, withTimeout } from './broker-connections.js';
+import {
+  BrokerConnections,
+  connectionName,
+  errorText,
+  unreachable,
+  withTimeout,
+} from './broker-connections.js';
 import { assertBrokerHost, rabbitmqSettings } from './destination-config.js';
 import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 import { cleanAmqpWord, renderTemplate } from './routing-template.js';
@@ -27,7 +33,7 @@ export class RabbitmqDestination implements Destination {
 
   constructor(private readonly allowPrivate: boolean) {
     this.links = new BrokerConnections(
-      (url, onLost) => this.connect(url, onLost),
+      (url, onLost, endpointId) => this.connect(url, onLost, endpointId),
       (link) => link.connection.close(),
     );
   }
@@ -113,9 +119,12 @@ export class RabbitmqDestination implements Destination {
     return this.links.closeAll();
   }
 
-  private async connect(url: string, onLost: () => void): Promise<AmqpLink> {
+  private async connect(url: string, onLost: () => void, endpointId: string): Promise<AmqpLink> {
     await assertBrokerHost(new URL(url), this.allowPrivate);
-    const connection = await amqp.connect(url, { timeout: CONNECT_TIMEOUT_MS });
+    const connection = await amqp.connect(url, {
+      timeout: CONNECT_TIMEOUT_MS,
+      clientProperties: { connection_name: connectionName(endpointId) },
+    });
     // Errors arrive as 'close' too; without a listener an 'error' event would throw.
     connection.on('error', () => undefined);
     connection.on('close', onLost);

@@ -1,13 +1,20 @@
 import { Redis } from 'ioredis';
 import type { WebhookResponse } from '../delivery/webhook-sender.js';
-import { BrokerConnections, errorText, unreachable, withTimeout } from './broker-connections.js';
+import {
+  BrokerConnections,
+  connectionName,
+  errorText,
+  unreachable,
+  withTimeout,
+} from './broker-connections.js';
 import { assertBrokerHost, redisStreamSettings } from './destination-config.js';
 import type { Destination, DestinationMessage, DestinationTarget } from './destination.js';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
-function client(url: string, connectTimeout: number, reconnect: boolean): Redis {
+function client(url: string, connectTimeout: number, reconnect: boolean, name?: string): Redis {
   return new Redis(url, {
+    ...(name ? { connectionName: name.replaceAll(' ', '-') } : {}),
     lazyConnect: true,
     connectTimeout,
     // A command while disconnected fails at once (a failed attempt on the retry schedule) instead of
@@ -29,7 +36,7 @@ export class RedisStreamDestination implements Destination {
 
   constructor(private readonly allowPrivate: boolean) {
     this.links = new BrokerConnections(
-      (url, onLost) => this.connect(url, onLost),
+      (url, onLost, endpointId) => this.connect(url, onLost, endpointId),
       async (redis) => void redis.disconnect(),
     );
   }
@@ -81,10 +88,10 @@ export class RedisStreamDestination implements Destination {
     return this.links.closeAll();
   }
 
-  private async connect(url: string, onLost: () => void): Promise<Redis> {
+  private async connect(url: string, onLost: () => void, endpointId: string): Promise<Redis> {
     await assertBrokerHost(new URL(url), this.allowPrivate);
     // ioredis reconnects by itself after a drop; the connection is only forgotten once it gives up.
-    const redis = client(url, CONNECT_TIMEOUT_MS, true);
+    const redis = client(url, CONNECT_TIMEOUT_MS, true, connectionName(endpointId));
     redis.on('error', () => undefined);
     redis.on('end', onLost);
     try {
