@@ -3,7 +3,13 @@ import { HTTP } from 'cloudevents';
 import { Redis } from 'ioredis';
 import { Transactor } from '@im-gateway/persistence';
 import { Webhook } from 'standardwebhooks';
-import { BROKER_CONSUMERS, type BrokerConsumer, type ConsumedMessage } from '../support/broker-consumers.js';
+import {
+  BROKER_CONSUMERS,
+  type NatsConsumer,
+  type RabbitmqConsumer,
+  type BrokerConsumer,
+  type ConsumedMessage,
+} from '../support/broker-consumers.js';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
 import { describeWith, SERVICES } from '../support/required-services.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
@@ -276,5 +282,48 @@ describeWithBrokers('connections to a broker', () => {
     expect(await gatewayClients()).toContain(name);
     expect((await gw.call('DELETE', `/v1/apps/${appId}/endpoints/${endpointId}`)).status).toBe(204);
     expect(await closed(name)).toBe(true);
+  });
+});
+
+describeWithBrokers('a message the broker would not keep', () => {
+  async function firstAttempt(appId: string, endpointId: string) {
+    await gw.call('POST', `/callbacks/easemob/${appId}`, {
+      token: null,
+      body: easemobTextCallback(`unkept-${endpointId}`, { group: 'g0' }),
+    });
+    for (const started = Date.now(); Date.now() - started < 10_000; await sleep(100)) {
+      const [d] = (await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries`)).body.data;
+      if (d?.attempts > 0)
+        return (await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries/${d.id}`)).body;
+    }
+    throw new Error('no attempt');
+  }
+
+  it('RabbitMQ: routed to no queue is a failed attempt, not a confirmed message lost', async () => {
+    const c = (await consumer('rabbitmq')) as RabbitmqConsumer;
+    // The consumer's queue is bound to `#`; a second exchange of its own has no queue at all.
+    const lonely = `${c.exchange}-unbound`;
+    await c.declareExchange(lonely);
+    const { appId, endpointId } = await endpointFor({
+      ...c.endpoint(c.brokerUrl),
+      destination: { exchange: lonely },
+    });
+    const delivery = await firstAttempt(appId, endpointId);
+    expect(delivery.attemptLog[0].error).toMatch(
+      /unroutable: no queue is bound to .*-unbound for message\.sent/,
+    );
+    expect(delivery.status).toBe('pending');
+  });
+
+  it('NATS: a subject outside the named stream is a failed attempt', async () => {
+    const c = (await consumer('nats')) as NatsConsumer;
+    const { appId, endpointId } = await endpointFor({
+      ...c.endpoint(c.brokerUrl),
+      destination: { stream: c.stream, subject: 'imgw-elsewhere.{type}' },
+    });
+    const delivery = await firstAttempt(appId, endpointId);
+    expect(delivery.attemptLog[0].error).toBeTruthy();
+    expect(delivery.status).toBe('pending');
+    expect(c.received).toHaveLength(0);
   });
 });

@@ -43,6 +43,7 @@ export class RabbitmqConsumer extends BrokerConsumer {
   readonly exchange = `imgw-test-${this.tag}`;
   private connection?: ChannelModel;
   private channel?: Channel;
+  private readonly extraExchanges: string[] = [];
 
   async start(): Promise<this> {
     this.connection = await amqp.connect(this.brokerUrl);
@@ -61,7 +62,14 @@ export class RabbitmqConsumer extends BrokerConsumer {
     return this;
   }
 
+  /** Another exchange on the same connection, removed with it (auto-delete is not enough: nothing binds it). */
+  async declareExchange(name: string): Promise<void> {
+    await this.channel!.assertExchange(name, 'topic', { durable: false, autoDelete: false });
+    this.extraExchanges.push(name);
+  }
+
   async stop(): Promise<void> {
+    for (const name of this.extraExchanges) await this.channel?.deleteExchange(name).catch(() => undefined);
     await this.connection?.close().catch(() => undefined);
   }
 
