@@ -121,6 +121,9 @@ export function shownUrl(url: URL): string {
 /**
  * The private-address rule of HTTP endpoints, for a broker's host: it must resolve, and unless private
  * addresses are allowed every address must be public. Throws `invalid_destination` or `private_address`.
+ * Runs at creation and before each connection is opened; the broker clients then resolve the host again
+ * (none of the three takes a lookup function for all its transports), so unlike the HTTP sender's check it
+ * does not pin the address connected to.
  */
 export async function assertBrokerHost(
   url: URL,
