@@ -36,7 +36,8 @@ const EARLY_WAKEUP_MS = 250;
 
 /**
  * One delivery attempt: claim the delivery, hand the signed CloudEvent to the endpoint's destination (an
- * HTTP POST, or a broker publish confirmed by the broker), record the attempt, and decide what comes next (delivered, retry at the scheduled time, failed, endpoint disabled).
+ * HTTP POST, or a broker publish confirmed by the broker), record the attempt, and decide what comes next
+ * (delivered, retry at the scheduled time, failed, endpoint disabled). Knows no destination type itself.
  * Returns what must be woken afterwards (its own retry, the next event of an ordered conversation).
  */
 @Injectable()
