@@ -44,13 +44,15 @@ export function printTable(result) {
       continue;
     }
     const notes =
-      s.name === 'delivery'
-        ? `${s.queue} queue, backlog drain; while ingesting: ${s.underLoadRps}/s delivered, ${s.ingestRpsUnderLoad}/s ingested; latency at ${s.latencyAtRps}/s`
-        : s.name === 'send'
-          ? `closed loop ${s.connections} conns (paced to the vendor budget); at ${s.steadyRps}/s: p50 ${s.steadyP50Ms} vs direct ${s.steadyBaselineP50Ms} ms, overhead ${s.overheadP50Ms} ms`
-          : s.endpoints
-            ? `${s.endpoints} endpoints, delivery paused`
-            : '';
+      s.name === 'destinations'
+        ? `${s.destination}: backlog drain, ${s.delivered.join(', ')} delivered; baseline = broker client, same messages`
+        : s.name === 'delivery'
+          ? `${s.queue} queue, backlog drain; while ingesting: ${s.underLoadRps}/s delivered, ${s.ingestRpsUnderLoad}/s ingested; latency at ${s.latencyAtRps}/s`
+          : s.name === 'send'
+            ? `closed loop ${s.connections} conns (paced to the vendor budget); at ${s.steadyRps}/s: p50 ${s.steadyP50Ms} vs direct ${s.steadyBaselineP50Ms} ms, overhead ${s.overheadP50Ms} ms`
+            : s.endpoints
+              ? `${s.endpoints} endpoints, delivery paused`
+              : '';
     rows.push([
       s.name,
       s.db,

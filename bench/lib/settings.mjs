@@ -10,14 +10,16 @@ export const USAGE = `npm run bench [-- options]
   --runs N            median over N runs (default 1)
   --duration S        measured seconds per load (default 10)
   --warmup S          warm-up seconds per load (default 3)
-  --only a,b          scenarios whose name starts with one of these: ingest, baseline, delivery, send
+  --only a,b          scenarios whose name starts with one of these: ingest, baseline, delivery,
+                      destinations, send
   --db a,b            sqlite, postgres (default both)
   --profile           write V8 CPU profiles of the gateway (first run) and print their summary
   --no-build          use the gateway and emulator already built
   --out file.json     write the results there instead of bench/results/latest.json
   --help              print this
 Environment: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres),
-BENCH_REDIS_URL (default redis://127.0.0.1:6379).`;
+BENCH_REDIS_URL (default redis://127.0.0.1:6379), BENCH_RABBITMQ_URL (default
+amqp://guest:guest@127.0.0.1:5672), BENCH_NATS_URL (default nats://127.0.0.1:4222).`;
 
 export function parseArgs(argv) {
   const out = {};

@@ -261,7 +261,7 @@ export interface paths {
         /** List endpoints */
         get: operations["listEndpoints"];
         put?: never;
-        /** Subscribe an HTTP endpoint to unified events (the signing secret is in the answer) */
+        /** Subscribe an endpoint to unified events: an HTTP receiver, or a RabbitMQ exchange, NATS JetStream subject or Redis stream (the signing secret is in the answer) */
         post: operations["createEndpoint"];
         delete?: never;
         options?: never;
@@ -2538,12 +2538,51 @@ export interface components {
             /** @description When it was recalled, or null. */
             recalledAt: string | null;
         };
+        EndpointDestinationDto: {
+            /**
+             * @description `rabbitmq`: the exchange published to (`""`, the default exchange, routes by queue name).
+             * @example im-events
+             */
+            exchange?: string;
+            /**
+             * @description `rabbitmq`: routing-key template; placeholders `{type}`, `{appId}`, `{conversationType}`, `{conversationId}` (default `{type}`).
+             * @example {appId}.{type}
+             */
+            routingKey?: string;
+            /**
+             * @description `nats`: subject template, same placeholders (default `imgw.{appId}.{type}`).
+             * @example im.{appId}.{type}
+             */
+            subject?: string;
+            /**
+             * @description `nats`: the JetStream stream that must store the messages.
+             * @example IM
+             */
+            stream?: string;
+            /**
+             * @description `redis-stream`: the stream key XADD appends to.
+             * @example im:events
+             */
+            streamKey?: string;
+            /**
+             * @description `redis-stream`: approximate cap on the stream length (`MAXLEN ~`); absent = unbounded.
+             * @example 100000
+             */
+            maxLen?: number;
+        };
         EndpointCreateDto: {
             /**
-             * @description Where events are POSTed (http or https; private addresses need ENDPOINTS_ALLOW_PRIVATE).
+             * @description Where events go: `http` (POST, the default), `rabbitmq` (publish to an exchange with publisher confirms), `nats` (JetStream publish) or `redis-stream` (XADD).
+             * @enum {string}
+             */
+            type?: "http" | "rabbitmq" | "nats" | "redis-stream";
+            /**
+             * @description Where events are delivered. `http`: an http(s) URL they are POSTed to; `rabbitmq`: `amqp://` or `amqps://`; `nats`: `nats://` or `tls://`; `redis-stream`: `redis://` or `rediss://`. Broker credentials in the URL are sealed and never returned. Private addresses need ENDPOINTS_ALLOW_PRIVATE; a broker must accept a connection at creation.
              * @example https://example.com/webhooks/im
              */
             url: string;
+            /** @description Broker settings (not for `http`). */
+            destination?: components["schemas"]["EndpointDestinationDto"];
             /**
              * @description Event types or patterns to receive (`message.*`, `group.member.*`); empty or absent = every type.
              * @example [
@@ -2577,8 +2616,15 @@ export interface components {
             id: string;
             /** @description The app it belongs to. */
             appId: string;
-            /** @description Delivery URL. */
+            /**
+             * @description Destination type.
+             * @enum {string}
+             */
+            type: "http" | "rabbitmq" | "nats" | "redis-stream";
+            /** @description Delivery URL; a broker password shows as `[redacted]`. */
             url: string;
+            /** @description Broker settings (null for `http`). */
+            destination: components["schemas"]["EndpointDestinationDto"] | null;
             /** @description Event type patterns; empty = every type. */
             eventTypes: string[];
             /** @description A note for people. */
@@ -2612,8 +2658,15 @@ export interface components {
             id: string;
             /** @description The app it belongs to. */
             appId: string;
-            /** @description Delivery URL. */
+            /**
+             * @description Destination type.
+             * @enum {string}
+             */
+            type: "http" | "rabbitmq" | "nats" | "redis-stream";
+            /** @description Delivery URL; a broker password shows as `[redacted]`. */
             url: string;
+            /** @description Broker settings (null for `http`). */
+            destination: components["schemas"]["EndpointDestinationDto"] | null;
             /** @description Event type patterns; empty = every type. */
             eventTypes: string[];
             /** @description A note for people. */
@@ -2647,8 +2700,10 @@ export interface components {
             nextCursor: string | null;
         };
         EndpointUpdateDto: {
-            /** @description New URL (checked like on create). */
+            /** @description New URL (checked like on create; the type stays). */
             url?: string;
+            /** @description New broker settings, replacing the old ones (checked like on create). */
+            destination?: components["schemas"]["EndpointDestinationDto"];
             /** @description New event type patterns; empty = every type. */
             eventTypes?: string[];
             /** @description New note. */
@@ -3328,7 +3383,7 @@ export interface components {
                  * @description Machine-readable cause.
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
+                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_destination" | "destination_unreachable" | "private_address" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
                 /** @description One sentence for a person. */
                 message: string;
                 /** @description Per-field problems, for validation errors. */

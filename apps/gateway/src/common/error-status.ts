@@ -6,6 +6,9 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'validation_failed':
     case 'invalid_request':
     case 'invalid_user_list':
+    case 'invalid_destination':
+    case 'destination_unreachable':
+    case 'private_address':
     case 'invalid_cursor':
     case 'invalid_json':
     case 'provider_config_invalid':

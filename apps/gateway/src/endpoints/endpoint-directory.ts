@@ -4,9 +4,13 @@ import { SecretBox } from '../common/secret-box.js';
 
 const CACHE_TTL_MS = 1_000;
 
-/** An endpoint ready to deliver to: its row and the secrets that sign right now (two during a rotation). */
+/**
+ * An endpoint ready to deliver to: its row, the URL with its credentials (unsealed), and the secrets that
+ * sign right now (two during a rotation).
+ */
 export interface DeliverableEndpoint {
   endpoint: EndpointEntity;
+  url: string;
   secrets: string[];
 }
 
@@ -19,7 +23,7 @@ export class EndpointDirectory {
   private readonly byApp = new Map<string, { endpoints: EndpointEntity[]; expiresAt: number }>();
   private readonly byId = new Map<
     string,
-    { endpoint: EndpointEntity; current: string; previous: string | null; expiresAt: number }
+    { endpoint: EndpointEntity; url: string; current: string; previous: string | null; expiresAt: number }
   >();
 
   constructor(
@@ -55,17 +59,20 @@ export class EndpointDirectory {
         sealed ? this.secretBox.open(sealed, `endpoint:${endpoint.id}`) : null;
       entry = {
         endpoint,
+        url: endpoint.urlEncrypted
+          ? this.secretBox.open(endpoint.urlEncrypted, `endpoint-url:${endpoint.id}`)
+          : endpoint.url,
         current: open(endpoint.secretEncrypted)!,
         previous: open(endpoint.previousSecretEncrypted),
         expiresAt: Date.now() + CACHE_TTL_MS,
       };
       this.byId.set(endpointId, entry);
     }
-    const { endpoint, current, previous } = entry;
+    const { endpoint, url, current, previous } = entry;
     const previousSigns =
       previous !== null &&
       endpoint.previousSecretExpiresAt !== null &&
       endpoint.previousSecretExpiresAt > now.toISOString();
-    return { endpoint, secrets: previousSigns ? [current, previous] : [current] };
+    return { endpoint, url, secrets: previousSigns ? [current, previous] : [current] };
   }
 }

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { isEventTypePattern } from '@im-gateway/types';
 import { IsOmittable } from '../common/omittable.validator.js';
+import { DESTINATION_TYPES, type DestinationType } from './destinations/destination.js';
 import { IsTimestamp } from '../common/timestamp.validator.js';
 
 /** Each entry is `*`, a unified event type, or a prefix pattern (`message.*`) that matches at least one type. */
@@ -81,14 +82,72 @@ function IsStaticHeaders(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * A broker destination's settings; which fields apply depends on the endpoint's `type`. Checked by the
+ * service (`invalid_destination` names the field), as the rules depend on the type.
+ */
+export class EndpointDestinationDto {
+  @ApiPropertyOptional({
+    description: '`rabbitmq`: the exchange published to (`""`, the default exchange, routes by queue name).',
+    example: 'im-events',
+  })
+  exchange?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '`rabbitmq`: routing-key template; placeholders `{type}`, `{appId}`, `{conversationType}`, `{conversationId}` (default `{type}`).',
+    example: '{appId}.{type}',
+  })
+  routingKey?: string;
+
+  @ApiPropertyOptional({
+    description: '`nats`: subject template, same placeholders (default `imgw.{appId}.{type}`).',
+    example: 'im.{appId}.{type}',
+  })
+  subject?: string;
+
+  @ApiPropertyOptional({
+    description: '`nats`: the JetStream stream that must store the messages.',
+    example: 'IM',
+  })
+  stream?: string;
+
+  @ApiPropertyOptional({
+    description: '`redis-stream`: the stream key XADD appends to.',
+    example: 'im:events',
+  })
+  streamKey?: string;
+
+  @ApiPropertyOptional({
+    description: '`redis-stream`: approximate cap on the stream length (`MAXLEN ~`); absent = unbounded.',
+    example: 100000,
+  })
+  maxLen?: number;
+}
+
 export class EndpointCreateDto {
+  @ApiPropertyOptional({
+    description:
+      'Where events go: `http` (POST, the default), `rabbitmq` (publish to an exchange with publisher confirms), `nats` (JetStream publish) or `redis-stream` (XADD).',
+    enum: DESTINATION_TYPES,
+  })
+  @IsOptional()
+  @IsIn(DESTINATION_TYPES)
+  type?: DestinationType;
+
   @ApiProperty({
-    description: 'Where events are POSTed (http or https; private addresses need ENDPOINTS_ALLOW_PRIVATE).',
+    description:
+      'Where events are delivered. `http`: an http(s) URL they are POSTed to; `rabbitmq`: `amqp://` or `amqps://`; `nats`: `nats://` or `tls://`; `redis-stream`: `redis://` or `rediss://`. Broker credentials in the URL are sealed and never returned. Private addresses need ENDPOINTS_ALLOW_PRIVATE; a broker must accept a connection at creation.',
     example: 'https://example.com/webhooks/im',
   })
   @IsString()
   @MaxLength(2000)
   url!: string;
+
+  @ApiPropertyOptional({ description: 'Broker settings (not for `http`).', type: EndpointDestinationDto })
+  @IsOptional()
+  @IsObject()
+  destination?: Record<string, unknown>;
 
   @ApiPropertyOptional({
     description:
@@ -145,11 +204,19 @@ export class EndpointCreateDto {
 }
 
 export class EndpointUpdateDto {
-  @ApiPropertyOptional({ description: 'New URL (checked like on create).' })
+  @ApiPropertyOptional({ description: 'New URL (checked like on create; the type stays).' })
   @IsOmittable()
   @IsString()
   @MaxLength(2000)
   url?: string;
+
+  @ApiPropertyOptional({
+    description: 'New broker settings, replacing the old ones (checked like on create).',
+    type: EndpointDestinationDto,
+  })
+  @IsOmittable()
+  @IsObject()
+  destination?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'New event type patterns; empty = every type.', type: [String] })
   @IsOmittable()
@@ -198,7 +265,14 @@ export class EndpointUpdateDto {
 export class EndpointResponseDto {
   @ApiProperty({ description: 'Endpoint id.' }) id!: string;
   @ApiProperty({ description: 'The app it belongs to.' }) appId!: string;
-  @ApiProperty({ description: 'Delivery URL.' }) url!: string;
+  @ApiProperty({ description: 'Destination type.', enum: DESTINATION_TYPES }) type!: DestinationType;
+  @ApiProperty({ description: 'Delivery URL; a broker password shows as `[redacted]`.' }) url!: string;
+  @ApiProperty({
+    description: 'Broker settings (null for `http`).',
+    type: EndpointDestinationDto,
+    nullable: true,
+  })
+  destination!: Record<string, unknown> | null;
   @ApiProperty({ description: 'Event type patterns; empty = every type.', type: [String] })
   eventTypes!: string[];
   @ApiProperty({ description: 'A note for people.' }) description!: string;

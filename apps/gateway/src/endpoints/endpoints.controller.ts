@@ -32,7 +32,8 @@ export class EndpointsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Subscribe an HTTP endpoint to unified events (the signing secret is in the answer)',
+    summary:
+      'Subscribe an endpoint to unified events: an HTTP receiver, or a RabbitMQ exchange, NATS JetStream subject or Redis stream (the signing secret is in the answer)',
   })
   @ApiCreatedResponse({ type: EndpointCreatedResponseDto })
   create(@Param('appId') appId: string, @Body() dto: EndpointCreateDto): Promise<EndpointCreatedResponseDto> {

@@ -9,11 +9,15 @@ import { DeliveryFanout } from './delivery/delivery-fanout.js';
 import { DeliveryQueue } from './delivery/delivery.queue.js';
 import { DeliveryScheduler } from './delivery/delivery.scheduler.js';
 import { DeliveryWorker } from './delivery/delivery.worker.js';
+import { Destinations } from './destinations/destinations.js';
 import { EndpointDirectory } from './endpoint-directory.js';
 import { EndpointsController } from './endpoints.controller.js';
 import { EndpointsService } from './endpoints.service.js';
 
-/** Webhook-out: endpoints, fan-out at ingest, signed CloudEvents delivery with retries, and recovery. */
+/**
+ * Webhook-out: endpoints (HTTP receivers and brokers), fan-out at ingest, signed CloudEvents delivery with
+ * retries, and recovery.
+ */
 @Module({
   // Only the bridge lookup (new endpoints of a bridged app leave relayed events out by default).
   imports: [BridgeDirectoryModule],
@@ -21,6 +25,7 @@ import { EndpointsService } from './endpoints.service.js';
   providers: [
     EndpointsService,
     EndpointDirectory,
+    Destinations,
     DeliveryFanout,
     DeliveryWorker,
     DeliveryScheduler,

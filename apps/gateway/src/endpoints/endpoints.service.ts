@@ -21,8 +21,26 @@ import type {
 import { BridgeDirectory } from '../bridges/bridge-directory.js';
 import { EndpointDirectory } from './endpoint-directory.js';
 import { assertEndpointUrl } from './endpoint-url.policy.js';
+import type { DestinationType } from './destinations/destination.js';
+import { assertBrokerHost, parseBrokerDestination } from './destinations/destination-config.js';
+import { Destinations } from './destinations/destinations.js';
+import { invalidDestination } from './destinations/routing-template.js';
 
-/** Webhook-out subscriptions: URL policy, event patterns, sealed signing secrets and their rotation. */
+/** How long creation waits for a broker to accept a connection. */
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** An endpoint's checked destination: the URL as stored and shown, the sealed one, and the settings. */
+interface CheckedDestination {
+  url: string;
+  /** The URL with credentials, to be sealed; null when it carries none. */
+  secretUrl: string | null;
+  settings: EndpointEntity['destination'];
+}
+
+/**
+ * Webhook-out subscriptions: destination checks (URL policy, broker settings, reachability), event
+ * patterns, sealed signing secrets and broker credentials, and secret rotation.
+ */
 @Injectable()
 export class EndpointsService {
   constructor(
@@ -32,17 +50,21 @@ export class EndpointsService {
     private readonly settings: GatewaySettingsRef,
     private readonly directory: EndpointDirectory,
     private readonly bridges: BridgeDirectory,
+    private readonly destinations: Destinations,
   ) {}
 
   async create(appId: string, dto: EndpointCreateDto): Promise<EndpointResponseDto & { secret: string }> {
     if (!(await this.apps.exists(appId))) throw new ImGatewayError('not_found', `No app ${appId}.`);
-    const url = await assertEndpointUrl(dto.url, this.settings.value.endpointsAllowPrivate);
+    const type = dto.type ?? 'http';
+    const checked = await this.checkDestination(type, dto.url, dto.destination);
     const now = nowIso();
     const secret = generateWebhookSecret();
     const endpoint = Object.assign(new EndpointEntity(), {
       id: newId(),
       appId,
-      url: url.toString(),
+      type,
+      url: checked.url,
+      destination: checked.settings,
       description: dto.description ?? '',
       eventTypes: dto.eventTypes ?? [],
       disabled: dto.disabled ?? false,
@@ -57,6 +79,7 @@ export class EndpointsService {
       updatedAt: now,
     });
     endpoint.secretEncrypted = this.secretBox.seal(secret, `endpoint:${endpoint.id}`);
+    endpoint.urlEncrypted = this.sealUrl(endpoint.id, checked.secretUrl);
     await this.endpoints.insert(endpoint);
     this.directory.invalidate(appId);
     return { ...this.toResponse(endpoint), secret };
@@ -76,8 +99,19 @@ export class EndpointsService {
 
   async update(appId: string, id: string, dto: EndpointUpdateDto): Promise<EndpointResponseDto> {
     const endpoint = await this.find(appId, id);
-    if (dto.url !== undefined)
-      endpoint.url = (await assertEndpointUrl(dto.url, this.settings.value.endpointsAllowPrivate)).toString();
+    if (dto.url !== undefined || dto.destination !== undefined) {
+      const current = endpoint.urlEncrypted
+        ? this.secretBox.open(endpoint.urlEncrypted, `endpoint-url:${endpoint.id}`)
+        : endpoint.url;
+      const checked = await this.checkDestination(
+        endpoint.type as DestinationType,
+        dto.url ?? current,
+        dto.destination ?? endpoint.destination ?? undefined,
+      );
+      endpoint.url = checked.url;
+      endpoint.urlEncrypted = this.sealUrl(endpoint.id, checked.secretUrl);
+      endpoint.destination = checked.settings;
+    }
     if (dto.eventTypes !== undefined) endpoint.eventTypes = dto.eventTypes;
     if (dto.description !== undefined) endpoint.description = dto.description;
     if (dto.headers !== undefined) endpoint.headers = dto.headers;
@@ -93,6 +127,8 @@ export class EndpointsService {
     endpoint.updatedAt = nowIso();
     await this.endpoints.save(endpoint);
     this.directory.invalidate(appId);
+    // A changed or paused destination's connection is not kept; the next attempt opens what it needs.
+    await this.destinations.close(id);
     return this.toResponse(endpoint);
   }
 
@@ -100,6 +136,43 @@ export class EndpointsService {
     await this.find(appId, id);
     await this.endpoints.remove(appId, id, nowIso());
     this.directory.invalidate(appId);
+    await this.destinations.close(id);
+  }
+
+  /**
+   * HTTP: the URL policy. Brokers: scheme and settings, then the host's addresses, then a connection within
+   * 3 s that also finds the exchange or stream named (a typo is caught now rather than at every attempt).
+   */
+  private async checkDestination(
+    type: DestinationType,
+    rawUrl: string,
+    rawSettings: Record<string, unknown> | undefined,
+  ): Promise<CheckedDestination> {
+    const allowPrivate = this.settings.value.endpointsAllowPrivate;
+    if (type === 'http') {
+      if (rawSettings !== undefined && Object.keys(rawSettings).length > 0)
+        throw invalidDestination('destination', 'http endpoints take no destination settings');
+      return {
+        url: (await assertEndpointUrl(rawUrl, allowPrivate)).toString(),
+        secretUrl: null,
+        settings: null,
+      };
+    }
+    const parsed = parseBrokerDestination(type, rawUrl, rawSettings);
+    await assertBrokerHost(parsed.url, allowPrivate);
+    const settings: NonNullable<EndpointEntity['destination']> = parsed.settings;
+    await this.destinations
+      .of(type)
+      .probe({ endpointId: '', type, url: parsed.url.toString(), settings }, PROBE_TIMEOUT_MS);
+    return {
+      url: parsed.shownUrl,
+      secretUrl: parsed.hasCredentials ? parsed.url.toString() : null,
+      settings,
+    };
+  }
+
+  private sealUrl(id: string, url: string | null): string | null {
+    return url === null ? null : this.secretBox.seal(url, `endpoint-url:${id}`);
   }
 
   async secret(appId: string, id: string): Promise<EndpointSecretResponseDto> {
@@ -145,7 +218,9 @@ export class EndpointsService {
     return {
       id: e.id,
       appId: e.appId,
+      type: e.type as DestinationType,
       url: e.url,
+      destination: e.destination,
       eventTypes: e.eventTypes,
       description: e.description,
       disabled: e.disabled,

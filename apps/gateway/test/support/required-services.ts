@@ -12,6 +12,8 @@ export const SERVICES = {
   },
   /** Debian's Chromium, driven by playwright-core for the console's browser tests (`.ci/run` installs it). */
   chromium: { name: 'Chromium', path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  rabbitmq: { name: 'RabbitMQ', url: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672' },
+  nats: { name: 'NATS', url: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' },
 } as const;
 
 export type ServiceName = keyof typeof SERVICES;
@@ -29,7 +31,13 @@ export interface RequiredServicesOptions {
 
 type Describe = (name: string, fn: () => void) => void;
 
-const DEFAULT_PORTS: Record<string, number> = { 'redis:': 6379, 'rediss:': 6379, 'postgres:': 5432 };
+const DEFAULT_PORTS: Record<string, number> = {
+  'redis:': 6379,
+  'rediss:': 6379,
+  'postgres:': 5432,
+  'amqp:': 5672,
+  'nats:': 4222,
+};
 
 /** Whether something accepts TCP connections at the URL's host and port, within a second. */
 export function reachable(url: string, timeoutMs = 1000): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema.js';
 import { Bridges1763900000000 } from './1763900000000-bridges.js';
 import { TraceParent1765000000000 } from './1765000000000-trace-parent.js';
+import { Destinations1765300000000 } from './1765300000000-destinations.js';
 import { MigrationJobs1766000000000 } from './1766000000000-migration-jobs.js';
 import { AppSettings1766100000000 } from './1766100000000-app-settings.js';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   InitialSchema1732300000000,
   Bridges1763900000000,
   TraceParent1765000000000,
+  Destinations1765300000000,
   MigrationJobs1766000000000,
   AppSettings1766100000000,
 ];

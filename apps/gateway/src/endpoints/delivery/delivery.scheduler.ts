@@ -34,7 +34,7 @@ export class DeliveryScheduler implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
-    this.worker.sender.close();
+    await this.worker.destinations.closeAll();
   }
 
   /** Wakes deliveries just committed (fan-out, retry, recovery). */

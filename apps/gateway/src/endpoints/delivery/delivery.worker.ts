@@ -9,16 +9,17 @@ import {
   type EndpointHealthPatch,
 } from '@im-gateway/persistence';
 import { LeaseKeeper } from '../../common/queue/lease-keeper.js';
-import { webhookSignatureHeader } from '@im-gateway/signing';
 import type { UnifiedEvent } from '@im-gateway/types';
 import { redactUrl } from '../../common/logger.js';
 import { GatewaySettingsRef } from '../../common/settings.ref.js';
 import { MetricsService } from '../../metrics/metrics.service.js';
 import { EndpointDirectory, type DeliverableEndpoint } from '../endpoint-directory.js';
-import { toCloudEvent } from './cloud-event.js';
 import type { Wakeup } from '../../common/queue/work.queue.js';
 import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
-import { WebhookSender, type WebhookResponse } from './webhook-sender.js';
+import type { WebhookResponse } from './webhook-sender.js';
+import type { DestinationType } from '../destinations/destination.js';
+import { destinationMessage } from '../destinations/destination-message.js';
+import { Destinations } from '../destinations/destinations.js';
 import { withSpanFrom } from '../../tracing/spans.js';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -34,14 +35,14 @@ export const DELIVERY_HEARTBEAT_MS = 2_000;
 const EARLY_WAKEUP_MS = 250;
 
 /**
- * One delivery attempt: claim the delivery, POST the CloudEvent with Standard Webhooks headers, record the
- * attempt, and decide what comes next (delivered, retry at the scheduled time, failed, endpoint disabled).
+ * One delivery attempt: claim the delivery, hand the signed CloudEvent to the endpoint's destination (an
+ * HTTP POST, or a broker publish confirmed by the broker), record the attempt, and decide what comes next
+ * (delivered, retry at the scheduled time, failed, endpoint disabled). Knows no destination type itself.
  * Returns what must be woken afterwards (its own retry, the next event of an ordered conversation).
  */
 @Injectable()
 export class DeliveryWorker {
   private readonly logger = new Logger(DeliveryWorker.name);
-  readonly sender: WebhookSender;
   private readonly leases: LeaseKeeper;
 
   constructor(
@@ -50,8 +51,8 @@ export class DeliveryWorker {
     private readonly endpoints: EndpointRepository,
     private readonly settings: GatewaySettingsRef,
     private readonly metrics: MetricsService,
+    readonly destinations: Destinations,
   ) {
-    this.sender = new WebhookSender(settings.value.endpointsAllowPrivate);
     this.leases = new LeaseKeeper('delivery', DELIVERY_LEASE_MS, DELIVERY_HEARTBEAT_MS, (ids, until) =>
       deliveries.renew(ids, until),
     );
@@ -127,21 +128,25 @@ export class DeliveryWorker {
     timeoutMs: number,
     { id: deliveryId, trace_parent: traceParent }: ClaimedDelivery,
   ): Promise<WebhookResponse> {
-    const body = JSON.stringify(toCloudEvent(event));
-    const timestamp = Math.floor(now.getTime() / 1000);
-    const headers = {
-      ...target.endpoint.headers,
-      'content-type': 'application/cloudevents+json',
-      'user-agent': 'im-gateway',
-      'webhook-id': event.id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': webhookSignatureHeader(target.secrets, { id: event.id, timestamp, body }),
-    };
+    const type = target.endpoint.type as DestinationType;
+    const message = destinationMessage(event, target.secrets, target.endpoint.headers, now, type !== 'http');
+    const destination = this.destinations.of(type);
+    if (!destination) throw new Error(`unknown destination type ${type}`);
     return withSpanFrom(
       traceParent,
       'webhook.attempt',
-      { 'imgw.delivery.id': deliveryId, 'imgw.endpoint.id': target.endpoint.id },
-      () => this.sender.post(target.endpoint.url, headers, body, timeoutMs),
+      { 'imgw.delivery.id': deliveryId, 'imgw.endpoint.id': target.endpoint.id, 'imgw.endpoint.type': type },
+      () =>
+        destination.send(
+          {
+            endpointId: target.endpoint.id,
+            type,
+            url: target.url,
+            settings: target.endpoint.destination,
+          },
+          message,
+          timeoutMs,
+        ),
     );
   }
 
@@ -252,7 +257,10 @@ export class DeliveryWorker {
     if (!patch) return;
     await this.endpoints.updateHealth(endpointId, patch, now);
     this.directory.invalidate(appId);
-    if (patch.disabled) this.logger.warn({ endpointId, reason: patch.disabledReason }, 'endpoint disabled');
+    if (patch.disabled) {
+      this.logger.warn({ endpointId, reason: patch.disabledReason }, 'endpoint disabled');
+      await this.destinations.close(endpointId);
+    }
   }
 
   private async nextInConversation(endpointId: string, key: string | null): Promise<Wakeup[]> {
