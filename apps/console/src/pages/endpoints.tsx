@@ -19,10 +19,48 @@ async function eventTypes(session: PageProps['session']): Promise<string[]> {
   ).slice();
 }
 
+type DestinationType = 'http' | 'rabbitmq' | 'nats' | 'redis-stream';
+
+/** The endpoint types of the API (docs/destinations.md), with an example URL each. */
+const DESTINATION_TYPES: { value: DestinationType; label: string; example: string }[] = [
+  { value: 'http', label: 'HTTP webhook', example: 'https://example.com/hooks/im' },
+  { value: 'rabbitmq', label: 'RabbitMQ', example: 'amqp://user:password@rabbit.internal:5672' },
+  { value: 'nats', label: 'NATS JetStream', example: 'nats://nats.internal:4222' },
+  { value: 'redis-stream', label: 'Redis Stream', example: 'redis://redis.internal:6379' },
+];
+
+/** The `destination` settings of each broker type; templates take {type}, {appId}, {conversationType}, {conversationId}. */
+const DESTINATION_FIELDS: Partial<
+  Record<DestinationType, { name: string; label: string; required?: boolean }[]>
+> = {
+  rabbitmq: [
+    { name: 'exchange', label: 'Exchange' },
+    { name: 'routingKey', label: 'Routing key template' },
+  ],
+  nats: [
+    { name: 'subject', label: 'Subject template' },
+    { name: 'stream', label: 'JetStream stream', required: true },
+  ],
+  'redis-stream': [
+    { name: 'streamKey', label: 'Stream key', required: true },
+    { name: 'maxLen', label: 'Max length (approximate)' },
+  ],
+};
+
+/** The filled fields, `maxLen` as a number. */
+const destinationBody = (fields: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v !== '')
+      .map(([k, v]) => [k, k === 'maxLen' ? Number(v) : v]),
+  );
+
 export function EndpointsPage({ session, appId }: PageProps) {
   const [endpoints, setEndpoints] = useState<Endpoint[]>([]);
   const [catalog, setCatalog] = useState<string[]>([]);
   const [url, setUrl] = useState('');
+  const [type, setType] = useState<DestinationType>('http');
+  const [destination, setDestination] = useState<Record<string, string>>({});
   const [picked, setPicked] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -108,26 +146,56 @@ export function EndpointsPage({ session, appId }: PageProps) {
             e.preventDefault();
             const r = await session.client.POST('/v1/apps/{appId}/endpoints', {
               params: { path: { appId } },
-              body: { url, ...(picked.length ? { eventTypes: picked } : {}) },
+              body: {
+                url,
+                ...(type === 'http' ? {} : { type, destination: destinationBody(destination) }),
+                ...(picked.length ? { eventTypes: picked } : {}),
+              } as never,
             });
             setError(messageOf(r));
             if (r.data) {
               setSecret(r.data.secret);
               setUrl('');
+              setDestination({});
               setPicked([]);
               await load();
             }
           }}
         >
-          <Field label="URL">
+          <Field label="Destination type">
+            <select
+              name="type"
+              value={type}
+              onChange={(e) => setType(e.currentTarget.value as DestinationType)}
+            >
+              {DESTINATION_TYPES.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={type === 'http' ? 'URL' : 'Broker URL'}>
             <input
               name="url"
-              type="url"
+              type={type === 'http' ? 'url' : 'text'}
               required
+              placeholder={DESTINATION_TYPES.find((t) => t.value === type)?.example}
               value={url}
               onInput={(e) => setUrl(e.currentTarget.value)}
             />
           </Field>
+          {(DESTINATION_FIELDS[type] ?? []).map((f) => (
+            <Field key={f.name} label={f.label}>
+              <input
+                name={f.name}
+                type={f.name === 'maxLen' ? 'number' : 'text'}
+                required={f.required === true}
+                value={destination[f.name] ?? ''}
+                onInput={(e) => setDestination({ ...destination, [f.name]: e.currentTarget.value })}
+              />
+            </Field>
+          ))}
           <fieldset class="picker">
             <legend>Event types (none picked: all)</legend>
             {catalog.map((t) => (

@@ -10,7 +10,7 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 // The console in Debian's Chromium against a real gateway, the vendor emulators and a real webhook
 // receiver. Screenshots of each page land in test-artifacts/console/ (gitignored) for review.
 const ARTIFACTS = new URL('../../../../test-artifacts/console/', import.meta.url).pathname;
-const describe = await describeWith(['chromium']);
+const describe = await describeWith(['chromium', 'redis']);
 
 let pair: BridgedPair;
 let receiver: WebhookReceiver;
@@ -225,6 +225,15 @@ describe('console in Chromium', () => {
     await go(page, 'Providers');
     await page.getByRole('table', { name: 'Capability matrix' }).waitFor();
     await shot(page, '08-providers');
+
+    // A broker destination from the same form: its type's own fields, the endpoint listed by its URL.
+    await go(page, 'Endpoints');
+    await page.getByLabel('Destination type').selectOption('redis-stream');
+    await page.getByLabel('Broker URL').fill('redis://127.0.0.1:6379');
+    await page.getByLabel('Stream key').fill(`imgw:console:${Date.now()}`);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByTestId('endpoints').getByText('redis://127.0.0.1:6379').waitFor();
+    await shot(page, '09-broker-endpoint');
 
     // Phone width: every page still lays out without scrolling sideways.
     await page.setViewportSize({ width: 390, height: 844 });
