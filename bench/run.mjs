@@ -9,10 +9,11 @@ import { printTable, resultDocument, writeResult } from './lib/report.mjs';
 import { args, BENCH, DBS, DURATION_MS, ROOT, RUNS, USAGE, WARMUP_MS } from './lib/settings.mjs';
 import * as delivery from './scenarios/delivery.mjs';
 import * as ingest from './scenarios/ingest.mjs';
+import * as migration from './scenarios/migration.mjs';
 import * as send from './scenarios/send.mjs';
 
 /** In the order they run and are reported, per database engine. */
-const SCENARIOS = [ingest, delivery, send];
+const SCENARIOS = [ingest, delivery, send, migration];
 
 function build() {
   log('building the gateway and the emulator');
