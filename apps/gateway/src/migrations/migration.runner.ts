@@ -46,7 +46,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).u
 
 /**
  * Runs migration jobs: a loop in each gateway process claims one job's lease at a time and works through it
- * one step at a time — a page read or a batch imported — in the order of `MIGRATION_KINDS`, rereading the
+ * one step at a time — a page read, or up to `IMPORT_LANES` batches imported side by side on distinct
+ * conversations — in the order of `MIGRATION_KINDS`, rereading the
  * job's row before each step, so a pause or cancel takes effect between batches. Every step leaves the job
  * resumable: a read stores its items and then its cursor, an import records each item's result; a step cut
  * short by a crash is done again by whoever takes the lease next (items are inserted idempotently, and the
