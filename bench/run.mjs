@@ -10,10 +10,11 @@ import { args, BENCH, DBS, DURATION_MS, ROOT, RUNS, USAGE, WARMUP_MS } from './l
 import * as delivery from './scenarios/delivery.mjs';
 import * as destinations from './scenarios/destinations.mjs';
 import * as ingest from './scenarios/ingest.mjs';
+import * as migration from './scenarios/migration.mjs';
 import * as send from './scenarios/send.mjs';
 
 /** In the order they run and are reported, per database engine. */
-const SCENARIOS = [ingest, delivery, destinations, send];
+const SCENARIOS = [ingest, delivery, destinations, send, migration];
 
 function build() {
   log('building the gateway and the emulator');

@@ -50,9 +50,11 @@ export function printTable(result) {
           ? `${s.queue} queue, backlog drain; while ingesting: ${s.underLoadRps}/s delivered, ${s.ingestRpsUnderLoad}/s ingested; latency at ${s.latencyAtRps}/s`
           : s.name === 'send'
             ? `closed loop ${s.connections} conns (paced to the vendor budget); at ${s.steadyRps}/s: p50 ${s.steadyP50Ms} vs direct ${s.steadyBaselineP50Ms} ms, overhead ${s.overheadP50Ms} ms`
-            : s.endpoints
-              ? `${s.endpoints} endpoints, delivery paused`
-              : '';
+            : s.name.startsWith('migration')
+              ? `limiter ${s.limiter === 'redis' ? 'on Redis' : 'in memory'}; ${s.items} items in ${s.seconds} s; rps = items/s, baseline = the documented budget for its calls`
+              : s.endpoints
+                ? `${s.endpoints} endpoints, delivery paused`
+                : '';
     rows.push([
       s.name,
       s.db,
@@ -61,7 +63,7 @@ export function printTable(result) {
       f(s.ratio),
       f(s.p50Ms),
       f(s.p99Ms),
-      s.baselineRps ? `${f(s.baselineP50Ms)} / ${f(s.baselineP99Ms)}` : '-',
+      s.baselineRps && s.baselineP50Ms !== undefined ? `${f(s.baselineP50Ms)} / ${f(s.baselineP99Ms)}` : '-',
       notes,
     ]);
   }

@@ -149,6 +149,21 @@ describe('Easemob group members, admins and mutes (§2.7)', () => {
     expect((await app.call('GET', '/chatgroups?limit=1001')).status).toBe(400);
   });
 
+  it('gives the details of many groups in one path, however long the comma-separated list', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++)
+      ids.push(
+        (await app.call('POST', '/chatgroups', { groupname: `many${i}`, public: false, owner: 'm1' })).json[
+          'data'
+        ]['groupid'],
+      );
+    const path = `/chatgroups/${ids.join(',')}`;
+    expect(path.length).toBeGreaterThan(100);
+    const res = await app.call('GET', path);
+    expect(res.status).toBe(200);
+    expect(res.json['data'].map((g: { id: string }) => g.id)).toEqual(ids);
+  });
+
   it('answers 404 for an unknown group', async () => {
     expect(refusal(await app.call('GET', '/chatgroups/999/users')).slice(0, 2)).toEqual([
       404,

@@ -36,6 +36,15 @@ an API error`;
 class UsageError extends Error {}
 
 function options(args: string[]) {
+  try {
+    return parseOptions(args);
+  } catch (error) {
+    // parseArgs throws a TypeError for an unknown option or a missing value: a usage error, in its words.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseOptions(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: true,
@@ -74,12 +83,19 @@ function tokenFrom(explicit: string | undefined): string {
 
 /** The user list as the API takes it: a JSON array as is, anything else as CSV text. */
 function usersFrom(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read the user list ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
+  }
   if (file.endsWith('.json')) return JSON.parse(text) as unknown;
   return { csv: text };
 }
 
-function startBody(values: ReturnType<typeof options>['values']): Record<string, unknown> {
+function startBody(values: ReturnType<typeof parseOptions>['values']): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   if (values.reverse) body['direction'] = 'reverse';
   if (values.scope)
@@ -121,10 +137,11 @@ const exitCode = (job: MigrationJob) =>
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = options(argv);
   const command = positionals[0];
-  if (values.help || !command) {
+  if (values.help) {
     console.log(USAGE);
-    return values.help ? 0 : 2;
+    return 0;
   }
+  if (!command) throw new UsageError('a command is required');
   const bridge = values.bridge;
   if (!bridge) throw new UsageError('--bridge is required');
   const client = new MigrationClient(
@@ -193,7 +210,8 @@ if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE.split('\n')[0]}`);
+      // One line, whatever went wrong: scripts read the first line, people rerun with --help.
+      if (error instanceof UsageError) console.error(`${error.message} (see --help)`);
       else if (error instanceof ApiError) console.error(`${error.status} ${error.code}: ${error.message}`);
       else console.error(error instanceof Error ? error.message : String(error));
       process.exit(2);

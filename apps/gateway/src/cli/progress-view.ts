@@ -15,7 +15,8 @@ export function kindLine(progress: KindProgress): Record<string, string> {
     skipped: String(progress.skipped),
     failed: String(progress.failed),
     rate: `${progress.ratePerSecond.toFixed(1)}/s`,
-    eta: seconds(progress.etaSeconds),
+    // Not `eta`: cli-progress fills `{eta}` with its own estimate, from the bar's start in this process.
+    remaining: seconds(progress.etaSeconds),
     phase: progress.phase,
   };
 }
@@ -33,7 +34,8 @@ export class ProgressView {
     this.multi = new cliProgress.MultiBar(
       {
         stream,
-        format: ' {kind} |{bar}| {counts}  skipped {skipped}  failed {failed}  {rate}  ETA {eta}  {phase}',
+        format:
+          ' {kind} |{bar}| {counts}  skipped {skipped}  failed {failed}  {rate}  ETA {remaining}  {phase}',
         barsize: 24,
         hideCursor: true,
         clearOnComplete: false,

@@ -30,6 +30,33 @@ import { migrationApiOf, type JobRun } from './migration-job.context.js';
 import { MigrationPairs } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
 
+/**
+ * Import calls a kind has in flight at once. One batch at a time cannot use a vendor's budget: at 200 calls/s
+ * a call may take 5 ms in all, and a call to the vendor plus the rows written for it take longer. The
+ * limiter still paces every call to the documented rate; lanes only keep calls waiting for it.
+ */
+export const IMPORT_LANES = 4;
+/** Pending rows read per step, in batches per lane: enough to find `IMPORT_LANES` distinct conversations. */
+const PENDING_WINDOW = 4;
+
+/**
+ * The batches of one step, from pending rows in (conversation, order) order: the first `size` rows of each
+ * group, owner or conversation — one batch each, so a conversation's messages stay in order, its later rows
+ * waiting for a later step — and rows of no conversation (accounts, profiles, groups…) in chunks of `size`.
+ */
+export function lanesOf(pending: readonly MigrationItemEntity[], size: number): MigrationItemEntity[][] {
+  const lanes: MigrationItemEntity[][] = [];
+  let current: MigrationItemEntity[] | null = null;
+  for (const row of pending) {
+    if (lanes.length >= IMPORT_LANES && (current === null || current.length >= size)) break;
+    const same = current !== null && current[0]!.conversationKey === row.conversationKey;
+    if (same && current!.length < size) current!.push(row);
+    else if (same && row.conversationKey !== null) continue;
+    else if (lanes.length < IMPORT_LANES) lanes.push((current = [row]));
+  }
+  return lanes;
+}
+
 /** An item ready to send: the stored row and its payload with the target's ids. */
 interface Ready {
   row: MigrationItemEntity;
@@ -88,14 +115,29 @@ export class MigrationImportStep {
     private readonly pairs: MigrationPairs,
   ) {}
 
-  /** Imports the next batch; returns the results recorded (none: the kind is done). */
+  /**
+   * Imports the next batches, up to `IMPORT_LANES` at once on distinct groups, owners or conversations (or
+   * chunks of a kind that has none); returns the results recorded (none: the kind is done).
+   */
   async batch(run: JobRun, kind: MigrationKind, passwords: PasswordPolicy): Promise<MigrationItemFinish[]> {
     const size = batchSize(run.target.provider.capabilities.migration, kind);
-    const pending = await this.items.pending(run.job.id, kind, size);
-    const first = pending[0];
-    if (!first) return [];
-    // Per-group, per-owner and per-conversation kinds go one group, owner or conversation per call.
-    const rows = pending.filter((r) => r.conversationKey === first.conversationKey);
+    const pending = await this.items.pending(run.job.id, kind, size * IMPORT_LANES * PENDING_WINDOW);
+    const settled = await Promise.allSettled(
+      lanesOf(pending, size).map((rows) => this.importRows(run, kind, rows, passwords)),
+    );
+    // Every lane has ended (its results recorded) before an error goes up: nothing is left running.
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+  }
+
+  /** One batch: rows of one group, owner or conversation (or of a kind imported without one). */
+  private async importRows(
+    run: JobRun,
+    kind: MigrationKind,
+    rows: MigrationItemEntity[],
+    passwords: PasswordPolicy,
+  ): Promise<MigrationItemFinish[]> {
     const finished: MigrationItemFinish[] = [];
     const ready: Ready[] = [];
     const lookup = this.lookup(run);

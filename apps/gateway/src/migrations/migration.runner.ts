@@ -34,11 +34,20 @@ export const BATCH_DEADLINE_MS = 10 * 60_000;
 /** On shutdown, how long the step under way may take to end before the process goes (its lease then runs out). */
 const STOP_WAIT_MS = 2_000;
 
+/**
+ * A step refused for the vendor's rate limit after the executor's own retries waits this long (then longer)
+ * and is done again, rather than failing the job: a budget counted per minute (Easemob's history export, 10
+ * calls a minute) can be spent by a process that crashed, whose limiter state died with it when no Redis is
+ * shared. Steps are idempotent, so doing one again is safe; after the last pause the job fails as before.
+ */
+const RATE_LIMIT_PAUSES_MS = [5_000, 15_000, 30_000, 60_000, 60_000];
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Runs migration jobs: a loop in each gateway process claims one job's lease at a time and works through it
- * one step at a time — a page read or a batch imported — in the order of `MIGRATION_KINDS`, rereading the
+ * one step at a time — a page read, or up to `IMPORT_LANES` batches imported side by side on distinct
+ * conversations — in the order of `MIGRATION_KINDS`, rereading the
  * job's row before each step, so a pause or cancel takes effect between batches. Every step leaves the job
  * resumable: a read stores its items and then its cursor, an import records each item's result; a step cut
  * short by a crash is done again by whoever takes the lease next (items are inserted idempotently, and the
@@ -111,13 +120,26 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
     }, MIGRATION_HEARTBEAT_MS));
     heartbeat.unref();
     let run: JobRun | null = null;
+    let limited = 0;
     try {
       while (!this.stopped && !lost) {
         const job = await this.jobs.find(id);
         if (!job || (job.status !== 'pending' && job.status !== 'running')) break;
         run = run === null ? await this.prepare(job) : Object.assign(run, { job });
         if (!run) break;
-        if (!(await this.step(run))) break;
+        try {
+          if (!(await this.step(run))) break;
+          limited = 0;
+        } catch (error) {
+          const pause = RATE_LIMIT_PAUSES_MS[limited++];
+          if ((error as { code?: unknown })?.code !== 'vendor_rate_limited' || pause === undefined)
+            throw error;
+          this.logger.warn(
+            { err: error, jobId: id, pauseMs: pause },
+            'migration step rate limited; done again',
+          );
+          await sleep(pause);
+        }
       }
     } catch (error) {
       const e = error as { code?: unknown; message?: unknown };

@@ -1,0 +1,210 @@
+// Scenario `migration`: a seeded source moved by a migration job in each direction (Easemob → Tencent,
+// Tencent → Easemob), both emulators WITH their documented rate limits; per kind, items/s against the
+// target vendor's documented import budget for the calls the kind made. Without and with Redis.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { generateTencentSeed } from '@im-gateway/emulator';
+import { printProfile, startGateway } from '../lib/gateway.mjs';
+import { IMPORT_BUDGETS, MIGRATION_APPS } from '../lib/migration-apps.mjs';
+import { round } from '../lib/load.mjs';
+import { log, sleep, spawnJsonLine, stopChild } from '../lib/processes.mjs';
+import { median } from '../lib/report.mjs';
+import { BENCH, PROFILE, REDIS_URL, wants } from '../lib/settings.mjs';
+import { dropRedisPrefix, freshDatabase } from '../lib/stores.mjs';
+
+const HOUR = 3_600_000;
+/**
+ * Big enough that each kind's import lasts seconds at the vendor's budget, small enough for a few minutes a
+ * run. The history lies 3–4 hours back: Tencent's hourly history files are ready an hour after the hour.
+ */
+const seedSpec = () => ({
+  accounts: 600,
+  groups: 20,
+  membersPerGroup: 20,
+  adminsPerGroup: 2,
+  mutesPerGroup: 1,
+  chatrooms: 4,
+  membersPerChatroom: 10,
+  contactsPerUser: 2,
+  blocksPerUser: 1,
+  messages: 3_000,
+  now: Date.now() - 3 * HOUR,
+  windowHours: 1,
+  seed: 11,
+});
+const POLL_MS = 100;
+const KINDS = [
+  'accounts',
+  'profiles',
+  'groups',
+  'members',
+  'mutes',
+  'chatrooms',
+  'history',
+  'contacts',
+  'blocklists',
+];
+
+export const selected = () => wants('migration');
+
+/** `imgw_vendor_calls_total` of one provider, by API (every outcome). */
+async function callsByApi(gw, provider) {
+  const text = await fetch(`${gw.url}/metrics`).then((r) => r.text());
+  const out = {};
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('imgw_vendor_calls_total{')) continue;
+    const labels = Object.fromEntries([...line.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (labels.provider !== provider) continue;
+    out[labels.api] = (out[labels.api] ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return out;
+}
+
+/** Runs one job to its end, noting for each kind when its import began and ended, with the call counts. */
+async function runJob(gw, bridgeId, body, target) {
+  const created = await gw.api('POST', `/v1/bridges/${bridgeId}/migrations`, body);
+  if (created.status !== 201) throw new Error(`job refused: ${JSON.stringify(created.body)}`);
+  const marks = {};
+  const t0 = performance.now();
+  for (;;) {
+    const job = (await gw.api('GET', `/v1/bridges/${bridgeId}/migrations/${created.body.id}`)).body;
+    const now = performance.now();
+    const calls = await callsByApi(gw, target);
+    for (const kind of KINDS) {
+      const phase = job.progress?.[kind]?.phase;
+      const m = (marks[kind] ??= {});
+      if (phase === 'importing' && !m.start) m.start = { at: now, calls };
+      if ((phase === 'done' || phase === 'skipped') && m.start && !m.end) m.end = { at: now, calls };
+    }
+    if (['completed', 'failed', 'cancelled'].includes(job.status)) {
+      if (job.status !== 'completed') log(`WARNING job ${job.status}: ${JSON.stringify(job.error)}`);
+      return { job, marks, seconds: (now - t0) / 1000 };
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+/** Per kind: items/s over its import window, and the rate its import calls allow at the documented budget. */
+function perKind({ job, marks }, target) {
+  const rows = {};
+  for (const kind of KINDS) {
+    const p = job.progress?.[kind];
+    const m = marks[kind];
+    if (!p || p.total === 0 || !m?.start || !m.end) continue;
+    const items = p.done + p.skipped + p.failed;
+    const seconds = (m.end.at - m.start.at) / 1000;
+    const budgets = IMPORT_BUDGETS[target][kind];
+    let minSeconds = 0;
+    const calls = {};
+    for (const [api, perSecond] of Object.entries(budgets)) {
+      const n = (m.end.calls[api] ?? 0) - (m.start.calls[api] ?? 0);
+      if (n > 0) calls[api] = n;
+      minSeconds += n / perSecond;
+    }
+    if (minSeconds === 0 || seconds <= 0) continue;
+    rows[kind] = {
+      items,
+      seconds: round(seconds, 2),
+      itemsPerSecond: round(items / seconds, 1),
+      budgetItemsPerSecond: round(items / minSeconds, 1),
+      ratio: round(minSeconds / seconds, 2),
+      calls,
+    };
+  }
+  return rows;
+}
+
+async function measureOnce(engine, run, redis) {
+  const profileName = PROFILE && run === 0 ? `migration-${engine}${redis ? '-redis' : ''}` : null;
+  const spec = seedSpec();
+  const db = await freshDatabase(engine);
+  const emu = spawnJsonLine(join(BENCH, 'lib/migration-emulators.mjs'), {
+    BENCH_SEED_SPEC: JSON.stringify(spec),
+  });
+  const prefix = `imgwbench${randomBytes(4).toString('hex')}`;
+  let gw;
+  try {
+    const urls = await emu.ready;
+    gw = await startGateway(db, redis ? { REDIS_URL, DELIVERY_QUEUE_PREFIX: prefix } : {}, profileName);
+    const app = async (name, provider, config, baseUrl) => {
+      const r = await gw.api('POST', '/v1/apps', { name, provider, config: { ...config, baseUrl } });
+      if (r.status !== 201) throw new Error(`creating ${name} failed: ${JSON.stringify(r.body)}`);
+      return r.body.id;
+    };
+    const A = MIGRATION_APPS;
+    const ids = {
+      emSource: await app('em-source', 'easemob', A.easemobSource, urls.easemob),
+      emTarget: await app('em-target', 'easemob', A.easemobTarget, urls.easemob),
+      tcSource: await app('tc-source', 'tencent', A.tencentSource, urls.tencent),
+      tcTarget: await app('tc-target', 'tencent', A.tencentTarget, urls.tencent),
+    };
+    const bridge = async (sourceAppId, targetAppId) => {
+      const r = await gw.api('POST', '/v1/bridges', {
+        sourceAppId,
+        targetAppId,
+        direction: 'one-way',
+        conversationKinds: ['direct', 'group', 'chatroom'],
+      });
+      if (r.status !== 201) throw new Error(`creating a bridge failed: ${JSON.stringify(r.body)}`);
+      return r.body.id;
+    };
+    const history = {
+      from: new Date(spec.now - 2 * HOUR).toISOString(),
+      to: new Date(spec.now + 1000).toISOString(),
+    };
+    const out = {};
+    const toTencent = await runJob(gw, await bridge(ids.emSource, ids.tcTarget), { history }, 'tencent');
+    out['easemob→tencent'] = { seconds: round(toTencent.seconds, 1), kinds: perKind(toTencent, 'tencent') };
+    // Tencent lists no accounts: the job is given the users, as an operator would.
+    const users = generateTencentSeed(spec).Accounts;
+    const toEasemob = await runJob(
+      gw,
+      await bridge(ids.tcSource, ids.emTarget),
+      { history, users },
+      'easemob',
+    );
+    out['tencent→easemob'] = { seconds: round(toEasemob.seconds, 1), kinds: perKind(toEasemob, 'easemob') };
+    return out;
+  } finally {
+    if (gw) await gw.stop();
+    await stopChild(emu.child);
+    await db.drop();
+    if (redis) await dropRedisPrefix(prefix);
+    if (profileName && gw) printProfile(profileName);
+  }
+}
+
+/** Adds `migration/<engine>/<limiter>`. */
+export async function measure(engine, run, add, tag) {
+  for (const redis of [false, true]) {
+    log(`${tag}: migration, limiter ${redis ? 'on Redis' : 'in memory'}`);
+    add(`migration/${engine}/${redis ? 'redis' : 'memory'}`, await measureOnce(engine, run, redis));
+  }
+}
+
+export function summarize(samples, engine) {
+  const rows = [];
+  for (const limiter of ['memory', 'redis']) {
+    const runs = samples[`migration/${engine}/${limiter}`];
+    if (!runs) continue;
+    for (const direction of ['easemob→tencent', 'tencent→easemob'])
+      for (const kind of KINDS) {
+        const per = runs.map((r) => r[direction]?.kinds[kind]).filter(Boolean);
+        if (per.length === 0) continue;
+        const med = (pick) => round(median(per.map(pick)), 2);
+        rows.push({
+          name: `migration ${direction} ${kind}`,
+          db: engine,
+          limiter,
+          rps: med((k) => k.itemsPerSecond),
+          baselineRps: med((k) => k.budgetItemsPerSecond),
+          ratio: med((k) => k.ratio),
+          items: per[0].items,
+          seconds: med((k) => k.seconds),
+          calls: per[0].calls,
+          runs: per.map((k) => k.ratio),
+        });
+      }
+  }
+  return rows;
+}
