@@ -63,6 +63,7 @@ export function EndpointsPage({ session, appId }: PageProps) {
   const [destination, setDestination] = useState<Record<string, string>>({});
   const [picked, setPicked] = useState<string[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     if (!appId) return;
@@ -125,6 +126,20 @@ export function EndpointsPage({ session, appId }: PageProps) {
                 >
                   Rotate secret
                 </button>
+                <button
+                  type="button"
+                  aria-label={`Send a test event to ${ep.url}`}
+                  onClick={async () => {
+                    const r = await session.client.POST(
+                      '/v1/apps/{appId}/endpoints/{endpointId}/test',
+                      path(ep.id),
+                    );
+                    setError(messageOf(r));
+                    setNote(r.data ? `Test event sent: delivery ${r.data.deliveryId}.` : null);
+                  }}
+                >
+                  Send test event
+                </button>
                 <a href={`#/deliveries?endpoint=${ep.id}`} aria-label={`Deliveries of ${ep.url}`}>
                   Deliveries
                 </a>
@@ -137,6 +152,7 @@ export function EndpointsPage({ session, appId }: PageProps) {
             Signing secret: <code>{secret}</code> <Copy text={secret} label="Copy the signing secret" />
           </p>
         )}
+        {note && <p role="status">{note}</p>}
       </section>
       <section aria-labelledby="ep-create">
         <h2 id="ep-create">Add an endpoint</h2>

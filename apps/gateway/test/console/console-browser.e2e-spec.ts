@@ -149,6 +149,16 @@ describe('console in Chromium', () => {
       .getByRole('status')
       .getByText(/^whsec_/)
       .waitFor();
+    // A test event to the HTTP endpoint: the receiver gets it, marked as a test.
+    const before = receiver.received.length;
+    await page.getByRole('button', { name: `Send a test event to ${receiver.url}` }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Test event sent: delivery /)
+      .waitFor();
+    const hooks = await receiver.waitFor(before + 1, 15_000);
+    expect(hooks.slice(before).some((h) => JSON.parse(h.body).data?.data?.test === true)).toBe(true);
+
     await shot(page, '04-endpoints');
 
     await fireThroughEmulator(

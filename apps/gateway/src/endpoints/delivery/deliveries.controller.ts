@@ -1,8 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequeuedResponseDto } from '../endpoint.dto.js';
 import { DeliveriesService } from './deliveries.service.js';
-import { DeliveryListResponseDto, DeliveryQueryDto, DeliveryResponseDto } from './delivery.dto.js';
+import {
+  DeliveryListResponseDto,
+  DeliveryQueryDto,
+  DeliveryResponseDto,
+  TestEventResponseDto,
+} from './delivery.dto.js';
 
 @ApiTags('deliveries')
 @ApiBearerAuth()
@@ -42,6 +47,20 @@ export class DeliveriesController {
     @Param('deliveryId') deliveryId: string,
   ): Promise<DeliveryResponseDto> {
     return this.deliveries.retry(appId, endpointId, deliveryId);
+  }
+
+  @Post('endpoints/:endpointId/test')
+  @HttpCode(202)
+  @ApiOperation({
+    operationId: 'sendTestEvent',
+    summary: 'Send the endpoint a made-up message.sent event (data.test: true), whatever its event types',
+  })
+  @ApiAcceptedResponse({ type: TestEventResponseDto })
+  sendTest(
+    @Param('appId') appId: string,
+    @Param('endpointId') endpointId: string,
+  ): Promise<TestEventResponseDto> {
+    return this.deliveries.sendTest(appId, endpointId);
   }
 
   @Post('events/:eventId/redeliver')

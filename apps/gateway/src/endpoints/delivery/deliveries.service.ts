@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AppRepository,
+  DeliveryEntity,
   DeliveryLogRepository,
   DeliveryRepository,
   EndpointRepository,
   EventRepository,
+  IngestRepository,
   mapPage,
+  newId,
   nowIso,
-  type DeliveryEntity,
   type DeliveryStatus,
   type EndpointEntity,
   type Page,
 } from '@im-gateway/persistence';
 import { ImGatewayError } from '@im-gateway/types';
 import { EndpointDirectory } from '../endpoint-directory.js';
-import { DeliveryFanout } from './delivery-fanout.js';
+import { currentTraceparent } from '../../tracing/spans.js';
+import { DeliveryFanout, orderingKey } from './delivery-fanout.js';
+import { testEventRows } from './test-event.js';
 import type { DeliveryResponseDto } from './delivery.dto.js';
 import { DeliveryScheduler } from './delivery.scheduler.js';
 
@@ -28,7 +33,45 @@ export class DeliveriesService {
     private readonly scheduler: DeliveryScheduler,
     private readonly fanout: DeliveryFanout,
     private readonly directory: EndpointDirectory,
+    private readonly apps: AppRepository,
+    private readonly ingest: IngestRepository,
   ) {}
+
+  /**
+   * Sends a made-up `message.sent` event (`data.test: true`) to one endpoint, whatever its event types:
+   * stored with its delivery like any event, so the attempt log and retries work as for real ones.
+   */
+  async sendTest(appId: string, endpointId: string): Promise<{ eventId: string; deliveryId: string }> {
+    const endpoint = await this.endpoint(appId, endpointId);
+    if (endpoint.disabled)
+      throw new ImGatewayError(
+        'conflict',
+        `Endpoint ${endpointId} is disabled; enable it to send it a test event.`,
+      );
+    const app = await this.apps.find(appId);
+    if (!app) throw new ImGatewayError('not_found', `No app ${appId}.`);
+    const now = nowIso();
+    const { callback, event } = testEventRows(app, now);
+    const delivery = Object.assign(new DeliveryEntity(), {
+      id: newId(),
+      appId,
+      endpointId,
+      eventId: event.id,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastAttemptAt: null,
+      orderingKey: orderingKey(endpoint, event),
+      occurredAt: now,
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
+      traceParent: currentTraceparent(),
+    });
+    await this.ingest.store({ callback, events: [event], deliveries: [delivery] });
+    await this.scheduler.wake([{ id: delivery.id, dueAt: null }]);
+    return { eventId: event.id, deliveryId: delivery.id };
+  }
 
   async list(
     appId: string,

@@ -50,3 +50,13 @@ export class DeliveryListResponseDto {
   @ApiProperty({ description: 'Next page cursor, or null.', nullable: true, type: String }) nextCursor!:
     string | null;
 }
+
+export class TestEventResponseDto {
+  @ApiProperty({
+    description: 'The test event (type message.sent, `data.test: true`), listed with the events.',
+  })
+  eventId!: string;
+
+  @ApiProperty({ description: 'Its delivery to the endpoint: follow it in the attempt log.' })
+  deliveryId!: string;
+}
