@@ -39,7 +39,14 @@ export function createEmulatorServer(parts: ServerParts): {
   reset(): void;
 } {
   // No logger, no request ids: the emulator is benchmarked against and must stay cheap per request.
-  const server = fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  const server = fastify({
+    logger: false,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+    // Fastify answers 414 to a path parameter over 100 characters; Easemob's group details take up to 100
+    // comma-separated ids in one (migration facts §2.7), about 1,600 characters.
+    maxParamLength: 4096,
+  });
   acceptRawBodies(server);
   const faults = new FaultInjector(parts.faultAnswers);
   server.addHook('onRequest', faults.hook);
