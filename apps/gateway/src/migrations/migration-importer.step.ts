@@ -26,6 +26,7 @@ import {
 import { IdMapper } from '../bridges/mappings/id-mapper.js';
 import { batchSize } from './migration-kinds.plan.js';
 import { mapItemIds, type IdLookup } from './migration-ids.plan.js';
+import { historyContentsFor } from './migration-items.plan.js';
 import { migrationApiOf, type JobRun } from './migration-job.context.js';
 import { MigrationPairs } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
@@ -128,14 +129,29 @@ export class MigrationImportStep {
         run.target.provider.capabilities.ids,
         run.target.provider.displayName,
       );
-      if (!mapped.ok) finished.push({ id: row.id, status: 'failed', error: mapped.error });
-      else
-        ready.push({
-          row,
-          source,
-          mapped: this.marked(run, kind, row, mapped.item),
-          key: resultKey(kind, mapped.item),
-        });
+      if (!mapped.ok) {
+        finished.push({ id: row.id, status: 'failed', error: mapped.error });
+        continue;
+      }
+      let item = mapped.item;
+      if (kind === 'history') {
+        const shaped = historyContentsFor(
+          item as HistoryMessage,
+          run.target.provider.capabilities,
+          run.target.provider.displayName,
+        );
+        if ('skip' in shaped) {
+          finished.push({ id: row.id, status: 'skipped', reason: shaped.skip });
+          continue;
+        }
+        item = shaped;
+      }
+      ready.push({
+        row,
+        source,
+        mapped: this.marked(run, kind, row, item),
+        key: resultKey(kind, item),
+      });
     }
     if (ready.length > 0) finished.push(...(await this.send(run, kind, ready, passwords)));
     await this.items.finish(finished, nowIso());
