@@ -45,7 +45,7 @@ export function createEmulatorServer(parts: ServerParts): {
     bodyLimit: 1024 * 1024,
     // Fastify answers 414 to a path parameter over 100 characters; Easemob's group details take up to 100
     // comma-separated ids in one (migration facts §2.7), about 1,600 characters.
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
   });
   acceptRawBodies(server);
   const faults = new FaultInjector(parts.faultAnswers);
