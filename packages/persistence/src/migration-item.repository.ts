@@ -1,3 +1,4 @@
+import { IsNull } from 'typeorm';
 import { MigrationItemEntity, type MigrationItemStatus } from './entities/migration-item.entity.js';
 import { newId } from './ids.js';
 import { findPage, type Page } from './pagination.js';
@@ -109,6 +110,27 @@ export class MigrationItemRepository {
         take: limit,
       }),
     );
+  }
+
+  /**
+   * The next pending items of one group, owner or conversation (that of the first pending item), at most
+   * `limit`: an import call takes one at a time, and reading `limit` items of every group to use a few of
+   * one made a job of many small owners (contacts, blocks) slow down as it grew.
+   */
+  pendingOfOne(jobId: string, kind: string, limit: number): Promise<MigrationItemEntity[]> {
+    const order = { conversationKey: 'ASC', orderKey: 'ASC', id: 'ASC' } as const;
+    return this.transactor.read(async (m) => {
+      const first = await m.findOne(MigrationItemEntity, {
+        where: { jobId, kind, status: 'pending' },
+        order,
+      });
+      if (!first) return [];
+      return m.find(MigrationItemEntity, {
+        where: { jobId, kind, status: 'pending', conversationKey: first.conversationKey ?? IsNull() },
+        order,
+        take: limit,
+      });
+    });
   }
 
   /** The source keys of a kind's items after `after`, in key order (the owners of per-user kinds). */

@@ -107,6 +107,36 @@ describe('MigrationItemRepository', () => {
     ]);
   });
 
+  it('hands out the next pending items of one conversation only, up to the limit', async () => {
+    const j = await job();
+    await items.insertPage(
+      j.id,
+      [message('b1', 'b', '1'), message('a2', 'a', '2'), message('a1', 'a', '1'), message('a3', 'a', '3')],
+      nowIso(),
+    );
+    const keys = async (limit: number) =>
+      (await items.pendingOfOne(j.id, 'history', limit)).map((i) => i.sourceKey);
+    expect(await keys(10)).toEqual(['a1', 'a2', 'a3']);
+    expect(await keys(2)).toEqual(['a1', 'a2']);
+    await items.finish(
+      (await items.pendingOfOne(j.id, 'history', 10)).map((i) => ({ id: i.id, status: 'done' as const })),
+      nowIso(),
+    );
+    expect(await keys(10)).toEqual(['b1']);
+    const accounts = ['carol', 'alice'].map((userId) => ({
+      kind: 'accounts',
+      sourceKey: userId,
+      payload: { userId },
+      status: 'pending' as const,
+    }));
+    await items.insertPage(j.id, accounts, nowIso());
+    // Kinds imported in any grouping (no conversation key) come as one batch.
+    expect((await items.pendingOfOne(j.id, 'accounts', 10)).map((i) => i.sourceKey).sort()).toEqual([
+      'alice',
+      'carol',
+    ]);
+  });
+
   it('records results, counts them per kind and status in one query, and retries only failed ones', async () => {
     const j = await job();
     await items.insertPage(

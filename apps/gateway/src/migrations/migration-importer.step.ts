@@ -92,7 +92,7 @@ export class MigrationImportStep {
   /** Imports the next batch; returns the results recorded (none: the kind is done). */
   async batch(run: JobRun, kind: MigrationKind, passwords: PasswordPolicy): Promise<MigrationItemFinish[]> {
     const size = batchSize(run.target.provider.capabilities.migration, kind);
-    const pending = await this.items.pending(run.job.id, kind, size);
+    const pending = await this.items.pendingOfOne(run.job.id, kind, size);
     const first = pending[0];
     if (!first) return [];
     // Per-group, per-owner and per-conversation kinds go one group, owner or conversation per call.
