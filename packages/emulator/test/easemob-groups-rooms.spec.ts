@@ -57,6 +57,15 @@ describe('Easemob group creation (§2.7)', () => {
     expect(details.affiliations).toEqual([{ owner: 'owner' }, { member: 'm1' }]);
   });
 
+  it('gives the details of up to 100 groups named in one path (about 1,600 characters), and refuses 101', async () => {
+    const ids = [group, ...Array.from({ length: 99 }, (_, i) => String(100_000_000_000_000 + i))];
+    const res = await app.call('GET', `/chatgroups/${ids.join(',')}`);
+    expect(res.status).toBe(200);
+    expect(res.json['data'].map((g: { id: string }) => g.id)).toEqual([group]);
+    const over = await app.call('GET', `/chatgroups/${[...ids, '1'].join(',')}`);
+    expect(refusal(over).slice(0, 2)).toEqual([400, 'illegal_argument']);
+  });
+
   it('refuses a custom group id unless enabled', async () => {
     const res = await app.call('POST', '/chatgroups', {
       groupid: 'mine1',

@@ -1,3 +1,4 @@
+import { IsNull, MoreThan } from 'typeorm';
 import { MigrationItemEntity, type MigrationItemStatus } from './entities/migration-item.entity.js';
 import { newId } from './ids.js';
 import { findPage, type Page } from './pagination.js';
@@ -109,6 +110,46 @@ export class MigrationItemRepository {
         take: limit,
       }),
     );
+  }
+
+  /**
+   * The pending items of the next `keys` groups, owners or conversations, at most `perKey` each, in import
+   * order: what side-by-side import lanes need, read one key at a time so that a job of many small owners
+   * never reads rows it will not use. Items of no key (a kind imported without one) come `perKey * keys`
+   * at once.
+   */
+  pendingOfSome(jobId: string, kind: string, perKey: number, keys: number): Promise<MigrationItemEntity[]> {
+    const order = { conversationKey: 'ASC', orderKey: 'ASC', id: 'ASC' } as const;
+    return this.transactor.read(async (m) => {
+      const first = await m.findOne(MigrationItemEntity, {
+        where: { jobId, kind, status: 'pending' },
+        order,
+      });
+      if (!first) return [];
+      if (first.conversationKey === null)
+        return m.find(MigrationItemEntity, {
+          where: { jobId, kind, status: 'pending', conversationKey: IsNull() },
+          order,
+          take: perKey * keys,
+        });
+      const rows: MigrationItemEntity[] = [];
+      let key: string | null = first.conversationKey;
+      for (let n = 0; n < keys && key !== null; n++) {
+        rows.push(
+          ...(await m.find(MigrationItemEntity, {
+            where: { jobId, kind, status: 'pending', conversationKey: key },
+            order,
+            take: perKey,
+          })),
+        );
+        const next: MigrationItemEntity | null = await m.findOne(MigrationItemEntity, {
+          where: { jobId, kind, status: 'pending', conversationKey: MoreThan(key) },
+          order,
+        });
+        key = next?.conversationKey ?? null;
+      }
+      return rows;
+    });
   }
 
   /** The source keys of a kind's items after `after`, in key order (the owners of per-user kinds). */

@@ -107,6 +107,49 @@ describe('MigrationItemRepository', () => {
     ]);
   });
 
+  it('hands out the next pending items per conversation, up to the limit, for as many conversations as asked', async () => {
+    const j = await job();
+    await items.insertPage(
+      j.id,
+      [message('b1', 'b', '1'), message('a2', 'a', '2'), message('a1', 'a', '1'), message('a3', 'a', '3')],
+      nowIso(),
+    );
+    const keys = async (limit: number) =>
+      (await items.pendingOfSome(j.id, 'history', limit, 1)).map((i) => i.sourceKey);
+    expect(await keys(10)).toEqual(['a1', 'a2', 'a3']);
+    expect(await keys(2)).toEqual(['a1', 'a2']);
+    await items.finish(
+      (await items.pendingOfSome(j.id, 'history', 10, 1)).map((i) => ({ id: i.id, status: 'done' as const })),
+      nowIso(),
+    );
+    expect(await keys(10)).toEqual(['b1']);
+    // Side-by-side lanes: the next conversations, each up to the limit, in import order.
+    await items.insertPage(
+      j.id,
+      [message('c1', 'c', '1'), message('c2', 'c', '2'), message('d1', 'd', '1')],
+      nowIso(),
+    );
+    expect((await items.pendingOfSome(j.id, 'history', 1, 2)).map((i) => i.sourceKey)).toEqual(['b1', 'c1']);
+    expect((await items.pendingOfSome(j.id, 'history', 5, 9)).map((i) => i.sourceKey)).toEqual([
+      'b1',
+      'c1',
+      'c2',
+      'd1',
+    ]);
+    const accounts = ['carol', 'alice'].map((userId) => ({
+      kind: 'accounts',
+      sourceKey: userId,
+      payload: { userId },
+      status: 'pending' as const,
+    }));
+    await items.insertPage(j.id, accounts, nowIso());
+    // Kinds imported in any grouping (no conversation key) come as one batch.
+    expect((await items.pendingOfSome(j.id, 'accounts', 5, 2)).map((i) => i.sourceKey).sort()).toEqual([
+      'alice',
+      'carol',
+    ]);
+  });
+
   it('records results, counts them per kind and status in one query, and retries only failed ones', async () => {
     const j = await job();
     await items.insertPage(

@@ -26,6 +26,7 @@ import {
 import { IdMapper } from '../bridges/mappings/id-mapper.js';
 import { batchSize } from './migration-kinds.plan.js';
 import { mapItemIds, type IdLookup } from './migration-ids.plan.js';
+import { historyContentsFor } from './migration-items.plan.js';
 import { migrationApiOf, type JobRun } from './migration-job.context.js';
 import { MigrationPairs } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
@@ -36,8 +37,6 @@ import type { PasswordPolicy } from './migration-password.js';
  * limiter still paces every call to the documented rate; lanes only keep calls waiting for it.
  */
 export const IMPORT_LANES = 4;
-/** Pending rows read per step, in batches per lane: enough to find `IMPORT_LANES` distinct conversations. */
-const PENDING_WINDOW = 4;
 
 /**
  * The batches of one step, from pending rows in (conversation, order) order: the first `size` rows of each
@@ -121,7 +120,8 @@ export class MigrationImportStep {
    */
   async batch(run: JobRun, kind: MigrationKind, passwords: PasswordPolicy): Promise<MigrationItemFinish[]> {
     const size = batchSize(run.target.provider.capabilities.migration, kind);
-    const pending = await this.items.pending(run.job.id, kind, size * IMPORT_LANES * PENDING_WINDOW);
+    // One group, owner or conversation per lane, read key by key (a job of many small owners stays fast).
+    const pending = await this.items.pendingOfSome(run.job.id, kind, size, IMPORT_LANES);
     const settled = await Promise.allSettled(
       lanesOf(pending, size).map((rows) => this.importRows(run, kind, rows, passwords)),
     );
@@ -170,14 +170,29 @@ export class MigrationImportStep {
         run.target.provider.capabilities.ids,
         run.target.provider.displayName,
       );
-      if (!mapped.ok) finished.push({ id: row.id, status: 'failed', error: mapped.error });
-      else
-        ready.push({
-          row,
-          source,
-          mapped: this.marked(run, kind, row, mapped.item),
-          key: resultKey(kind, mapped.item),
-        });
+      if (!mapped.ok) {
+        finished.push({ id: row.id, status: 'failed', error: mapped.error });
+        continue;
+      }
+      let item = mapped.item;
+      if (kind === 'history') {
+        const shaped = historyContentsFor(
+          item as HistoryMessage,
+          run.target.provider.capabilities,
+          run.target.provider.displayName,
+        );
+        if ('skip' in shaped) {
+          finished.push({ id: row.id, status: 'skipped', reason: shaped.skip });
+          continue;
+        }
+        item = shaped;
+      }
+      ready.push({
+        row,
+        source,
+        mapped: this.marked(run, kind, row, item),
+        key: resultKey(kind, item),
+      });
     }
     if (ready.length > 0) finished.push(...(await this.send(run, kind, ready, passwords)));
     await this.items.finish(finished, nowIso());

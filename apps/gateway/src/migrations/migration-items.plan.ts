@@ -6,7 +6,9 @@ import type {
   MigrationKind,
   MigrationMember,
   MigrationMute,
+  ProviderCapabilities,
 } from '@im-gateway/types';
+import { relayedContent } from '../bridges/relay/relay-content.js';
 
 /**
  * Each item's key, conversation and order, and whether it is skipped when read: pure functions of the
@@ -96,6 +98,28 @@ export function historySkipReason(
   if (refused.length > 0)
     return `${targetName} cannot import ${[...new Set(refused)].join(', ')} messages into a ${m.conversation.type} conversation`;
   return null;
+}
+
+/**
+ * A message's contents as the target can take them, shaped as the live relay shapes a copy (so a message
+ * crosses the same way by either path): fields the target has no place for (an Easemob `secret` or file
+ * `name`) are dropped, an Easemob custom event travels as Tencent custom data. The contents the target has no
+ * message for are left out; when none is left, the reason the message is skipped.
+ */
+export function historyContentsFor(
+  m: HistoryMessage,
+  target: ProviderCapabilities,
+  targetName: string,
+): HistoryMessage | { skip: string } {
+  const contents: HistoryMessage['contents'] = [];
+  const skipped: string[] = [];
+  for (const content of m.contents) {
+    const shaped = relayedContent(content, target, targetName);
+    if ('skip' in shaped) skipped.push(shaped.skip);
+    else contents.push(shaped.content);
+  }
+  if (contents.length === 0) return { skip: skipped.join('; ') || 'the message has no content' };
+  return { ...m, contents };
 }
 
 /**

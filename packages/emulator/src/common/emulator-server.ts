@@ -43,8 +43,8 @@ export function createEmulatorServer(parts: ServerParts): {
     logger: false,
     forceCloseConnections: true,
     bodyLimit: 1024 * 1024,
-    // Fastify answers 414 to a path parameter over 100 characters; the vendors take lists in the path
-    // (Easemob's group details: up to 100 comma-separated group ids of up to 20 digits each).
+    // Fastify answers 414 to a path parameter over 100 characters; Easemob's group details take up to 100
+    // comma-separated ids in one (migration facts §2.7), about 1,600 characters.
     routerOptions: { maxParamLength: 4096 },
   });
   acceptRawBodies(server);
