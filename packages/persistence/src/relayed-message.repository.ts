@@ -29,16 +29,27 @@ export class RelayedMessageRepository {
     targetAppId: string,
     messageIds: string[],
   ): Promise<Set<string>> {
-    const found = new Set<string>();
+    return new Set((await this.copiesOf(bridgeId, sourceAppId, targetAppId, messageIds)).keys());
+  }
+
+  /** The copies these messages have in the target app, by source message id: who made each and its id there. */
+  async copiesOf(
+    bridgeId: string,
+    sourceAppId: string,
+    targetAppId: string,
+    messageIds: string[],
+  ): Promise<Map<string, { relayId: string; targetMessageId: string }>> {
+    const found = new Map<string, { relayId: string; targetMessageId: string }>();
     for (let i = 0; i < messageIds.length; i += 500) {
       const part = messageIds.slice(i, i + 500);
       const rows = await this.transactor.read((m) =>
         m.find(RelayedMessageEntity, {
-          select: { sourceMessageId: true },
+          select: { sourceMessageId: true, relayId: true, targetMessageId: true },
           where: { bridgeId, sourceAppId, targetAppId, sourceMessageId: In(part) },
         }),
       );
-      for (const row of rows) found.add(row.sourceMessageId);
+      for (const row of rows)
+        found.set(row.sourceMessageId, { relayId: row.relayId, targetMessageId: row.targetMessageId });
     }
     return found;
   }

@@ -28,7 +28,7 @@ import { batchSize } from './migration-kinds.plan.js';
 import { mapItemIds, type IdLookup } from './migration-ids.plan.js';
 import { historyContentsFor } from './migration-items.plan.js';
 import { migrationApiOf, type JobRun } from './migration-job.context.js';
-import { MigrationPairs } from './migration-pairs.js';
+import { MIGRATION_PAIR_PREFIX, MigrationPairs } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
 
 /**
@@ -141,18 +141,26 @@ export class MigrationImportStep {
     const finished: MigrationItemFinish[] = [];
     const ready: Ready[] = [];
     const lookup = this.lookup(run);
-    const copied =
+    const copies =
       kind === 'history'
-        ? await this.relayedMessages.copiedSources(
+        ? await this.relayedMessages.copiesOf(
             run.job.bridgeId,
             run.job.sourceAppId,
             run.job.targetAppId,
             rows.map((r) => r.sourceKey),
           )
-        : new Set<string>();
+        : new Map<string, { relayId: string; targetMessageId: string }>();
     for (const row of rows) {
       const source = JSON.parse(row.payload) as unknown;
-      if (copied.has(row.sourceKey)) {
+      const copy = copies.get(row.sourceKey);
+      // The pair this very item wrote before the process died between the import and the item's record:
+      // the import happened, so the item is done, not a message relayed live.
+      if (copy?.relayId === row.id) {
+        const targetId = copy.targetMessageId.startsWith(MIGRATION_PAIR_PREFIX) ? null : copy.targetMessageId;
+        finished.push({ id: row.id, status: 'done', targetId });
+        continue;
+      }
+      if (copy) {
         finished.push({ id: row.id, status: 'skipped', reason: 'relayed live' });
         continue;
       }

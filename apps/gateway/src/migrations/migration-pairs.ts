@@ -16,6 +16,9 @@ import type { JobRun } from './migration-job.context.js';
  * target id the vendor may assign) and the message-id map (history). Written as each item is imported, so
  * the live relay maps to the new group at once and never relays an imported message again.
  */
+/** The copy's id in a pair whose target id the vendor did not return: the item's id follows it. */
+export const MIGRATION_PAIR_PREFIX = 'migration:';
+
 @Injectable()
 export class MigrationPairs {
   constructor(
@@ -109,7 +112,7 @@ export class MigrationPairs {
         },
         {
           appId: run.job.targetAppId,
-          messageId: targetId ?? `migration:${row.id}`,
+          messageId: targetId ?? `${MIGRATION_PAIR_PREFIX}${row.id}`,
           from: mapped.from,
           toType: toType(mapped),
           toId: toId(mapped),
