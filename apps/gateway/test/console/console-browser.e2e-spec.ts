@@ -281,6 +281,8 @@ describe('console in Chromium', () => {
     await page.keyboard.type(key);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Apps' }).waitFor();
+    // The heading shows before the app list has come back; wait for the list, then check it holds only this app.
+    await page.getByLabel('Current app').locator('option').first().waitFor({ state: 'attached' });
     expect(await page.getByLabel('Current app').locator('option').allTextContents()).toEqual([
       'mine (easemob)',
     ]);
