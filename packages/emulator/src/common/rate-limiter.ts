@@ -8,11 +8,14 @@ export class SlidingWindowLimiter {
     { at: number[]; weight: number[]; head: number; total: number }
   >();
 
+  /** `clock`: the emulator's own (its `now` option), so a test can hold time still for a burst. */
+  constructor(private readonly clock: () => number = Date.now) {}
+
   /**
    * Adds `weight` events under `key` unless that would exceed `limit` within `windowMs`;
    * answers whether they were admitted.
    */
-  take(key: string, limit: number, windowMs: number, weight = 1, now = Date.now()): boolean {
+  take(key: string, limit: number, windowMs: number, weight = 1, now = this.clock()): boolean {
     let w = this.windows.get(key);
     if (!w) {
       w = { at: [], weight: [], head: 0, total: 0 };

@@ -67,12 +67,17 @@ const RULES: Record<string, Rule[]> = {
 };
 
 export class EasemobRateLimits {
-  private readonly limiter = new SlidingWindowLimiter();
+  private readonly limiter: SlidingWindowLimiter;
 
-  constructor(private readonly enabled: boolean) {}
+  constructor(
+    private readonly enabled: boolean,
+    clock: () => number = Date.now,
+  ) {
+    this.limiter = new SlidingWindowLimiter(clock);
+  }
 
   /** The vendor's refusal when `api` is over a limit for `appKey`, else null (and counts the call). */
-  check(appKey: string, api: string, messages: number, now = Date.now()): EasemobErrorReply | null {
+  check(appKey: string, api: string, messages: number, now?: number): EasemobErrorReply | null {
     if (!this.enabled) return null;
     for (const [index, rule] of (RULES[api] ?? []).entries()) {
       const weight = rule.unit === 'call' ? 1 : messages;

@@ -32,7 +32,7 @@ export class EasemobContext {
     this.options = options;
     this.now = options.now ?? Date.now;
     this.callbacks = new CallbackSender(options.log);
-    this.limits = new EasemobRateLimits(options.rateLimits ?? true);
+    this.limits = new EasemobRateLimits(options.rateLimits ?? true, this.now);
     this.registeredOnly = options.ids === 'registered';
     // The console default for app tokens is 60 days (easemob.md §1.1).
     this.tokenTtlSeconds = options.tokenTtlSeconds ?? 60 * 24 * 3600;

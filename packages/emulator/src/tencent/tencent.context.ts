@@ -36,7 +36,7 @@ export class TencentContext {
   readonly apps = new Map<number, TencentApp>();
   readonly store = new MessageStore();
   readonly callbacks: CallbackSender;
-  readonly limiter = new SlidingWindowLimiter();
+  readonly limiter = new SlidingWindowLimiter(() => this.now());
   readonly registeredOnly: boolean;
   readonly rateLimits: boolean;
   readonly callbackTimeoutMs: number;
