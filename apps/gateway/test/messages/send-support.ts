@@ -24,7 +24,7 @@ export const TENCENT = {
 
 /** An Easemob emulator and a gateway app pointing at it (and, when `callbacks`, back at the gateway). */
 export async function easemobApp(
-  gw: RunningGateway,
+  gw: Pick<RunningGateway, 'call' | 'url'>,
   options: { callbacks?: boolean; rateLimits?: boolean; log?: (line: string) => void } = {},
 ): Promise<{ emulator: EasemobEmulator; appId: string }> {
   const created = await gw.call('POST', '/v1/apps', {

@@ -54,6 +54,18 @@ export class GatewayProcess {
     return call<T>(this.url, method, path, options);
   }
 
+  /**
+   * Freezes the process for `ms` (SIGSTOP, then SIGCONT), as CPU starvation or a long pause would: nothing
+   * of it runs meanwhile, while the vendors it talks to carry on.
+   */
+  async freeze(ms: number): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) throw new Error('the gateway is not running');
+    process.kill(child.pid, 'SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    process.kill(child.pid, 'SIGCONT');
+  }
+
   /** Kills the process without warning (a crash), or stops it gracefully. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child;
