@@ -36,6 +36,7 @@ function provider(
         type: 'message.send.requested',
         occurredAt: '2024-01-01T00:00:00.000Z',
         raw: {},
+        data: {},
         message: {
           id: 'm',
           from: 'a',
