@@ -102,7 +102,10 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
     ['targeted recipients per message', (c) => String(c.limits.maxTargetedRecipients)],
     ['message payload (bytes)', (c) => String(c.limits.maxMessageBytes)],
     ...MIGRATION_ROWS,
-    ['before-callbacks answered within (ms)', (c) => String(c.before.timeoutMs)],
+    [
+      'before-callbacks answered within (ms)',
+      (c) => (c.before.commands.length > 0 ? String(c.before.timeoutMs) : NO),
+    ],
   ];
   const header = `| capability | ${providers.map((p) => p.displayName).join(' | ')} |`;
   const rule = `| --- | ${providers.map(() => '---').join(' | ')} |`;
@@ -142,7 +145,7 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
 function beforeTable(p: ProviderDescription): string[] {
   const { timeoutMs, onTimeout, commands } = p.capabilities.before;
   const intro = `${p.displayName} waits ${timeoutMs} ms for a before-callback's answer. ${onTimeout}`;
-  if (commands.length === 0) return ['', intro, '', `${p.displayName} sends no before-callbacks.`];
+  if (commands.length === 0) return ['', `${p.displayName} sends no before-callbacks.`];
   return [
     '',
     intro,

@@ -85,8 +85,13 @@ describe('beforeDeclarationProblems', () => {
     expect(beforeDeclarationProblems(provider())).toEqual([]);
   });
 
+  it('asks no wait of a vendor without before-callbacks', () => {
+    expect(beforeDeclarationProblems(provider({ timeoutMs: 0, commands: [] }))).toEqual([]);
+  });
+
   it.each([
     ['a timeout that is not a positive integer', { timeoutMs: 0 }, /timeoutMs is 0/],
+    ['a timeout that is not an integer', { timeoutMs: 1.5 }, /timeoutMs is 1.5/],
     ['an empty onTimeout', { onTimeout: ' ' }, /onTimeout is empty/],
     ['a command listed twice', { commands: [SEND, SEND] }, /lists Vendor.BeforeSend twice/],
     [
@@ -182,7 +187,7 @@ describe('capability matrix before-callback tables', () => {
       },
       { name: 'b', displayName: 'B', capabilities: { ...fullCapabilities(base), before: without.before } },
     ]);
-    expect(table).toContain('| before-callbacks answered within (ms) | 1000 | 1000 |');
+    expect(table).toContain('| before-callbacks answered within (ms) | 1000 | — |');
     expect(table).toContain("A waits 1000 ms for a before-callback's answer. The message is delivered.");
     expect(table).toContain('| `Vendor.BeforeSend` | `message.send.requested` | ✓ | ✓ | text, ext |');
     expect(table).toContain('B sends no before-callbacks.');
