@@ -12,6 +12,7 @@ import {
 import type { CallbackContext, SendableContent, SendableContentType } from '@im-gateway/types';
 import { TencentProvider } from '../src/tencent.provider.js';
 import type { TencentConfig } from '../src/tencent.config.js';
+import { tencentBeforeCallback } from './tencent-before-callbacks.js';
 import { fixtureContext as callbackContext } from './tencent-fixtures.js';
 
 /** The fixture context, typed as the provider's (the callback part needs only a subset of the config). */
@@ -123,6 +124,7 @@ export const tencentSubject = (
     };
   },
   contents: TENCENT_ROUND_TRIP,
+  beforeCallback: tencentBeforeCallback,
   // Every API the migration reader and writer call (src/migration/): each must have a documented limit.
   migrationApis: [
     'im_open_login_svc/account_check',
@@ -198,6 +200,39 @@ describe('the conformance suite on a deliberately broken Tencent normalizer', ()
     });
     await expect(run(fragile, 'fuzz: C2C.CallbackAfterSendMsg')).rejects.toThrow(
       /^fuzz: fixture C2C\.CallbackAfterSendMsg: with \/body\/From_Account .*normalizeCallback threw TypeError/,
+    );
+  });
+
+  it('fails the before check when a deny is answered as allow', async () => {
+    const lenient = Object.assign(Object.create(real) as TencentProvider, {
+      decisionReply: ((normalized, request, decision) =>
+        real.decisionReply(
+          normalized,
+          request,
+          decision.action === 'deny' ? { action: 'allow' } : decision,
+        )) as TencentProvider['decisionReply'],
+    });
+    await expect(run(lenient, 'before: C2C.CallbackBeforeSendMsg')).rejects.toThrow(
+      'before: C2C.CallbackBeforeSendMsg: deny answers as allow',
+    );
+  });
+
+  it('fails the before check for a command declared with another event than it yields', async () => {
+    const misdeclared = Object.assign(Object.create(real) as TencentProvider, {
+      capabilities: {
+        ...real.capabilities,
+        before: {
+          ...real.capabilities.before,
+          commands: real.capabilities.before.commands.map((c) =>
+            c.vendorKind === 'Group.CallbackBeforeApplyJoinGroup'
+              ? { ...c, eventType: 'group.invite.requested' as const }
+              : c,
+          ),
+        },
+      },
+    });
+    await expect(run(misdeclared, 'before: Group.CallbackBeforeApplyJoinGroup')).rejects.toThrow(
+      'declared as group.invite.requested, normalized to group.join.requested',
     );
   });
 

@@ -6,6 +6,7 @@ import {
   type SendTargetType,
   type VendorApiLimit,
 } from './send.js';
+import type { BeforeCallbackCapabilities } from './before-decision.js';
 import type { MigrationCapabilities } from './migration.js';
 import type { ConversationType, MessageContentType } from './unified-event.js';
 
@@ -91,6 +92,8 @@ export interface ProviderCapabilities {
    * provider takes part in live relaying only.
    */
   migration?: MigrationCapabilities;
+  /** The before-callbacks the vendor sends and which decisions it honours for each (docs/before-callbacks.md). */
+  before: BeforeCallbackCapabilities;
 }
 
 const refuse = (capability: string, message: string) => new CapabilityUnsupportedError(capability, message);

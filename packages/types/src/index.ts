@@ -100,3 +100,13 @@ export {
   type MigrationUserProfile,
   type MigrationWriter,
 } from './migration.js';
+export {
+  BEFORE_DECISION_ACTIONS,
+  MODIFIABLE_PARTS,
+  type BeforeCallbackCapabilities,
+  type BeforeCommandSupport,
+  type BeforeDecision,
+  type BeforeDecisionAction,
+  type ModifiablePart,
+  type ModifiedMessage,
+} from './before-decision.js';

@@ -1,3 +1,4 @@
+import type { BeforeDecision } from './before-decision.js';
 import type { ProviderCapabilities } from './capabilities.js';
 import type { FieldIssue } from './errors.js';
 import type { MigrationApi } from './migration.js';
@@ -74,6 +75,16 @@ export interface ImProvider<Config extends object = Record<string, unknown>> {
   normalizeCallback(request: CallbackRequest, context: CallbackContext<Config>): NormalizedCallback;
   /** The vendor's answer for an outcome: the vendor's ack format, status and body. */
   callbackReply(outcome: CallbackOutcome): CallbackReply;
+  /**
+   * The vendor's answer to a before-callback that carries a decision other than the plain allow of
+   * `normalized.reply`. Called only for commands `capabilities.before` lists, and only with what that
+   * command supports (the gateway checks first); pure.
+   */
+  decisionReply(
+    normalized: NormalizedCallback,
+    request: CallbackRequest,
+    decision: BeforeDecision,
+  ): CallbackReply;
   /**
    * What the vendor supports. The gateway refuses a send or recall that needs anything undeclared (422
    * `capability_unsupported`) before calling `send`/`recall`, and lists it at `GET /v1/providers`.
