@@ -195,7 +195,9 @@ describe('pre-send answers', () => {
   });
 
   it('with other types enabled the change applies; cmd messages are never changed', async () => {
-    presendAnswer = valid({ payload: { url: 'https://example.com/chatfiles/other' } });
+    presendAnswer = valid({
+      payload: { type: 'img', url: 'https://example.com/chatfiles/other', filename: 'test1.jpg' },
+    });
     expect(await emu.sendAsClient('org1#alltypes', image)).toMatchObject({ modified: true });
     expect(emu.messages({ app: 'org1#alltypes' })[0]?.body).toMatchObject({
       url: 'https://example.com/chatfiles/other',
@@ -207,20 +209,24 @@ describe('pre-send answers', () => {
     expect(emu.beforeCallbacks().map((e) => e.outcome)).toEqual(['modify', 'modify-refused']);
   });
 
-  it('an empty payload (the vendor example) changes nothing; ext null removes the extension', async () => {
+  it('an empty payload (the vendor example) changes nothing; a payload is the whole message, ext included', async () => {
     presendAnswer = valid({ code: 'HX:10000', chatroom_msg_level: 'high', payload: {} });
     expect(await emu.sendAsClient(APP, textMessage(CASES[0]!))).toMatchObject({ modified: false });
-    presendAnswer = valid({ payload: { ext: null } });
+    presendAnswer = valid({ payload: { type: 'txt', msg: 'welcome to easemob!' } });
     expect(await emu.sendAsClient(APP, textMessage(CASES[0]!))).toMatchObject({ modified: true });
     expect(emu.messages({ app: APP }).map((m) => m.ext)).toEqual([{ level: 'gold' }, undefined]);
   });
 
-  it('a payload that is not a valid message counts as a failed answer', async () => {
-    presendAnswer = valid({ payload: { msg: 42 } });
+  it.each([
+    ['a text that is not a string', { msg: 42 }],
+    ['ext alone (no content)', { ext: { level: 'silver' } }],
+  ])('a payload that is not a whole, valid message (%s) counts as a failed answer', async (_n, payload) => {
+    presendAnswer = valid({ payload });
     expect(await emu.sendAsClient('org1#blocking', textMessage(CASES[0]!))).toMatchObject({
       delivered: false,
       error: 'custom internal error',
     });
+    expect(emu.beforeCallbacks()[0]?.outcome).toBe('failure-block');
   });
 });
 
