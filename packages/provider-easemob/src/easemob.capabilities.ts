@@ -1,5 +1,6 @@
 import type { ProviderCapabilities } from '@im-gateway/types';
 import { EASEMOB_MIGRATION_CAPABILITIES } from './migration/easemob-migration.capabilities.js';
+import { EASEMOB_BEFORE_CAPABILITIES } from './callback/easemob-before.capabilities.js';
 import { EASEMOB_API_LIMITS, EASEMOB_BATCH_SIZES } from './rest/easemob-api-limits.js';
 
 /**
@@ -53,4 +54,5 @@ export const EASEMOB_CAPABILITIES: ProviderCapabilities = {
     chatroom: { maxBytes: 64, pattern: '^[0-9]+$', description: '0-9 (assigned by Easemob)' },
   },
   migration: EASEMOB_MIGRATION_CAPABILITIES,
+  before: EASEMOB_BEFORE_CAPABILITIES,
 };

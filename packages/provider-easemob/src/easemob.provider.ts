@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import type {
+  BeforeDecision,
   CallbackContext,
   CallbackOutcome,
   CallbackReply,
@@ -12,11 +13,17 @@ import type {
   VendorCallContext,
 } from '@im-gateway/types';
 import { ClientCache, validateProviderConfig } from '@im-gateway/provider-kit';
-import { easemobCallbackReply, normalizeEasemobCallback, verifyEasemobCallback } from './callback/index.js';
+import {
+  easemobCallbackReply,
+  easemobDecisionReply,
+  normalizeEasemobCallback,
+  verifyEasemobCallback,
+} from './callback/index.js';
 import { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 import { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
 import { easemobMigration } from './migration/easemob-migration.js';
 import { EASEMOB_API_LIMITS } from './rest/easemob-api-limits.js';
+import { toEasemobMessage } from './rest/easemob-message.mapper.js';
 import { recallEasemobMessage, sendEasemobMessage } from './rest/easemob-messages.js';
 import { EasemobRestClient } from './rest/easemob-rest.client.js';
 
@@ -52,6 +59,15 @@ export class EasemobProvider implements ImProvider<EasemobConfig> {
 
   callbackReply(outcome: CallbackOutcome): CallbackReply {
     return easemobCallbackReply(outcome);
+  }
+
+  decisionReply(
+    normalized: NormalizedCallback,
+    request: CallbackRequest,
+    decision: BeforeDecision,
+  ): CallbackReply {
+    // The send path's body mapper, so a modified message is written exactly as a sent one.
+    return easemobDecisionReply(normalized, request, decision, toEasemobMessage);
   }
 
   send(config: EasemobConfig, request: SendRequest, context: VendorCallContext): Promise<SendResult> {

@@ -1,6 +1,7 @@
 import type { IdRule, ProviderCapabilities } from '@im-gateway/types';
 import { TENCENT_API_LIMITS, TENCENT_BATCH_SIZE, TENCENT_MAX_TARGETED } from './rest/tencent-api-limits.js';
 import { TENCENT_MIGRATION_CAPABILITIES } from './migration/tencent-migration.capabilities.js';
+import { TENCENT_BEFORE_CAPABILITIES } from './callback/tencent-before.capabilities.js';
 
 /**
  * Not in tencent.md: Tencent's usage limits allow a custom GroupId of printable ASCII (0x20–0x7e), at most 48
@@ -69,4 +70,5 @@ export const TENCENT_CAPABILITIES: ProviderCapabilities = {
     chatroom: GROUP_ID,
   },
   migration: TENCENT_MIGRATION_CAPABILITIES,
+  before: TENCENT_BEFORE_CAPABILITIES,
 };

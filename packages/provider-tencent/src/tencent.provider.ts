@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import type {
+  BeforeDecision,
   CallbackContext,
   CallbackOutcome,
   CallbackReply,
@@ -12,8 +13,14 @@ import type {
   VendorCallContext,
 } from '@im-gateway/types';
 import { ClientCache, validateProviderConfig } from '@im-gateway/provider-kit';
-import { tencentCallbackReply, normalizeTencentCallback, verifyTencentCallback } from './callback/index.js';
+import {
+  tencentCallbackReply,
+  tencentDecisionReply,
+  normalizeTencentCallback,
+  verifyTencentCallback,
+} from './callback/index.js';
 import { TENCENT_API_LIMITS } from './rest/tencent-api-limits.js';
+import { toTencentElement } from './rest/tencent-message.mapper.js';
 import { recallTencentMessage, sendTencentMessage } from './rest/tencent-messages.js';
 import { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';
 import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
@@ -56,6 +63,15 @@ export class TencentProvider implements ImProvider<TencentConfig> {
 
   callbackReply(outcome: CallbackOutcome): CallbackReply {
     return tencentCallbackReply(outcome);
+  }
+
+  decisionReply(
+    normalized: NormalizedCallback,
+    request: CallbackRequest,
+    decision: BeforeDecision,
+  ): CallbackReply {
+    // The send path's element mapper, so a modified message is encoded exactly as a sent one.
+    return tencentDecisionReply(normalized, request, decision, toTencentElement);
   }
 
   send(config: TencentConfig, request: SendRequest, context: VendorCallContext): Promise<SendResult> {
