@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { AppRepository, BeforePolicyEntity, BeforePolicyRepository, nowIso } from '@im-gateway/persistence';
+import { generateWebhookSecret } from '@im-gateway/signing';
+import { ImGatewayError, isEventType, type UnifiedEvent } from '@im-gateway/types';
+import { SecretBox } from '../common/secret-box.js';
+import { GatewaySettingsRef } from '../common/settings.ref.js';
+import { assertEndpointUrl } from '../endpoints/endpoint-url.policy.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { BeforePolicyCache } from './before-policy.cache.js';
+import type {
+  BeforePolicyDryRunDto,
+  BeforePolicyDryRunResponseDto,
+  BeforePolicyPutDto,
+  BeforePolicyResponseDto,
+  BeforePolicySecretResponseDto,
+} from './before-policy.dto.js';
+import type { BeforePolicy, BeforeRule } from './before-policy.types.js';
+import { assertValidPolicy } from './before-policy.validator.js';
+import { decideByRules } from './before-rules.engine.js';
+
+/** The associated data that binds a sealed decision endpoint secret to its app's row. */
+const secretAad = (appId: string): string => `before-policy:${appId}`;
+
+/**
+ * An app's before-callback policy: validation against its vendor's capabilities, storage with the decision
+ * endpoint's secret sealed, the cached lookup the callback path makes, and dry runs.
+ */
+@Injectable()
+export class BeforePolicyService {
+  private readonly cache = new BeforePolicyCache();
+  /** Lookups in flight, so that a burst of callbacks for one app reads the database once. */
+  private readonly loading = new Map<string, Promise<BeforePolicy | null>>();
+
+  constructor(
+    private readonly policies: BeforePolicyRepository,
+    private readonly apps: AppRepository,
+    private readonly providers: ProviderRegistry,
+    private readonly secretBox: SecretBox,
+    private readonly settings: GatewaySettingsRef,
+  ) {}
+
+  /**
+   * The app's policy with its decision endpoint secret opened, or null when it has none: the callback
+   * path's lookup. Served from this replica's copy, which is checked against the stored row at most once a
+   * second (`POLICY_RECHECK_MS`) and dropped at once by a write here, so a change made through another
+   * replica applies within a second. The object stays the same while the row does, so its rules are
+   * compiled once.
+   */
+  policyFor(appId: string): Promise<BeforePolicy | null> {
+    const fresh = this.cache.fresh(appId);
+    if (fresh) return Promise.resolve(fresh.policy);
+    let pending = this.loading.get(appId);
+    if (!pending) {
+      pending = this.refresh(appId).finally(() => this.loading.delete(appId));
+      this.loading.set(appId, pending);
+    }
+    return pending;
+  }
+
+  private async refresh(appId: string): Promise<BeforePolicy | null> {
+    const confirmed = this.cache.confirm(appId, await this.policies.generation(appId));
+    if (confirmed) return confirmed.policy;
+    const row = await this.policies.find(appId);
+    const policy = row ? this.toPolicy(row) : null;
+    this.cache.set(appId, policy, row ? { createdAt: row.createdAt, version: row.version } : null);
+    return policy;
+  }
+
+  async get(appId: string): Promise<BeforePolicyResponseDto> {
+    const row = await this.policies.find(appId);
+    if (!row) throw new ImGatewayError('not_found', `App ${appId} has no before-policy.`);
+    return toResponse(row);
+  }
+
+  /**
+   * Replaces the whole policy. The decision endpoint keeps its secret across changes (rotate it on its
+   * own route); the first time a policy has an endpoint, a secret is made and returned this once.
+   */
+  async put(appId: string, dto: BeforePolicyPutDto): Promise<BeforePolicyResponseDto & { secret?: string }> {
+    const provider = await this.providerOf(appId);
+    await this.assertValid(dto, provider);
+    const existing = await this.policies.find(appId);
+    const now = nowIso();
+    let secret: string | undefined;
+    let secretEncrypted = dto.decisionEndpoint ? (existing?.secretEncrypted ?? null) : null;
+    if (dto.decisionEndpoint && !secretEncrypted) {
+      secret = generateWebhookSecret();
+      secretEncrypted = this.secretBox.seal(secret, secretAad(appId));
+    }
+    const row = Object.assign(new BeforePolicyEntity(), {
+      appId,
+      policy: {
+        rules: dto.rules,
+        decisionEndpoint: dto.decisionEndpoint
+          ? { url: dto.decisionEndpoint.url, timeoutMs: dto.decisionEndpoint.timeoutMs }
+          : null,
+      },
+      onError: dto.onError,
+      secretEncrypted,
+      version: (existing?.version ?? 0) + 1,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    });
+    await this.policies.save(row);
+    this.cache.drop(appId);
+    return secret === undefined ? toResponse(row) : { ...toResponse(row), secret };
+  }
+
+  async remove(appId: string): Promise<void> {
+    await this.providerOf(appId);
+    const removed = await this.policies.remove(appId);
+    this.cache.drop(appId);
+    if (!removed) throw new ImGatewayError('not_found', `App ${appId} has no before-policy.`);
+  }
+
+  /** A new decision endpoint secret signs from now on; the old one stops at once. */
+  async rotateSecret(appId: string): Promise<BeforePolicySecretResponseDto> {
+    const row = await this.policies.find(appId);
+    if (!row?.policy.decisionEndpoint) {
+      throw new ImGatewayError('not_found', `App ${appId} has no before-policy with a decision endpoint.`);
+    }
+    const secret = generateWebhookSecret();
+    row.secretEncrypted = this.secretBox.seal(secret, secretAad(appId));
+    row.version += 1;
+    row.updatedAt = nowIso();
+    await this.policies.save(row);
+    this.cache.drop(appId);
+    return { secret };
+  }
+
+  /**
+   * What the rules of the stored policy (or of `dto.policy`, checked as a PUT would check it, not saved)
+   * decide for `dto.event`. The decision endpoint is not called: when no rule matches and the policy has
+   * one, `endpointWouldDecide` says so and the decision shown is the default.
+   */
+  async dryRun(appId: string, dto: BeforePolicyDryRunDto): Promise<BeforePolicyDryRunResponseDto> {
+    const provider = await this.providerOf(appId);
+    const type = dto.event.type;
+    if (!isEventType(type) || !type.endsWith('.requested')) {
+      const message = 'event.type must be a unified `.requested` event type, such as message.send.requested';
+      throw new ImGatewayError('validation_failed', message, [{ field: 'event.type', message }]);
+    }
+    let policy: BeforePolicy | null;
+    if (dto.policy) {
+      await this.assertValid(dto.policy, provider);
+      policy = {
+        rules: dto.policy.rules as BeforeRule[],
+        onError: dto.policy.onError,
+        decisionEndpoint: dto.policy.decisionEndpoint ? { ...dto.policy.decisionEndpoint, secret: '' } : null,
+      };
+    } else {
+      policy = await this.policyFor(appId);
+    }
+    const event = { ...dto.event, appId } as unknown as UnifiedEvent;
+    const byRule = policy ? decideByRules(policy, event) : null;
+    if (byRule)
+      return { decision: byRule.decision, ruleId: byRule.ruleId, source: 'rule', endpointWouldDecide: false };
+    return {
+      decision: { action: 'allow' },
+      ruleId: null,
+      source: 'default',
+      endpointWouldDecide: Boolean(policy?.decisionEndpoint),
+    };
+  }
+
+  private async providerOf(appId: string): Promise<string> {
+    const app = await this.apps.find(appId);
+    if (!app) throw new ImGatewayError('not_found', `No app ${appId}.`);
+    return app.provider;
+  }
+
+  private async assertValid(dto: BeforePolicyPutDto, provider: string): Promise<void> {
+    assertValidPolicy(
+      {
+        rules: dto.rules as BeforeRule[],
+        onError: dto.onError,
+        decisionEndpoint: dto.decisionEndpoint ?? null,
+      },
+      provider,
+      this.providers.get(provider).capabilities.before,
+    );
+    if (!dto.decisionEndpoint) return;
+    try {
+      await assertEndpointUrl(dto.decisionEndpoint.url, this.settings.value.endpointsAllowPrivate);
+    } catch (error) {
+      if (!(error instanceof ImGatewayError)) throw error;
+      // The endpoint policy names `url`; here it is the decision endpoint's.
+      throw new ImGatewayError(error.code, `decisionEndpoint.${error.message}`, [
+        { field: 'decisionEndpoint.url', message: error.message },
+      ]);
+    }
+  }
+
+  private toPolicy(row: BeforePolicyEntity): BeforePolicy {
+    const endpoint = row.policy.decisionEndpoint;
+    return {
+      rules: row.policy.rules as BeforeRule[],
+      onError: row.onError,
+      decisionEndpoint:
+        endpoint && row.secretEncrypted
+          ? { ...endpoint, secret: this.secretBox.open(row.secretEncrypted, secretAad(row.appId)) }
+          : null,
+    };
+  }
+}
+
+/** The stored policy as the API shows it: never the secret. */
+function toResponse(row: BeforePolicyEntity): BeforePolicyResponseDto {
+  return {
+    rules: row.policy.rules as BeforePolicyResponseDto['rules'],
+    decisionEndpoint: row.policy.decisionEndpoint,
+    onError: row.onError,
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
