@@ -17,6 +17,11 @@ export interface Receiver {
   /** Status answered to each request (default 200). */
   status: number;
   answer: string;
+  /**
+   * Answers one request instead of `status` / `answer`: what to send and after how long. `null` never
+   * answers (the connection stays open until the receiver closes).
+   */
+  respond?: (received: Received) => { status?: number; body: string; delayMs?: number } | null;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,11 @@ export async function startReceiver(): Promise<Receiver> {
     received: [],
     status: 200,
     answer: '{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}',
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -39,14 +48,24 @@ export async function startReceiver(): Promise<Receiver> {
       } catch {
         json = {};
       }
-      receiver.received.push({
+      const received = {
         method: request.method ?? '',
         url: request.url ?? '',
         headers: request.headers,
         body,
         json,
-      });
-      response.writeHead(receiver.status, { 'content-type': 'application/json' }).end(receiver.answer);
+      };
+      receiver.received.push(received);
+      const custom = receiver.respond?.(received);
+      if (custom === null) return;
+      const status = custom?.status ?? receiver.status;
+      const answer = custom?.body ?? receiver.answer;
+      const send = () => {
+        if (!response.destroyed)
+          response.writeHead(status, { 'content-type': 'application/json' }).end(answer);
+      };
+      if (custom?.delayMs) setTimeout(send, custom.delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

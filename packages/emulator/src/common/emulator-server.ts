@@ -1,4 +1,5 @@
 import fastify, { type FastifyInstance } from 'fastify';
+import type { BeforeExchange, BeforeExchangeLog } from './before-callback.js';
 import type { CallbackAttempt, CallbackSender } from './callback-sender.js';
 import { FaultInjector, type FaultAnswers, type FaultSpec } from './fault-injector.js';
 import { acceptRawBodies, isObject, parseJson } from './http-helpers.js';
@@ -15,6 +16,8 @@ export interface EmulatorHandle {
   callbacks(): CallbackAttempt[];
   /** Resolves once every callback started so far has been delivered or given up. */
   callbacksSettled(): Promise<void>;
+  /** Every before-callback exchange (request, answer, how long it took, outcome), oldest first. */
+  beforeCallbacks(): BeforeExchange[];
   faults: {
     set(spec: FaultSpec): void;
     clear(): void;
@@ -27,6 +30,7 @@ export interface EmulatorHandle {
 export interface ServerParts {
   store: MessageStore;
   callbacks: CallbackSender;
+  before: BeforeExchangeLog;
   faultAnswers: FaultAnswers;
   resetVendor(): void;
   log?: (line: string) => void;
@@ -61,6 +65,7 @@ export function createEmulatorServer(parts: ServerParts): {
   }
   const reset = () => {
     faults.clear();
+    parts.before.clear();
     parts.resetVendor();
   };
 
@@ -73,6 +78,7 @@ export function createEmulatorServer(parts: ServerParts): {
     return { messages: parts.store.list(filter) };
   });
   server.get('/_emulator/callbacks', async () => ({ callbacks: parts.callbacks.list() }));
+  server.get('/_emulator/before-callbacks', async () => ({ exchanges: parts.before.list() }));
   server.get('/_emulator/faults', async () => ({ faults: faults.list() }));
   server.post('/_emulator/faults', async (request, reply) => {
     const parsed = parseJson(request.body);
@@ -110,6 +116,7 @@ export function handle(
     messages: (filter) => parts.store.list(filter).map((m) => ({ ...m })),
     callbacks: () => parts.callbacks.list(),
     callbacksSettled: () => parts.callbacks.settled(),
+    beforeCallbacks: () => parts.before.list(),
     faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), list: () => faults.list() },
     reset,
   };

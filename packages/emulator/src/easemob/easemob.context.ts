@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BeforeExchangeLog } from '../common/before-callback.js';
 import { CallbackSender } from '../common/callback-sender.js';
 import { MessageIdGenerator } from '../common/id-generator.js';
 import { MessageStore, type RecordedMessage } from '../common/message-store.js';
@@ -20,6 +21,8 @@ export class EasemobContext {
   readonly ids = new MessageIdGenerator();
   readonly store = new MessageStore();
   readonly callbacks: CallbackSender;
+  /** Pre-send callback exchanges. */
+  readonly before = new BeforeExchangeLog();
   readonly registeredOnly: boolean;
   readonly tokenTtlSeconds: number;
   readonly callbackTimeoutMs: number;
@@ -115,6 +118,7 @@ export class EasemobContext {
     this.limits.clear();
     this.store.clear();
     this.callbacks.clear();
+    this.before.clear();
     this.exportFiles.clear();
     for (const app of this.apps.values()) Object.assign(app, emptyDirectory());
   }

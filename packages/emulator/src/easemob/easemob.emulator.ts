@@ -14,6 +14,12 @@ import {
   type EasemobSeed,
 } from './easemob-seed.js';
 import { signEasemobCallback } from './easemob-callback.builder.js';
+import {
+  ClientMessageError,
+  sendAsEasemobClient,
+  type EasemobClientMessage,
+  type EasemobClientSendResult,
+} from './easemob-client-send.js';
 import { easemobError, reachLimit } from './easemob-errors.js';
 import { registerEasemobRecallRoutes } from './easemob-recall.routes.js';
 import { registerEasemobSendRoutes } from './easemob-send.routes.js';
@@ -42,6 +48,11 @@ export interface EasemobEmulator extends EmulatorHandle {
   seed(appRef: string, seed: EasemobSeed): void;
   /** The full state of an app: users, profiles, contacts, blocks, groups, rooms, history per conversation. */
   inspect(appRef: string): EasemobAppSnapshot;
+  /**
+   * A client SDK sending a message (`org#app` or `org/app`): with a `presendUrl` the pre-send callback
+   * decides first. Resolves with what the client sees; rejects when the message itself is malformed.
+   */
+  sendAsClient(appRef: string, message: EasemobClientMessage): Promise<EasemobClientSendResult>;
 }
 
 /** Starts a fake Easemob REST server (see the package README for what it covers). */
@@ -50,6 +61,7 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
   const parts = {
     store: ctx.store,
     callbacks: ctx.callbacks,
+    before: ctx.before,
     faultAnswers: {
       status: (status: number) =>
         easemobError(status, 'service_unavailable', 'fault injected by the emulator').body,
@@ -105,6 +117,22 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
     if (!found) return reply.code(404).send({ error: `unknown Easemob app ${org}/${app}` });
     return snapshotEasemobApp(found);
   });
+  // A client SDK sending a message (the vendor's pre-send callback fires only for these, §4.1).
+  server.post('/_emulator/apps/:org/:app/client-messages', async (request, reply) => {
+    const { org, app } = request.params as { org: string; app: string };
+    const found = ctx.apps.get(`${org}/${app}`);
+    if (!found)
+      return reply
+        .code(404)
+        .send({ error: 'unknown_app', error_description: `unknown Easemob app ${org}/${app}` });
+    const parsed = parseJson(request.body);
+    try {
+      return await sendAsEasemobClient(ctx, found, parsed.ok ? parsed.value : undefined);
+    } catch (error) {
+      if (!(error instanceof ClientMessageError)) throw error;
+      return reply.code(400).send({ error: 'invalid_client_message', error_description: error.message });
+    }
+  });
   server.post('/_emulator/tokens/expire', async (_request, reply) => {
     ctx.tokens.expireAll();
     return reply.code(204).send();
@@ -125,5 +153,6 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
     fireCallback,
     seed: (ref, seed) => applyEasemobSeed(appOf(ref), seed, ctx.now()),
     inspect: (ref) => snapshotEasemobApp(appOf(ref)),
+    sendAsClient: (ref, message) => sendAsEasemobClient(ctx, appOf(ref), message),
   };
 }

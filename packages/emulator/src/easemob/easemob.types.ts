@@ -8,6 +8,23 @@ export interface EasemobAppConfig {
   callbackSecret?: string;
   /** The console's recall window: 2 minutes by default, up to 7 days (easemob.md §3.1). */
   recallWindowSeconds?: number;
+  /**
+   * Pre-send callback rule URL (easemob.md §4.1–4.2). The vendor fires it only for messages sent by a
+   * client SDK, never for REST sends: here, for messages sent through `sendAsClient` /
+   * `POST /_emulator/apps/:org/:app/client-messages`. Without it client messages are delivered at once.
+   */
+  presendUrl?: string;
+  /** The pre-send rule's secret (the console makes one per rule). Default: `callbackSecret`. */
+  presendSecret?: string;
+  /** The rule's wait time for an answer; the console default is 200 ms. */
+  presendWaitMs?: number;
+  /** The rule's "default policy on failure": `pass` delivers, `block` refuses. Default `pass`. */
+  presendFailurePolicy?: 'pass' | 'block';
+  /**
+   * Whether the answer's `payload` may change messages other than text. The vendor allows text content
+   * and `ext` by default and other types only when its sales team enables them; `cmd` never.
+   */
+  presendModifyAllTypes?: boolean;
 }
 
 export interface EasemobEmulatorOptions {

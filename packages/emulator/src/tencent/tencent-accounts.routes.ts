@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { isObject } from '../common/http-helpers.js';
+import { GROUP_RULES, tencentBefore } from './tencent-before-callback.js';
 import { ok, refuse } from './tencent-errors.js';
 import { tencentRoute } from './tencent-route.js';
 import { newTencentGroup, type TencentContext } from './tencent.context.js';
@@ -46,7 +47,8 @@ export function registerTencentAccountRoutes(server: FastifyInstance, ctx: Tence
     return ok({ FailAccounts: failed });
   });
 
-  tencentRoute(server, ctx, '/v4/group_open_http_svc/create_group', 200, ({ app, identifier, body }) => {
+  tencentRoute(server, ctx, '/v4/group_open_http_svc/create_group', 200, async (call) => {
+    const { app, identifier, body } = call;
     const type = body['Type'];
     if (typeof type !== 'string' || !GROUP_TYPES.has(type)) refuse(10004, 'Type is invalid');
     const name = body['Name'];
@@ -63,6 +65,24 @@ export function registerTencentAccountRoutes(server: FastifyInstance, ctx: Tence
     if (custom !== undefined && (typeof custom !== 'string' || custom === ''))
       refuse(10015, 'GroupId is invalid');
     if (typeof custom === 'string' && app.groups.has(custom)) refuse(10021, 'GroupId is already used');
+    // Refusal: 10016 or the app's 10100–10200 code; no group is made (tencent.md §1.5).
+    const creator = typeof owner === 'string' ? owner : identifier;
+    await tencentBefore(
+      ctx,
+      call,
+      'Group.CallbackBeforeCreateGroup',
+      {
+        Operator_Account: identifier,
+        Owner_Account: creator,
+        Type: type,
+        Name: name,
+        // Groups of this type the owner already has.
+        CreateGroupNum: [...app.groups.values()].filter((g) => g.type === type && g.owner === creator).length,
+        MemberList: members.map((member) => ({ Member_Account: member })),
+        EventTime: ctx.now(),
+      },
+      GROUP_RULES,
+    );
     const groupId = typeof custom === 'string' ? custom : newGroupId();
     const now = Math.floor(ctx.now() / 1000);
     const group = newTencentGroup(type, name as string, now);
@@ -78,14 +98,40 @@ export function registerTencentAccountRoutes(server: FastifyInstance, ctx: Tence
     return ok({ GroupId: groupId });
   });
 
-  tencentRoute(server, ctx, '/v4/group_open_http_svc/add_group_member', 200, ({ app, identifier, body }) => {
+  tencentRoute(server, ctx, '/v4/group_open_http_svc/add_group_member', 200, async (call) => {
+    const { app, identifier, body } = call;
     const group = ctx.group(app, body['GroupId']);
     const members = memberIds(body['MemberList']);
     if (members.length === 0) refuse(10004, 'MemberList is empty');
+    // The app server is asked about those who would join; `RefusedMembers_Account` in an allowing
+    // answer keeps out only those (tencent.md §1.5), who fail like any member that cannot be added.
+    const joining = members.filter((m) => ctx.knownAccount(app, m, identifier) && !group.members.has(m));
+    const refused = new Set<string>();
+    if (joining.length > 0) {
+      const before = await tencentBefore(
+        ctx,
+        call,
+        'Group.CallbackBeforeInviteJoinGroup',
+        {
+          GroupId: body['GroupId'],
+          Type: group.type,
+          Operator_Account: identifier,
+          DestinationMembers: joining.map((member) => ({ Member_Account: member })),
+          EventTime: ctx.now(),
+        },
+        GROUP_RULES,
+      );
+      const list = before.action === 'proceed' ? before.reply['RefusedMembers_Account'] : undefined;
+      if (before.action === 'proceed' && Array.isArray(list)) {
+        for (const id of list) if (typeof id === 'string' && joining.includes(id)) refused.add(id);
+        if (refused.size > 0) before.exchange.outcome = 'partial';
+      }
+    }
     // Result: 0 failed, 1 added, 2 already a member.
     const results = members.map((member) => {
       if (!ctx.knownAccount(app, member, identifier)) return { Member_Account: member, Result: 0 };
       if (group.members.has(member)) return { Member_Account: member, Result: 2 };
+      if (refused.has(member)) return { Member_Account: member, Result: 0 };
       group.members.set(member, { Role: 'Member', JoinTime: Math.floor(ctx.now() / 1000), MuteUntil: 0 });
       return { Member_Account: member, Result: 1 };
     });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ok, refuse } from './tencent-errors.js';
 import { isUint32, validateMsgBody } from './tencent-msgbody.validation.js';
 import { tencentRoute } from './tencent-route.js';
+import { tencentBeforeSend } from './tencent-before-callback.js';
 import { forbidsAfterCallback, isIdList, recordTencentMessage } from './tencent-send.routes.js';
 import type { TencentContext } from './tencent.context.js';
 
@@ -11,8 +12,9 @@ const GROUP_MSGS_PER_SECOND = 40; // per group (tencent.md §4.3)
 
 /** send_group_msg and send_group_system_notification. */
 export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: TencentContext): void {
-  tencentRoute(server, ctx, '/v4/group_open_http_svc/send_group_msg', 200, (call) => {
-    const { app, identifier, body } = call;
+  tencentRoute(server, ctx, '/v4/group_open_http_svc/send_group_msg', 200, async (request) => {
+    const { app, identifier } = request;
+    let { body } = request;
     const group = ctx.group(app, body['GroupId']);
     const groupId = body['GroupId'] as string;
     if (!isUint32(body['Random'])) refuse(10004, 'Random is missing or not a uint32');
@@ -25,12 +27,35 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
     const priority = body['MsgPriority'];
     if (priority !== undefined && !['High', 'Normal', 'Low'].includes(priority as string))
       refuse(10004, 'MsgPriority is invalid');
-    const types = validateMsgBody(body['MsgBody'], body['CloudCustomData']);
+    const requested = validateMsgBody(body['MsgBody'], body['CloudCustomData']);
     ctx.requireAccount(app, from, identifier);
     const now = ctx.now();
     const msgTime = Math.floor(now / 1000);
+    // Before delivery, so before a MsgSeq exists (tencent.md §2.1); the answer may refuse, drop or modify.
+    const verdict = await tencentBeforeSend(
+      ctx,
+      request,
+      'Group.CallbackBeforeSendMsg',
+      {
+        GroupId: groupId,
+        Type: group.type,
+        From_Account: from,
+        Operator_Account: identifier,
+        Random: body['Random'],
+        OnlineOnlyFlag: body['OnlineOnlyFlag'] === 1 ? 1 : 0,
+        MsgBody: body['MsgBody'],
+        ...(body['CloudCustomData'] !== undefined ? { CloudCustomData: body['CloudCustomData'] } : {}),
+        ...(body['TopicId'] !== undefined ? { TopicId: body['TopicId'] } : {}),
+        EventTime: now,
+      },
+      requested,
+    );
     group.seq += 1;
     const msgSeq = group.seq;
+    // A silent drop (ErrorCode 2) looks like success to the caller; the sequence number is spent.
+    if (verdict.dropped) return ok({ MsgTime: msgTime, MsgSeq: msgSeq });
+    const { call, types } = verdict;
+    body = call.body;
     // Over 40 msgs/s in one group the vendor answers OK but drops the message (tencent.md §4.2).
     if (
       ctx.rateLimits &&

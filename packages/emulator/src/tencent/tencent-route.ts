@@ -23,7 +23,7 @@ export function tencentRoute(
   ctx: TencentContext,
   path: string,
   callsPerSecond: number,
-  handler: (call: TencentCall) => TencentResult,
+  handler: (call: TencentCall) => TencentResult | Promise<TencentResult>,
 ): void {
   server.post(path, async (request) => {
     try {
@@ -35,7 +35,8 @@ export function tencentRoute(
       if (ctx.rateLimits && !ctx.limiter.take(`${app.sdkAppId}|${path}`, callsPerSecond, 1000)) {
         return fail(60007, 'REST API call frequency exceeds the limit');
       }
-      return handler({ app, identifier, body: parsed.value, request });
+      // Awaited here, so a refusal thrown after a before-callback still becomes the vendor's error body.
+      return await handler({ app, identifier, body: parsed.value, request });
     } catch (error) {
       if (error instanceof TencentFailure) return error.result;
       throw error;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUint32 } from '../common/id-generator.js';
+import { tencentBeforeSend } from './tencent-before-callback.js';
 import { ok, refuse } from './tencent-errors.js';
 import { isUint32, validateMsgBody } from './tencent-msgbody.validation.js';
 import { tencentRoute, type TencentCall } from './tencent-route.js';
@@ -35,15 +36,38 @@ function checkC2C(ctx: TencentContext, { app, identifier, body }: TencentCall) {
 }
 
 export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentContext): void {
-  tencentRoute(server, ctx, '/v4/openim/sendmsg', 200, (call) => {
-    const to = call.body['To_Account'];
+  tencentRoute(server, ctx, '/v4/openim/sendmsg', 200, async (request) => {
+    const to = request.body['To_Account'];
     if (typeof to !== 'string' || to === '') refuse(90003, 'To_Account is missing or invalid');
-    const { from, random, seq, types } = checkC2C(ctx, call);
-    ctx.requireAccount(call.app, to, call.identifier);
+    const { from, random, seq, types: requested } = checkC2C(ctx, request);
+    ctx.requireAccount(request.app, to, request.identifier);
     const now = ctx.now();
     const msgTime = Math.floor(now / 1000);
     // MsgKey is opaque; the vendor's callbacks show MsgSeq_MsgRandom_MsgTime (tencent.md §4.2 notes).
     const msgKey = `${seq}_${random}_${msgTime}`;
+    // The before-send callback decides first (tencent.md §1.5): refused → the caller's error, dropped →
+    // "success" with nothing stored, modified → everything below sees the modified message.
+    const verdict = await tencentBeforeSend(
+      ctx,
+      request,
+      'C2C.CallbackBeforeSendMsg',
+      {
+        From_Account: from,
+        To_Account: to,
+        MsgSeq: seq,
+        MsgRandom: random,
+        MsgTime: msgTime,
+        MsgKey: msgKey,
+        OnlineOnlyFlag: request.body['MsgLifeTime'] === 0 ? 1 : 0,
+        MsgBody: request.body['MsgBody'],
+        ...(request.body['CloudCustomData'] !== undefined
+          ? { CloudCustomData: request.body['CloudCustomData'] }
+          : {}),
+      },
+      requested,
+    );
+    if (verdict.dropped) return ok({ MsgTime: msgTime, MsgKey: msgKey });
+    const { call, types } = verdict;
     const live = recordTencentMessage(ctx, call, '/v4/openim/sendmsg', msgKey, from, to, types, now);
     keepC2CHistory(ctx, call, { from, to, seq, random, msgTime, live });
     const unread = (call.app.unread.get(to) ?? 0) + 1;

@@ -1,3 +1,4 @@
+import { BeforeExchangeLog } from '../common/before-callback.js';
 import { CallbackSender } from '../common/callback-sender.js';
 import { MessageStore } from '../common/message-store.js';
 import { SlidingWindowLimiter } from '../common/rate-limiter.js';
@@ -40,6 +41,8 @@ export class TencentContext {
   readonly registeredOnly: boolean;
   readonly rateLimits: boolean;
   readonly callbackTimeoutMs: number;
+  readonly before = new BeforeExchangeLog();
+  readonly beforeTimeoutMs: number;
   readonly now: () => number;
   private readonly liveQueues = new Map<number, [TencentHistoryRecord[], TencentHistoryRecord][]>();
   readonly strictGroupImportOrder: boolean;
@@ -53,6 +56,7 @@ export class TencentContext {
     this.registeredOnly = options.ids === 'registered';
     this.rateLimits = options.rateLimits ?? true;
     this.callbackTimeoutMs = options.callbackTimeoutMs ?? 2000;
+    this.beforeTimeoutMs = options.beforeCallbackTimeoutMs ?? 2000;
     for (const config of options.apps) {
       this.apps.set(config.sdkAppId, {
         ...config,
@@ -137,6 +141,7 @@ export class TencentContext {
   reset(): void {
     this.store.clear();
     this.callbacks.clear();
+    this.before.clear();
     this.limiter.clear();
     this.liveQueues.clear();
     for (const app of this.apps.values()) {

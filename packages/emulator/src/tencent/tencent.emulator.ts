@@ -52,6 +52,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
   const parts = {
     store: ctx.store,
     callbacks: ctx.callbacks,
+    before: ctx.before,
     faultAnswers: {
       status: () => fail(70169, 'fault injected by the emulator'),
       tooManyRequests: () => ({

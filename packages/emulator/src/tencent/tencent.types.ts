@@ -1,3 +1,5 @@
+import type { TencentBeforeCommand } from './tencent-before-callback.js';
+
 export interface TencentAppConfig {
   sdkAppId: number;
   secretKey: string;
@@ -7,6 +9,16 @@ export interface TencentAppConfig {
   callbackToken?: string;
   /** When set, only these identifiers may call the REST API (others get 60010). Default: any. */
   adminIdentifiers?: string[];
+  /**
+   * The before-callbacks switched on, as in the console's callback settings; they fire only with a
+   * `callbackUrl`. Default none, so an app that only configures a URL sees after-callbacks alone.
+   */
+  beforeCallbacks?: TencentBeforeCommand[];
+  /**
+   * What happens when a before-callback gets no usable answer (tencent.md §1.3): `proceed` (the vendor
+   * default) or `block` (the console's "do not deliver": the caller gets 80003).
+   */
+  beforeCallbackFailure?: 'proceed' | 'block';
 }
 
 export interface TencentEmulatorOptions {
@@ -28,6 +40,8 @@ export interface TencentEmulatorOptions {
   historyFileDelayHours?: number;
   /** Tencent waits 2 s for a callback answer (tencent.md §1.3). */
   callbackTimeoutMs?: number;
+  /** How long a before-callback may take before it counts as failed: 2 s at the vendor, fixed (§1.3). */
+  beforeCallbackTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
