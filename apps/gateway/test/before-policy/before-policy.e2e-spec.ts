@@ -179,7 +179,7 @@ describe('before-policy validation', () => {
         onError: 'allow',
       },
       'policy_invalid',
-      ['rule "bad-re"', '(unclosed', 'missing closing )'],
+      ['rule "bad-re"', 'missing closing ): `(unclosed`'],
     ],
     [
       'an action the vendor command cannot do',
