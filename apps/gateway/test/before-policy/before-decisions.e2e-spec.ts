@@ -20,6 +20,8 @@ const TENCENT_SECRET_KEY = 'tencent-key';
 const GROUP = '@TGS#2J4SZEAEL';
 const EASEMOB_WAIT_MS = 200;
 const TENCENT_WAIT_MS = 2_000;
+/** How late a timer may fire on a busy 2-core machine. */
+const EVENT_LOOP_LAG_MS = 30;
 
 let gw: RunningGateway;
 let easemob: EasemobEmulator;
@@ -70,6 +72,16 @@ beforeAll(async () => {
       },
     ],
   });
+});
+beforeAll(async () => {
+  // One message each way first: the first store of a fresh gateway and database pays for connections and
+  // statement caches (tens of ms), which is no decision's cost and would eat the store margin.
+  await easemobSend('chat', 'txt').perform();
+  await tencentSend('C2C').perform();
+  await easemob.callbacksSettled();
+  await tencent.callbacksSettled();
+  easemob.reset();
+  tencent.reset();
 });
 afterEach(async () => {
   await easemob.callbacksSettled();
@@ -413,7 +425,9 @@ describe('the decision endpoint', () => {
       expect(exchange!.durationMs).toBeLessThanOrEqual(budget + STORE_MARGIN_MS);
       const event = (await requestedEvents(cmd.vendor)).at(-1)!;
       expect(event.data.decision).toMatchObject({ action: 'deny', source: 'fallback', error });
-      expect(event.data.decision.tookMs).toBeLessThanOrEqual(budget + 5);
+      // The gateway's own timer fires at the budget; it may run late by the event loop's lag (this one
+      // process runs the gateway, both emulators and the endpoint).
+      expect(event.data.decision.tookMs).toBeLessThanOrEqual(budget + EVENT_LOOP_LAG_MS);
     });
   });
 
