@@ -13,6 +13,7 @@ import type { CallbackRequest, SendableContent, SendableContentType } from '@im-
 import type { EasemobConfig } from '../src/easemob.config.js';
 import { EasemobProvider } from '../src/easemob.provider.js';
 import { EASEMOB_MIGRATION_APIS } from '../src/migration/easemob-migration.apis.js';
+import { easemobBeforeCallback } from './easemob-before-callbacks.js';
 import {
   clockNear,
   FIXTURE_NOW,
@@ -133,6 +134,7 @@ export const easemobSubject = (
     return { config: { ...app, baseUrl: emulator.url } as EasemobConfig, close: () => emulator.close() };
   },
   contents: EASEMOB_ROUND_TRIP,
+  beforeCallback: easemobBeforeCallback,
   placeholderIds: PLACEHOLDER_IDS,
   migrationApis: Object.values(EASEMOB_MIGRATION_APIS),
 });

@@ -12,6 +12,7 @@ import {
 import type { CallbackContext, SendableContent, SendableContentType } from '@im-gateway/types';
 import { TencentProvider } from '../src/tencent.provider.js';
 import type { TencentConfig } from '../src/tencent.config.js';
+import { tencentBeforeCallback } from './tencent-before-callbacks.js';
 import { fixtureContext as callbackContext } from './tencent-fixtures.js';
 
 /** The fixture context, typed as the provider's (the callback part needs only a subset of the config). */
@@ -123,6 +124,7 @@ export const tencentSubject = (
     };
   },
   contents: TENCENT_ROUND_TRIP,
+  beforeCallback: tencentBeforeCallback,
   // Every API the migration reader and writer call (src/migration/): each must have a documented limit.
   migrationApis: [
     'im_open_login_svc/account_check',

@@ -58,6 +58,11 @@ export interface ConformanceSubject<Config extends object> {
    * must have a limit in `apiLimits`. Required in effect for a provider that declares `capabilities.migration`.
    */
   migrationApis?: readonly string[];
+  /**
+   * A callback of a before-command no fixture is of (`capabilities.before.commands[].vendorKind`), for the
+   * before check: the smallest body the vendor documents for it, with the context to normalize it in.
+   */
+  beforeCallback?(vendorKind: string): ContextualRequest<Config> | undefined;
   /** Mutations per fixture in the fuzz check (default 40). */
   fuzzRuns?: number;
   /**

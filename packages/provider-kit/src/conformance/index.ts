@@ -2,6 +2,7 @@
  * The provider conformance suite: the checks every provider package runs on itself. Framework-free: each
  * check is `{ name, run }`, so a package registers them with its own test runner (`it(check.name, check.run)`).
  */
+import { beforeChecks } from './conformance.before.js';
 import { callbackChecks } from './conformance.callback-checks.js';
 import { fuzzChecks } from './conformance.fuzz.js';
 import { idChecks } from './conformance.ids.js';
@@ -22,11 +23,12 @@ export { FixtureFiles, fixtureRequest, type VendorFixture } from './conformance.
 export { boundaryChecks, boundaryProblems, boundarySources } from './conformance.boundary.js';
 export { goldenIds, type GoldenId } from './conformance.ids.js';
 export { migrationChecks, migrationProblems } from './conformance.migration.js';
+export { beforeChecks, beforeDeclarationProblems, conformanceModification } from './conformance.before.js';
 export { firstDifference } from './json-difference.js';
 
 /**
  * Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, ids, fuzz, round trip,
- * and the migration declarations.
+ * the migration declarations, and the before-callbacks' declarations and decision replies.
  */
 export function conformanceChecks<Config extends object>(
   subject: ConformanceSubject<Config>,
@@ -37,5 +39,6 @@ export function conformanceChecks<Config extends object>(
     ...fuzzChecks(subject),
     ...roundTripChecks(subject),
     ...migrationChecks(subject),
+    ...beforeChecks(subject),
   ];
 }
