@@ -7,6 +7,7 @@ import {
   type TencentEmulator,
 } from '@im-gateway/emulator';
 import { generateUserSig, verifyWebhook } from '@im-gateway/signing';
+import { unifiedEventProblems } from '@im-gateway/types';
 import { STORE_MARGIN_MS } from '../../src/callbacks/before-decision.js';
 import { closedPortUrl, DecisionReceiver } from '../support/decision-receiver.js';
 import { easemobAppBody, startGateway, tencentAppBody, type RunningGateway } from '../support/gateway.js';
@@ -309,6 +310,7 @@ describe.each(COMMANDS)('$vendor $command', (c) => {
       const event = (await requestedEvents(c.vendor)).at(-1)!;
       expect(event.data.decision).toMatchObject({ action: 'modify', source: 'rule', ruleId: 'modify-rule' });
       expect(JSON.stringify(event.data.decision.message)).toContain('my ****** plan');
+      expect(unifiedEventProblems(event, 'event')).toEqual([]);
     });
 });
 
@@ -454,6 +456,8 @@ describe('the stored decision', () => {
     expect(one.status).toBe(200);
     expect(one.body.data.decision).toMatchObject({ action: 'deny', source: 'rule', reason: 'first answer' });
     expect(typeof one.body.data.decision.tookMs).toBe('number');
+    // Described by the published event schema, like every other field.
+    expect(unifiedEventProblems(one.body, 'event')).toEqual([]);
 
     // The policy changes; the same callback again (a retry) is answered as it was the first time.
     await putPolicy('easemob', ruleFor('message.send.requested', { type: 'allow' }));
