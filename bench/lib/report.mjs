@@ -54,9 +54,11 @@ export function printTable(result) {
               ? `limiter ${s.limiter === 'redis' ? 'on Redis' : 'in memory'}; ${s.items} items in ${s.seconds} s; rps = items/s, baseline = the documented budget for its calls`
               : s.name === 'before-policy'
                 ? `${s.rules} rules vs none, in process: p99 added ${s.addedP99Ms} ms (no rule matches), ${s.addedMaskedP99Ms} ms (the 45th masks)`
-                : s.endpoints
-                  ? `${s.endpoints} endpoints, delivery paused`
-                  : '';
+                : s.name === 'before-endpoint'
+                  ? `${s.asks} asks one by one; endpoint's own p50 ${s.ownP50Ms} ms; p50 added ${s.addedP50Ms} ms`
+                  : s.endpoints
+                    ? `${s.endpoints} endpoints, delivery paused`
+                    : '';
     rows.push([
       s.name,
       s.db,

@@ -3711,6 +3711,34 @@ export interface components {
                     /** @description The original message's vendor. */
                     originProvider: string;
                 };
+                /** @description Set by the gateway on a before-callback's `.requested` event when the app has a before-policy: what the vendor was told, and where the decision came from (docs/before-callbacks.md). */
+                decision?: {
+                    /**
+                     * @description What the vendor was told.
+                     * @enum {string}
+                     */
+                    action: "allow" | "deny" | "modify";
+                    /**
+                     * @description A rule, the decision endpoint, the app's onError (the endpoint failed, or decided what the command cannot do), or the default allow.
+                     * @enum {string}
+                     */
+                    source: "rule" | "endpoint" | "fallback" | "default";
+                    /** @description The rule that decided, or whose action the command could not honour. */
+                    ruleId?: string;
+                    /** @description A deny's reason, shown to the sender where the vendor shows one. */
+                    reason?: string;
+                    /** @description A modify's message as it was delivered. */
+                    message?: {
+                        /** @description The bodies, in order. */
+                        contents: components["schemas"]["MessageContent"][];
+                        /** @description The ext delivered; null or absent: none. */
+                        ext?: Record<string, never> | null;
+                    };
+                    /** @description For fallback: timeout, unreachable, status_<code>, invalid_answer, unsupported_action or payload_too_large. */
+                    error?: string;
+                    /** @description Milliseconds the decision took. */
+                    tookMs: number;
+                };
             };
             /** @description The vendor's callback body exactly as received. */
             raw: unknown;
@@ -3746,6 +3774,34 @@ export interface components {
                     originEventId: string | null;
                     /** @description The original message's vendor. */
                     originProvider: string;
+                };
+                /** @description Set by the gateway on a before-callback's `.requested` event when the app has a before-policy: what the vendor was told, and where the decision came from (docs/before-callbacks.md). */
+                decision?: {
+                    /**
+                     * @description What the vendor was told.
+                     * @enum {string}
+                     */
+                    action: "allow" | "deny" | "modify";
+                    /**
+                     * @description A rule, the decision endpoint, the app's onError (the endpoint failed, or decided what the command cannot do), or the default allow.
+                     * @enum {string}
+                     */
+                    source: "rule" | "endpoint" | "fallback" | "default";
+                    /** @description The rule that decided, or whose action the command could not honour. */
+                    ruleId?: string;
+                    /** @description A deny's reason, shown to the sender where the vendor shows one. */
+                    reason?: string;
+                    /** @description A modify's message as it was delivered. */
+                    message?: {
+                        /** @description The bodies, in order. */
+                        contents: components["schemas"]["MessageContent"][];
+                        /** @description The ext delivered; null or absent: none. */
+                        ext?: Record<string, never> | null;
+                    };
+                    /** @description For fallback: timeout, unreachable, status_<code>, invalid_answer, unsupported_action or payload_too_large. */
+                    error?: string;
+                    /** @description Milliseconds the decision took. */
+                    tookMs: number;
                 };
             };
             /** @description The vendor's callback body exactly as received. */
