@@ -411,6 +411,9 @@ describe('before-policy dry run', () => {
     const res = await dryRun({ event: { ...event('x'), type: 'message.sent' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('event.type');
+    const malformed = await dryRun({ event: { ...event('x'), message: { from: 'alice', contents: 'x' } } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toContain('event.message.contents');
   });
 
   it('an app without a policy: the default', async () => {
