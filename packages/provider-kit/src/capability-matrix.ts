@@ -102,6 +102,10 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
     ['targeted recipients per message', (c) => String(c.limits.maxTargetedRecipients)],
     ['message payload (bytes)', (c) => String(c.limits.maxMessageBytes)],
     ...MIGRATION_ROWS,
+    [
+      'before-callbacks answered within (ms)',
+      (c) => (c.before.commands.length > 0 ? String(c.before.timeoutMs) : NO),
+    ],
   ];
   const header = `| capability | ${providers.map((p) => p.displayName).join(' | ')} |`;
   const rule = `| --- | ${providers.map(() => '---').join(' | ')} |`;
@@ -129,8 +133,30 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
       `| id kind | ${providers.map((p) => p.displayName).join(' | ')} |`,
       rule,
       ...ids,
+      ...providers.flatMap(beforeTable),
     ].join('\n') + '\n'
   );
+}
+
+/**
+ * A provider's before-callbacks: what the vendor does when no answer comes in time, then one row per
+ * command with the decisions it honours (docs/before-callbacks.md).
+ */
+function beforeTable(p: ProviderDescription): string[] {
+  const { timeoutMs, onTimeout, commands } = p.capabilities.before;
+  const intro = `${p.displayName} waits ${timeoutMs} ms for a before-callback's answer. ${onTimeout}`;
+  if (commands.length === 0) return ['', `${p.displayName} sends no before-callbacks.`];
+  return [
+    '',
+    intro,
+    '',
+    `| ${p.displayName} before-callback | event | deny | reason shown | modify |`,
+    '| --- | --- | --- | --- | --- |',
+    ...commands.map(
+      (c) =>
+        `| \`${c.vendorKind}\` | \`${c.eventType}\` | ${flag(c.deny)} | ${flag(c.denyReason)} | ${list(c.modify)} |`,
+    ),
+  ];
 }
 
 export const CAPABILITY_MATRIX_START =

@@ -203,6 +203,39 @@ describe('the conformance suite on a deliberately broken Tencent normalizer', ()
     );
   });
 
+  it('fails the before check when a deny is answered as allow', async () => {
+    const lenient = Object.assign(Object.create(real) as TencentProvider, {
+      decisionReply: ((normalized, request, decision) =>
+        real.decisionReply(
+          normalized,
+          request,
+          decision.action === 'deny' ? { action: 'allow' } : decision,
+        )) as TencentProvider['decisionReply'],
+    });
+    await expect(run(lenient, 'before: C2C.CallbackBeforeSendMsg')).rejects.toThrow(
+      'before: C2C.CallbackBeforeSendMsg: deny answers as allow',
+    );
+  });
+
+  it('fails the before check for a command declared with another event than it yields', async () => {
+    const misdeclared = Object.assign(Object.create(real) as TencentProvider, {
+      capabilities: {
+        ...real.capabilities,
+        before: {
+          ...real.capabilities.before,
+          commands: real.capabilities.before.commands.map((c) =>
+            c.vendorKind === 'Group.CallbackBeforeApplyJoinGroup'
+              ? { ...c, eventType: 'group.invite.requested' as const }
+              : c,
+          ),
+        },
+      },
+    });
+    await expect(run(misdeclared, 'before: Group.CallbackBeforeApplyJoinGroup')).rejects.toThrow(
+      'declared as group.invite.requested, normalized to group.join.requested',
+    );
+  });
+
   it('fails the fuzz check for an event outside the unified model JSON Schema', async () => {
     const extra = broken((request, context) => {
       const n = real.normalizeCallback(request, context);

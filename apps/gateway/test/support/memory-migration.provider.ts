@@ -339,6 +339,11 @@ export class MemoryMigrationProvider implements ImProvider<MemoryConfig> {
     return { status: 200, body: { ok: true } };
   }
 
+  /** The memory vendor sends no before-callbacks (`capabilities.before.commands` is empty): never asked. */
+  decisionReply(): never {
+    throw new Error('The memory provider has no before-callbacks to answer.');
+  }
+
   /** A live send (the relay): appended to its conversation as the newest message. */
   async send(config: MemoryConfig, request: SendRequest) {
     const app = memoryApp(config.store);

@@ -25,7 +25,8 @@ const MASKED = '[masked by the conformance check]';
 export function beforeDeclarationProblems<Config extends object>(provider: ImProvider<Config>): string[] {
   const { timeoutMs, onTimeout, commands } = provider.capabilities.before;
   const problems: string[] = [];
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
+  // A vendor without before-callbacks has no wait to declare.
+  if (commands.length > 0 && (!Number.isInteger(timeoutMs) || timeoutMs < 1))
     problems.push(`before.timeoutMs is ${String(timeoutMs)}, not a positive integer`);
   if (onTimeout.trim() === '') problems.push('before.onTimeout is empty: say what the vendor does');
   const seen = new Set<string>();
