@@ -2643,6 +2643,8 @@ export interface components {
             };
             /** @description An unsaved policy to try, checked as PUT checks it; absent: the stored one. */
             policy?: components["schemas"]["BeforePolicyPutDto"];
+            /** @description Ask the decision endpoint when no rule matches, as a real callback would (a signed POST within its `timeoutMs`; `onError` when it gives no decision). Default false: the endpoint is not called. */
+            callEndpoint?: boolean;
         };
         BeforePolicyDryRunResponseDto: {
             /** @description The decision: `{ action: "allow" }`, `{ action: "deny", reason? }` or `{ action: "modify", message: { contents, ext } }` (the whole message as it would be delivered). */
@@ -2652,10 +2654,14 @@ export interface components {
             /** @description The rule that decided, or null. */
             ruleId: string | null;
             /**
-             * @description `rule`: a rule decided; `default`: no rule matched and the operation would be allowed.
+             * @description `rule`: a rule decided; `endpoint`: the decision endpoint did (`callEndpoint`); `fallback`: it gave no decision and `onError` applied; `default`: nothing decided and the operation would be allowed.
              * @enum {string}
              */
-            source: "rule" | "default";
+            source: "rule" | "endpoint" | "fallback" | "default";
+            /** @description For `fallback`: why the endpoint gave no decision (`timeout`, `unreachable`, `invalid_answer`, `status_<code>`). */
+            error?: string;
+            /** @description When the endpoint was asked: how long it took, in ms. */
+            tookMs?: number;
             /** @description No rule matched and the policy has a decision endpoint: in a real callback, the endpoint would decide (a dry run does not call it). */
             endpointWouldDecide: boolean;
         };

@@ -8,13 +8,17 @@ import {
   BeforePolicySavedResponseDto,
   BeforePolicySecretResponseDto,
 } from './before-policy.dto.js';
+import { BeforePolicyDryRun } from './before-policy.dry-run.js';
 import { BeforePolicyService } from './before-policy.service.js';
 
 @ApiTags('before-policy')
 @ApiBearerAuth()
 @Controller('v1/apps/:appId/before-policy')
 export class BeforePolicyController {
-  constructor(private readonly policies: BeforePolicyService) {}
+  constructor(
+    private readonly policies: BeforePolicyService,
+    private readonly dryRuns: BeforePolicyDryRun,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -71,6 +75,6 @@ export class BeforePolicyController {
     @Param('appId') appId: string,
     @Body() dto: BeforePolicyDryRunDto,
   ): Promise<BeforePolicyDryRunResponseDto> {
-    return this.policies.dryRun(appId, dto);
+    return this.dryRuns.run(appId, dto);
   }
 }

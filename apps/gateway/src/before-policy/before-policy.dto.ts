@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -122,6 +123,14 @@ export class BeforePolicyDryRunDto {
   @ValidateNested()
   @Type(() => BeforePolicyPutDto)
   policy?: BeforePolicyPutDto;
+
+  @ApiPropertyOptional({
+    description:
+      'Ask the decision endpoint when no rule matches, as a real callback would (a signed POST within its `timeoutMs`; `onError` when it gives no decision). Default false: the endpoint is not called.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  callEndpoint?: boolean;
 }
 
 export class BeforePolicyDryRunResponseDto {
@@ -135,10 +144,18 @@ export class BeforePolicyDryRunResponseDto {
   @ApiProperty({ description: 'The rule that decided, or null.', nullable: true, type: String })
   ruleId!: string | null;
   @ApiProperty({
-    description: '`rule`: a rule decided; `default`: no rule matched and the operation would be allowed.',
-    enum: ['rule', 'default'],
+    description:
+      '`rule`: a rule decided; `endpoint`: the decision endpoint did (`callEndpoint`); `fallback`: it gave no decision and `onError` applied; `default`: nothing decided and the operation would be allowed.',
+    enum: ['rule', 'endpoint', 'fallback', 'default'],
   })
-  source!: 'rule' | 'default';
+  source!: 'rule' | 'endpoint' | 'fallback' | 'default';
+  @ApiPropertyOptional({
+    description:
+      'For `fallback`: why the endpoint gave no decision (`timeout`, `unreachable`, `invalid_answer`, `status_<code>`).',
+  })
+  error?: string;
+  @ApiPropertyOptional({ description: 'When the endpoint was asked: how long it took, in ms.' })
+  tookMs?: number;
   @ApiProperty({
     description:
       'No rule matched and the policy has a decision endpoint: in a real callback, the endpoint would decide (a dry run does not call it).',

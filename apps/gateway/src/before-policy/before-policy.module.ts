@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BeforePolicyController } from './before-policy.controller.js';
+import { BeforePolicyDryRun } from './before-policy.dry-run.js';
 import { BeforePolicyService } from './before-policy.service.js';
 
 /**
@@ -8,7 +9,7 @@ import { BeforePolicyService } from './before-policy.service.js';
  */
 @Module({
   controllers: [BeforePolicyController],
-  providers: [BeforePolicyService],
+  providers: [BeforePolicyService, BeforePolicyDryRun],
   exports: [BeforePolicyService],
 })
 export class BeforePolicyModule {}

@@ -1,29 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AppRepository, BeforePolicyEntity, BeforePolicyRepository, nowIso } from '@im-gateway/persistence';
 import { generateWebhookSecret } from '@im-gateway/signing';
-import { ImGatewayError, isEventType, type UnifiedEvent } from '@im-gateway/types';
+import { ImGatewayError } from '@im-gateway/types';
 import { SecretBox } from '../common/secret-box.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { assertEndpointUrl } from '../endpoints/endpoint-url.policy.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { BeforePolicyCache } from './before-policy.cache.js';
 import type {
-  BeforePolicyDryRunDto,
-  BeforePolicyDryRunResponseDto,
   BeforePolicyPutDto,
   BeforePolicyResponseDto,
   BeforePolicySecretResponseDto,
 } from './before-policy.dto.js';
 import type { BeforePolicy, BeforeRule } from './before-policy.types.js';
 import { assertValidPolicy } from './before-policy.validator.js';
-import { decideByRules } from './before-rules.engine.js';
 
 /** The associated data that binds a sealed decision endpoint secret to its app's row. */
 const secretAad = (appId: string): string => `before-policy:${appId}`;
 
 /**
  * An app's before-callback policy: validation against its vendor's capabilities, storage with the decision
- * endpoint's secret sealed, the cached lookup the callback path makes, and dry runs.
+ * endpoint's secret sealed, and the cached lookup the callback path makes.
  */
 @Injectable()
 export class BeforePolicyService {
@@ -128,48 +125,15 @@ export class BeforePolicyService {
     return { secret };
   }
 
-  /**
-   * What the rules of the stored policy (or of `dto.policy`, checked as a PUT would check it, not saved)
-   * decide for `dto.event`. The decision endpoint is not called: when no rule matches and the policy has
-   * one, `endpointWouldDecide` says so and the decision shown is the default.
-   */
-  async dryRun(appId: string, dto: BeforePolicyDryRunDto): Promise<BeforePolicyDryRunResponseDto> {
-    const provider = await this.providerOf(appId);
-    const type = dto.event.type;
-    if (!isEventType(type) || !type.endsWith('.requested')) {
-      const message = 'event.type must be a unified `.requested` event type, such as message.send.requested';
-      throw new ImGatewayError('validation_failed', message, [{ field: 'event.type', message }]);
-    }
-    let policy: BeforePolicy | null;
-    if (dto.policy) {
-      await this.assertValid(dto.policy, provider);
-      policy = {
-        rules: dto.policy.rules as BeforeRule[],
-        onError: dto.policy.onError,
-        decisionEndpoint: dto.policy.decisionEndpoint ? { ...dto.policy.decisionEndpoint, secret: '' } : null,
-      };
-    } else {
-      policy = await this.policyFor(appId);
-    }
-    const event = { ...dto.event, appId } as unknown as UnifiedEvent;
-    const byRule = policy ? decideByRules(policy, event) : null;
-    if (byRule)
-      return { decision: byRule.decision, ruleId: byRule.ruleId, source: 'rule', endpointWouldDecide: false };
-    return {
-      decision: { action: 'allow' },
-      ruleId: null,
-      source: 'default',
-      endpointWouldDecide: Boolean(policy?.decisionEndpoint),
-    };
-  }
-
-  private async providerOf(appId: string): Promise<string> {
+  /** The app's provider name; `not_found` for an unknown app. */
+  async providerOf(appId: string): Promise<string> {
     const app = await this.apps.find(appId);
     if (!app) throw new ImGatewayError('not_found', `No app ${appId}.`);
     return app.provider;
   }
 
-  private async assertValid(dto: BeforePolicyPutDto, provider: string): Promise<void> {
+  /** Every check a PUT makes: structure aside (the DTO's), rules against the vendor, the endpoint's URL. */
+  async assertValid(dto: BeforePolicyPutDto, provider: string): Promise<void> {
     assertValidPolicy(
       {
         rules: dto.rules as BeforeRule[],

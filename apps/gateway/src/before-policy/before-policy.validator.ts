@@ -35,7 +35,7 @@ export function assertValidPolicy(
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   policy.rules.forEach((rule, index) => {
-    const at = `rules[${index}]`;
+    const at = `rules.${index}`;
     if (seen.has(rule.id)) issues.push({ field: `${at}.id`, message: `rule id "${rule.id}" is used twice` });
     seen.add(rule.id);
     issues.push(...ruleIssues(rule, at, provider, before));
@@ -79,7 +79,7 @@ function ruleIssues(
   if (commands.length === 0) {
     issues.push({
       field: `${at}.match.eventTypes`,
-      message: `${named}: ${(match.eventTypes ?? []).join(', ')} match no before-callback of ${provider}`,
+      message: `${named}: eventTypes ${(match.eventTypes ?? []).join(', ')} match no before-callback of ${provider}`,
     });
   }
 

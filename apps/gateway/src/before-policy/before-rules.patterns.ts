@@ -21,8 +21,9 @@ export function compilePattern(pattern: string, caseSensitive: boolean): Compile
   try {
     return RE2JS.compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE);
   } catch (error) {
-    if (error instanceof RE2JSException) throw new PatternSyntaxError(pattern, error.message);
-    throw error;
+    if (!(error instanceof RE2JSException)) throw error;
+    // RE2 quotes the pattern it parsed, with `(?i)` in front when case is ignored: quote the app's own.
+    throw new PatternSyntaxError(pattern, error.message.replace(`\`(?i)${pattern}\``, `\`${pattern}\``));
   }
 }
 

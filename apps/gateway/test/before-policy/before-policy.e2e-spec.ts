@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { BeforePolicyService } from '../../src/before-policy/before-policy.service.js';
 import { POLICY_RECHECK_MS } from '../../src/before-policy/before-policy.cache.js';
+import { verifyWebhook } from '@im-gateway/signing';
+import { DecisionReceiver } from '../support/decision-receiver.js';
 import { easemobAppBody, startGateway, tencentAppBody, type RunningGateway } from '../support/gateway.js';
 
 let gw: RunningGateway;
@@ -112,6 +114,18 @@ describe(`before-policy API (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     await gw.call('DELETE', path(tencent));
   });
 
+  it('goes with its app when the app is deleted', async () => {
+    const app = (await gw.call('POST', '/v1/apps', { body: easemobAppBody() })).body.id;
+    expect((await gw.call('PUT', path(app), { body: { rules: [links], onError: 'allow' } })).status).toBe(
+      200,
+    );
+    expect((await gw.call('DELETE', `/v1/apps/${app}`)).status).toBe(204);
+    const rows: { app_id: string }[] = await gw.app
+      .get(DataSource)
+      .query('SELECT app_id FROM before_policies');
+    expect(rows.map((r) => r.app_id)).not.toContain(app);
+  });
+
   it('sees a change made through another replica within POLICY_RECHECK_MS', async () => {
     const other = await startGateway({ db: gw.db });
     try {
@@ -165,7 +179,7 @@ describe('before-policy validation', () => {
         onError: 'allow',
       },
       'policy_invalid',
-      ['rule "bad-re"', '(unclosed', 'missing closing )'],
+      ['rule "bad-re"', 'missing closing ): `(unclosed`'],
     ],
     [
       'an action the vendor command cannot do',
@@ -392,6 +406,86 @@ describe('before-policy dry run', () => {
       ruleId: null,
       source: 'default',
       endpointWouldDecide: false,
+    });
+  });
+});
+
+describe('before-policy dry run asking the decision endpoint', () => {
+  const event = {
+    type: 'message.send.requested',
+    conversation: { type: 'direct', id: 'bob' },
+    message: {
+      id: 'm9',
+      from: 'alice',
+      to: 'bob',
+      sentAt: '2026-01-01T00:00:00.000Z',
+      contents: [{ type: 'text', text: 'hello' }],
+    },
+  };
+  let receiver: DecisionReceiver;
+  let app: string;
+  let secret: string;
+
+  beforeAll(async () => {
+    receiver = await new DecisionReceiver(() => ({
+      body: '{"action":"deny","reason":"held for review"}',
+    })).start();
+    app = (await gw.call('POST', '/v1/apps', { body: tencentAppBody() })).body.id;
+    const put = await gw.call('PUT', path(app), {
+      body: { rules: [], decisionEndpoint: { url: receiver.url, timeoutMs: 300 }, onError: 'deny' },
+    });
+    secret = put.body.secret;
+  });
+  afterAll(() => receiver.stop());
+
+  it('is not called unless asked', async () => {
+    const before = receiver.received.length;
+    const res = await gw.call('POST', path(app, '/dry-run'), { body: { event } });
+    expect(res.body).toMatchObject({ source: 'default', endpointWouldDecide: true });
+    expect(receiver.received.length).toBe(before);
+  });
+
+  it('with callEndpoint: a signed request, and the endpoint’s decision', async () => {
+    receiver.setBehaviour(() => ({ body: '{"action":"deny","reason":"held for review"}' }));
+    const res = await gw.call('POST', path(app, '/dry-run'), { body: { event, callEndpoint: true } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      decision: { action: 'deny', reason: 'held for review' },
+      ruleId: null,
+      source: 'endpoint',
+    });
+    const request = receiver.received.at(-1)!;
+    const cloudEvent = JSON.parse(request.body);
+    expect(cloudEvent).toMatchObject({
+      type: 'message.send.requested',
+      source: `/apps/${app}`,
+      improvider: 'tencent',
+    });
+    expect(() =>
+      verifyWebhook({ secrets: secret, headers: request.headers, body: request.body }),
+    ).not.toThrow();
+    expect(() =>
+      verifyWebhook({ secrets: `whsec_${'A'.repeat(32)}`, headers: request.headers, body: request.body }),
+    ).toThrow();
+  });
+
+  it('with callEndpoint: a slow endpoint yields onError within its timeoutMs', async () => {
+    receiver.setBehaviour(() => ({ body: '{"action":"allow"}', delayMs: 2_000 }));
+    const started = Date.now();
+    const res = await gw.call('POST', path(app, '/dry-run'), { body: { event, callEndpoint: true } });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(res.body).toMatchObject({ decision: { action: 'deny' }, source: 'fallback', error: 'timeout' });
+    expect(res.body.tookMs).toBeGreaterThanOrEqual(290);
+    expect(res.body.tookMs).toBeLessThan(600);
+  });
+
+  it('with callEndpoint: garbage yields onError', async () => {
+    receiver.setBehaviour(() => ({ body: '{"action":"maybe"}' }));
+    const res = await gw.call('POST', path(app, '/dry-run'), { body: { event, callEndpoint: true } });
+    expect(res.body).toMatchObject({
+      decision: { action: 'deny' },
+      source: 'fallback',
+      error: 'invalid_answer',
     });
   });
 });
