@@ -99,6 +99,7 @@ describe('gateway module boundaries', () => {
       'before-policy/before-rules.patterns.ts',
       'before-policy/before-policy.validator.ts',
       'before-policy/before-policy.cache.ts',
+      'before-policy/before-policy.dry-run-event.ts',
       'before-policy/before-policy.types.ts',
     ];
     const packages = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'".][^'"]*)['"]/g;

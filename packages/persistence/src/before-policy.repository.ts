@@ -1,4 +1,5 @@
 import { BeforePolicyEntity } from './entities/before-policy.entity.js';
+import { isUniqueViolation } from './errors.js';
 import type { Transactor } from './transactor.js';
 
 /** The `before_policies` table: an app's before-callback policy, one row per app. */
@@ -21,9 +22,26 @@ export class BeforePolicyRepository {
     return row ? { createdAt: row.createdAt, version: row.version } : null;
   }
 
-  /** Inserts or replaces the whole row. */
-  async save(policy: BeforePolicyEntity): Promise<void> {
-    await this.transactor.write((m) => m.save(policy));
+  /**
+   * Writes the whole row if the stored one is still the one read: at version `expected`, or absent when
+   * `expected` is null. False when another write came first, so that no two writes ever store the same
+   * version (a replica trusts its cached copy while the version stands).
+   */
+  async saveIfUnchanged(policy: BeforePolicyEntity, expected: number | null): Promise<boolean> {
+    if (expected === null) {
+      try {
+        await this.transactor.write((m) => m.insert(BeforePolicyEntity, policy));
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    }
+    const { appId, ...fields } = policy;
+    const result = await this.transactor.write((m) =>
+      m.update(BeforePolicyEntity, { appId, version: expected }, fields),
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   /** Whether there was a row to delete. */

@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { newId, nowIso } from '@im-gateway/persistence';
-import { ImGatewayError, isEventType, type UnifiedEvent } from '@im-gateway/types';
+import { ImGatewayError } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import type { BeforePolicyDryRunDto, BeforePolicyDryRunResponseDto } from './before-policy.dto.js';
+import { dryRunEvent } from './before-policy.dry-run-event.js';
 import { BeforePolicyService } from './before-policy.service.js';
 import type { BeforeRule } from './before-policy.types.js';
 import { decideByRules } from './before-rules.engine.js';
@@ -34,7 +35,7 @@ export class BeforePolicyDryRun implements OnModuleDestroy {
    */
   async run(appId: string, dto: BeforePolicyDryRunDto): Promise<BeforePolicyDryRunResponseDto> {
     const provider = await this.policies.providerOf(appId);
-    const event = dryRunEvent(appId, provider, dto.event);
+    const event = dryRunEvent(appId, provider, dto.event, nowIso(), newId);
     const stored = await this.policies.policyFor(appId);
     let policy = stored;
     if (dto.policy) {
@@ -89,30 +90,4 @@ export class BeforePolicyDryRun implements OnModuleDestroy {
       tookMs,
     };
   }
-}
-
-/**
- * The dry run's event completed as the callback path would have it: what the caller left out of the
- * envelope (id, provider, times, dedupe key) is filled in, so the endpoint gets a well-formed CloudEvent.
- */
-function dryRunEvent(appId: string, provider: string, given: Record<string, unknown>): UnifiedEvent {
-  const type = given.type;
-  if (!isEventType(type) || !type.endsWith('.requested')) {
-    const message = 'event.type must be a unified `.requested` event type, such as message.send.requested';
-    throw new ImGatewayError('validation_failed', message, [{ field: 'event.type', message }]);
-  }
-  const now = nowIso();
-  const id = typeof given.id === 'string' ? given.id : newId();
-  return {
-    occurredAt: now,
-    dedupeKey: `dry-run:${id}`,
-    data: {},
-    raw: null,
-    ...given,
-    id,
-    type,
-    appId,
-    provider,
-    receivedAt: now,
-  } as UnifiedEvent;
 }

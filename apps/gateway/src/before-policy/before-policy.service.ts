@@ -15,6 +15,9 @@ import type {
 import type { BeforePolicy, BeforeRule } from './before-policy.types.js';
 import { assertValidPolicy } from './before-policy.validator.js';
 
+/** How often a write is redone when other writes keep coming first. */
+const WRITE_ATTEMPTS = 5;
+
 /** The associated data that binds a sealed decision endpoint secret to its app's row. */
 const secretAad = (appId: string): string => `before-policy:${appId}`;
 
@@ -76,31 +79,30 @@ export class BeforePolicyService {
   async put(appId: string, dto: BeforePolicyPutDto): Promise<BeforePolicyResponseDto & { secret?: string }> {
     const provider = await this.providerOf(appId);
     await this.assertValid(dto, provider);
-    const existing = await this.policies.find(appId);
-    const now = nowIso();
-    let secret: string | undefined;
-    let secretEncrypted = dto.decisionEndpoint ? (existing?.secretEncrypted ?? null) : null;
-    if (dto.decisionEndpoint && !secretEncrypted) {
-      secret = generateWebhookSecret();
-      secretEncrypted = this.secretBox.seal(secret, secretAad(appId));
-    }
-    const row = Object.assign(new BeforePolicyEntity(), {
-      appId,
-      policy: {
-        rules: dto.rules,
-        decisionEndpoint: dto.decisionEndpoint
-          ? { url: dto.decisionEndpoint.url, timeoutMs: dto.decisionEndpoint.timeoutMs }
-          : null,
-      },
-      onError: dto.onError,
-      secretEncrypted,
-      version: (existing?.version ?? 0) + 1,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
+    return this.write(appId, (existing) => {
+      const now = nowIso();
+      let secret: string | undefined;
+      let secretEncrypted = dto.decisionEndpoint ? (existing?.secretEncrypted ?? null) : null;
+      if (dto.decisionEndpoint && !secretEncrypted) {
+        secret = generateWebhookSecret();
+        secretEncrypted = this.secretBox.seal(secret, secretAad(appId));
+      }
+      const row = Object.assign(new BeforePolicyEntity(), {
+        appId,
+        policy: {
+          rules: dto.rules,
+          decisionEndpoint: dto.decisionEndpoint
+            ? { url: dto.decisionEndpoint.url, timeoutMs: dto.decisionEndpoint.timeoutMs }
+            : null,
+        },
+        onError: dto.onError,
+        secretEncrypted,
+        version: (existing?.version ?? 0) + 1,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      });
+      return { row, result: secret === undefined ? toResponse(row) : { ...toResponse(row), secret } };
     });
-    await this.policies.save(row);
-    this.cache.drop(appId);
-    return secret === undefined ? toResponse(row) : { ...toResponse(row), secret };
   }
 
   async remove(appId: string): Promise<void> {
@@ -112,17 +114,41 @@ export class BeforePolicyService {
 
   /** A new decision endpoint secret signs from now on; the old one stops at once. */
   async rotateSecret(appId: string): Promise<BeforePolicySecretResponseDto> {
-    const row = await this.policies.find(appId);
-    if (!row?.policy.decisionEndpoint) {
-      throw new ImGatewayError('not_found', `App ${appId} has no before-policy with a decision endpoint.`);
+    return this.write(appId, (existing) => {
+      if (!existing?.policy.decisionEndpoint) {
+        throw new ImGatewayError('not_found', `App ${appId} has no before-policy with a decision endpoint.`);
+      }
+      const secret = generateWebhookSecret();
+      const row = Object.assign(new BeforePolicyEntity(), existing, {
+        secretEncrypted: this.secretBox.seal(secret, secretAad(appId)),
+        version: existing.version + 1,
+        updatedAt: nowIso(),
+      });
+      return { row, result: { secret } };
+    });
+  }
+
+  /**
+   * Reads the row, makes the next one and writes it only if no other write came in between (else reads
+   * again): every stored version is then one policy, which is what replicas rely on to trust their copy.
+   * Redoing a PUT over a newer row is what its caller asked for: the whole policy, replaced.
+   */
+  private async write<T>(
+    appId: string,
+    next: (existing: BeforePolicyEntity | null) => { row: BeforePolicyEntity; result: T },
+  ): Promise<T> {
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const existing = await this.policies.find(appId);
+      const { row, result } = next(existing);
+      if (await this.policies.saveIfUnchanged(row, existing?.version ?? null)) {
+        this.cache.drop(appId);
+        return result;
+      }
     }
-    const secret = generateWebhookSecret();
-    row.secretEncrypted = this.secretBox.seal(secret, secretAad(appId));
-    row.version += 1;
-    row.updatedAt = nowIso();
-    await this.policies.save(row);
-    this.cache.drop(appId);
-    return { secret };
+    throw new ImGatewayError(
+      'conflict',
+      `The before-policy of app ${appId} kept changing under this request; send it again.`,
+    );
   }
 
   /** The app's provider name; `not_found` for an unknown app. */

@@ -114,6 +114,21 @@ describe(`before-policy API (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'}
     await gw.call('DELETE', path(tencent));
   });
 
+  it('gives concurrent writes distinct versions, so no cached copy outlives a change', async () => {
+    const app = (await gw.call('POST', '/v1/apps', { body: easemobAppBody() })).body.id;
+    const writes = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        gw.call('PUT', path(app), {
+          body: { rules: [{ id: `r${i}`, match: {}, action: { type: 'allow' } }], onError: 'allow' },
+        }),
+      ),
+    );
+    expect(writes.map((w) => w.status)).toEqual([200, 200, 200, 200]);
+    expect(writes.map((w) => w.body.version).sort()).toEqual([1, 2, 3, 4]);
+    const last = writes.find((w) => w.body.version === 4)!;
+    expect((await gw.call('GET', path(app))).body.rules).toEqual(last.body.rules);
+  });
+
   it('goes with its app when the app is deleted', async () => {
     const app = (await gw.call('POST', '/v1/apps', { body: easemobAppBody() })).body.id;
     expect((await gw.call('PUT', path(app), { body: { rules: [links], onError: 'allow' } })).status).toBe(
@@ -396,6 +411,9 @@ describe('before-policy dry run', () => {
     const res = await dryRun({ event: { ...event('x'), type: 'message.sent' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('event.type');
+    const malformed = await dryRun({ event: { ...event('x'), message: { from: 'alice', contents: 'x' } } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toContain('event.message.contents');
   });
 
   it('an app without a policy: the default', async () => {

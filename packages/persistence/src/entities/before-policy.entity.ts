@@ -4,7 +4,7 @@ import { IntColumn, JsonColumn, StringColumn, TextColumn, TimeColumn } from './c
 /** What an app's before-policy stores besides the decision endpoint's secret. */
 export interface StoredBeforePolicy {
   /** Ordered rules, as the API accepts them (the gateway's `BeforeRule`); the first that matches decides. */
-  rules: unknown[];
+  rules: object[];
   /** Where to ask when no rule matches; the secret is in `secretEncrypted`, never here. */
   decisionEndpoint: { url: string; timeoutMs: number } | null;
 }
