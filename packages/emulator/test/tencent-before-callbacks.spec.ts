@@ -230,6 +230,7 @@ describe.each(SENDS)('$command', (c) => {
   it.each([
     ['no answer within the wait', { body: OK, delayMs: LATE_MS }],
     ['an answer that is not JSON', { body: 'garbage' }],
+    ['a modified MsgBody that is not a message', { body: answer({ MsgBody: 'not an array' }) }],
   ])('%s with the "do not deliver" policy → 80003, not delivered', async (_name, reply) => {
     beforeAnswer = reply;
     const result = await call(c.path, c.body(), BLOCKING_APP);

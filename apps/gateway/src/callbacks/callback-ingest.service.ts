@@ -62,6 +62,8 @@ function repeatedParameter(query: IncomingCallback['query']): string | undefined
  * its events, their deliveries (one per subscribed endpoint) and relays (one per bridge that carries a new
  * message or recall) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
  * (both vendors retry a failed callback: Easemob once at once, Tencent per its console setting).
+ * A before-callback of an app with a before-policy is decided before the store (`BeforeDecisionService`),
+ * and its decision is stored on the event and answered after the commit like any other outcome.
  */
 @Injectable()
 export class CallbackIngestService {

@@ -378,6 +378,35 @@ describe('the decision endpoint', () => {
     });
   });
 
+  it.each([
+    [
+      'a modified message over the 1 KB Easemob takes',
+      'payload_too_large',
+      { contents: [{ type: 'text', text: 'x'.repeat(2_000) }] },
+    ],
+    [
+      'two contents, where an Easemob message has one',
+      'unsupported_action',
+      {
+        contents: [
+          { type: 'text', text: 'a' },
+          { type: 'text', text: 'b' },
+        ],
+      },
+    ],
+  ])('%s → the fallback is answered and stored, error %s', async (_name, error, message) => {
+    await putPolicy('easemob', {
+      rules: [],
+      decisionEndpoint: { url: endpoint.url, timeoutMs: 100 },
+      onError: 'deny',
+    });
+    endpoint.setBehaviour(() => ({ body: JSON.stringify({ action: 'modify', message }) }));
+    expect(await EASEMOB_TXT.perform()).toMatchObject({ delivered: false });
+    expect(EASEMOB_TXT.delivered()).toEqual([]);
+    const event = (await requestedEvents('easemob')).at(-1)!;
+    expect(event.data.decision).toMatchObject({ action: 'deny', source: 'fallback', error });
+  });
+
   // The vendor must have its answer within the budget plus the store margin (STORE_MARGIN_MS, documented
   // in docs/before-callbacks.md): the emulator's record of the exchange is the vendor's own clock.
   describe.each([

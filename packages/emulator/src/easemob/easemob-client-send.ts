@@ -192,23 +192,22 @@ function failure(app: EasemobApp, exchange: BeforeExchange, out: EasemobOutgoing
 }
 
 /**
- * The answer's `payload` is the message as it is to be delivered: text content and `ext` by default;
- * other types only with `presendModifyAllTypes`; `cmd` never (easemob.md §4.2). A refused change leaves
- * the message as sent. `ext: null` removes the extension.
+ * The answer's `payload` is the whole message as it is to be delivered, in the request's payload shape
+ * (`{ type, ...content, ext }`; `type` defaults to the sent one, no `ext` → delivered without one). Text
+ * messages may be changed by default; other types only with `presendModifyAllTypes`; `cmd` never
+ * (easemob.md §4.2). A refused change leaves the message as sent.
  */
 function applyPayload(
   app: EasemobApp,
   out: EasemobOutgoing,
   change: Record<string, unknown>,
 ): EasemobOutgoing | 'refused' | 'invalid' {
-  const { type = out.type, ext, ...content } = change;
+  const { type = out.type, ext, ...body } = change;
   if (typeof type !== 'string') return 'invalid';
   if (out.type === 'cmd' || type === 'cmd') return 'refused';
   if ((out.type !== 'txt' || type !== 'txt') && app.presendModifyAllTypes !== true) return 'refused';
-  const body = type === out.type ? { ...out.body, ...content } : content;
-  const nextExt = ext === undefined ? out.ext : ext === null ? undefined : ext;
   const checked = validateMessageFields(
-    { from: out.from, type, body, ...(nextExt !== undefined ? { ext: nextExt } : {}) },
+    { from: out.from, type, body, ...(ext !== undefined && ext !== null ? { ext } : {}) },
     null,
   );
   if (!checked.ok) return 'invalid';

@@ -137,18 +137,19 @@ export async function tencentBeforeSend(
   if (result.action === 'off') return { dropped: false, call, types };
   if (result.action === 'drop') return { dropped: true };
   const { reply, exchange } = result;
-  const msgBody = reply['MsgBody'] ?? call.body['MsgBody'];
-  const ccd = reply['CloudCustomData'] ?? call.body['CloudCustomData'];
   if (reply['MsgBody'] === undefined && reply['CloudCustomData'] === undefined)
     return { dropped: false, call, types };
+  // Either field alone replaces only itself.
+  const msgBody = reply['MsgBody'] ?? call.body['MsgBody'];
+  const ccd = reply['CloudCustomData'] ?? call.body['CloudCustomData'];
   let modifiedTypes: string[];
   try {
     modifiedTypes = validateMsgBody(msgBody, ccd);
   } catch (error) {
     if (!(error instanceof TencentFailure)) throw error;
-    exchange.outcome = 'pending';
-    const fallback = failed(call.app, exchange, `the modified message is invalid: ${error.message}`);
-    return fallback.action === 'drop' ? { dropped: true } : { dropped: false, call, types };
+    // Refuses with 80003 under the "do not deliver" policy; otherwise the message goes as sent.
+    failed(call.app, exchange, `the modified message is invalid: ${error.message}`);
+    return { dropped: false, call, types };
   }
   exchange.outcome = 'modify';
   const modified: Record<string, unknown> = { ...call.body, MsgBody: msgBody };
