@@ -11,7 +11,8 @@ export const USAGE = `npm run bench [-- options]
   --duration S        measured seconds per load (default 10)
   --warmup S          warm-up seconds per load (default 3)
   --only a,b          scenarios whose name starts with one of these: ingest, baseline, delivery,
-                      destinations, send, migration
+                      destinations, send, migration, before-policy,
+                      before-endpoint
   --db a,b            sqlite, postgres (default both)
   --profile           write V8 CPU profiles of the gateway (first run) and print their summary
   --no-build          use the gateway and emulator already built

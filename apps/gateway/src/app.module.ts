@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { BeforePolicyModule } from './before-policy/before-policy.module.js';
 import { BridgesModule } from './bridges/bridges.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { CoreModule } from './common/core.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         MetricsModule,
         ProvidersModule,
         TenancyModule,
+        BeforePolicyModule,
         CallbacksModule,
         EventsModule,
         MessagesModule,

@@ -92,4 +92,27 @@ describe('gateway module boundaries', () => {
       .flatMap(({ file, imports }) => imports.filter((i) => i.startsWith('migrations/')).map(() => file));
     expect(intoMigrations).toEqual([]);
   });
+
+  it('the before-rules engine is pure: no framework, no database, nothing of the gateway outside it', () => {
+    const pure = [
+      'before-policy/before-rules.engine.ts',
+      'before-policy/before-rules.patterns.ts',
+      'before-policy/before-policy.validator.ts',
+      'before-policy/before-policy.cache.ts',
+      'before-policy/before-policy.dry-run-event.ts',
+      'before-policy/before-policy.types.ts',
+    ];
+    const packages = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'".][^'"]*)['"]/g;
+    const found = pure.flatMap((file) => {
+      const source = readFileSync(join(root, file), 'utf8');
+      const outside = graph
+        .find((f) => f.file === file)!
+        .imports.filter((i) => !i.startsWith('before-policy/'));
+      const frameworks = [...source.matchAll(packages)]
+        .map((m) => m[1]!)
+        .filter((p) => /^(@nestjs\/|typeorm|@im-gateway\/persistence|axios)/.test(p));
+      return [...outside, ...frameworks].map((i) => `${file} → ${i}`);
+    });
+    expect(found).toEqual([]);
+  });
 });

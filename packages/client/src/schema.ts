@@ -106,6 +106,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/apps/{appId}/before-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app’s before-callback policy (the decision endpoint secret is never shown) */
+        get: operations["getBeforePolicy"];
+        /** Replace the before-callback policy: rules, decision endpoint, fallback; checked against what the app’s vendor can do */
+        put: operations["putBeforePolicy"];
+        post?: never;
+        /** Delete the before-callback policy (every before-callback is allowed again) */
+        delete: operations["deleteBeforePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apps/{appId}/before-policy/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new signing secret for the decision endpoint (the old one stops at once) */
+        post: operations["rotateBeforePolicySecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apps/{appId}/before-policy/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the rules (of the stored policy or of one given) decide for a unified event, and which rule decided; the decision endpoint is not called */
+        post: operations["dryRunBeforePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/callbacks/{provider}/{appId}": {
         parameters: {
             query?: never;
@@ -2415,6 +2468,203 @@ export interface components {
             /** @description Always null: an app has few keys. */
             nextCursor: string | null;
         };
+        BeforeRuleTextMatchDto: {
+            /** @description Plain substrings; any one found in a text content matches. */
+            keywords?: string[];
+            /**
+             * @description Regular expressions in RE2 syntax (no backreferences or lookaround), run in linear time; any one that matches a text content matches.
+             * @example [
+             *       "https?://\\S+"
+             *     ]
+             */
+            patterns?: string[];
+            /** @description Whether keywords and patterns (and this rule’s mask) respect case. Default false. */
+            caseSensitive?: boolean;
+        };
+        BeforeRuleSizeMatchDto: {
+            /** @description Matches messages of at least this many UTF-8 bytes (contents and ext as JSON). */
+            minBytes?: number;
+            /** @description Matches messages of at most this many UTF-8 bytes. */
+            maxBytes?: number;
+        };
+        BeforeRuleMentionsMatchDto: {
+            /** @description true: the message mentions everyone; false: it does not. */
+            all?: boolean;
+            /** @description Matches when any of these users is mentioned. */
+            users?: string[];
+            /** @description Matches when at least this many users are mentioned. */
+            minCount?: number;
+        };
+        BeforeRuleMatchDto: {
+            /**
+             * @description Event types or patterns (`message.send.requested`, `group.*`); each must match a before-callback of the app’s vendor. Absent: every before-callback.
+             * @example [
+             *       "message.send.requested"
+             *     ]
+             */
+            eventTypes?: string[];
+            /** @description Conversation kinds. */
+            conversationKinds?: ("direct" | "group" | "chatroom" | "thread")[];
+            /** @description Conversation ids (peer user, group, chat room). */
+            conversationIds?: string[];
+            /** @description Sender user ids. */
+            senders?: string[];
+            /** @description Matches when the message has a content of any of these types. */
+            contentTypes?: ("text" | "image" | "audio" | "video" | "file" | "location" | "command" | "custom" | "face" | "unknown")[];
+            /** @description Text of the message’s text contents. */
+            text?: components["schemas"]["BeforeRuleTextMatchDto"];
+            /** @description The message’s size. */
+            size?: components["schemas"]["BeforeRuleSizeMatchDto"];
+            /** @description The message’s mentions (@). */
+            mentions?: components["schemas"]["BeforeRuleMentionsMatchDto"];
+        };
+        BeforeRuleMaskDto: {
+            /** @description Substrings to mask wherever they occur. */
+            keywords?: string[];
+            /** @description RE2 patterns whose matches are masked. */
+            patterns?: string[];
+            /**
+             * @description What each masked character becomes. Default `*`.
+             * @example *
+             */
+            with?: string;
+        };
+        BeforeRuleActionDto: {
+            /**
+             * @description `allow` lets the operation through; `deny` stops it (with `reason`, shown to the sender where the vendor passes one on); `modify` lets a changed message through (`mask`, `replaceText`, `dropExt`).
+             * @enum {string}
+             */
+            type: "allow" | "deny" | "modify";
+            /** @description For `deny`: why, for the sender. */
+            reason?: string;
+            /** @description For `modify`: every character of every match in text contents becomes `with`. */
+            mask?: components["schemas"]["BeforeRuleMaskDto"];
+            /** @description For `modify`: the text of every text content, replaced whole. */
+            replaceText?: string;
+            /** @description For `modify`: top-level `ext` keys to remove. */
+            dropExt?: string[];
+        };
+        BeforeRuleDto: {
+            /**
+             * @description Unique within the policy; named by decisions, dry runs and errors.
+             * @example block-links
+             */
+            id: string;
+            /** @description What the rule applies to; `{}` matches everything. */
+            match: components["schemas"]["BeforeRuleMatchDto"];
+            /** @description What the rule decides. */
+            action: components["schemas"]["BeforeRuleActionDto"];
+        };
+        BeforePolicyDecisionEndpointDto: {
+            /**
+             * @description Where the gateway POSTs the `.requested` event, signed like webhooks, when no rule decides. Same address rules as webhook endpoints (private addresses need ENDPOINTS_ALLOW_PRIVATE).
+             * @example https://example.com/im/decide
+             */
+            url: string;
+            /**
+             * @description How long the gateway waits for the answer, in ms: at most the vendor’s wait (`capabilities.before.timeoutMs` of GET /v1/providers) less 50 ms. After it, `onError` decides.
+             * @example 800
+             */
+            timeoutMs: number;
+        };
+        BeforePolicyResponseDto: {
+            /** @description Ordered rules. */
+            rules: components["schemas"]["BeforeRuleDto"][];
+            /** @description The decision endpoint (its secret is never shown here), or null. */
+            decisionEndpoint: components["schemas"]["BeforePolicyDecisionEndpointDto"] | null;
+            /**
+             * @description What applies when the endpoint gives no decision.
+             * @enum {string}
+             */
+            onError: "allow" | "deny";
+            /** @description Raised by every change, secret rotation included. */
+            version: number;
+            /** @description Last change. */
+            updatedAt: string;
+        };
+        BeforePolicyPutDto: {
+            /** @description Ordered rules: the first whose match fits decides. Empty: only the endpoint (or allow) decides. */
+            rules: components["schemas"]["BeforeRuleDto"][];
+            /** @description Asked when no rule matches; absent or null: none, and such operations are allowed. */
+            decisionEndpoint?: components["schemas"]["BeforePolicyDecisionEndpointDto"] | null;
+            /**
+             * @description What applies when the decision endpoint is slow, down or answers garbage.
+             * @enum {string}
+             */
+            onError: "allow" | "deny";
+        };
+        BeforePolicySavedResponseDto: {
+            /** @description Ordered rules. */
+            rules: components["schemas"]["BeforeRuleDto"][];
+            /** @description The decision endpoint (its secret is never shown here), or null. */
+            decisionEndpoint: components["schemas"]["BeforePolicyDecisionEndpointDto"] | null;
+            /**
+             * @description What applies when the endpoint gives no decision.
+             * @enum {string}
+             */
+            onError: "allow" | "deny";
+            /** @description Raised by every change, secret rotation included. */
+            version: number;
+            /** @description Last change. */
+            updatedAt: string;
+            /** @description The decision endpoint’s signing secret (`whsec_…`), shown only when this change gave the policy its first endpoint; POST …/before-policy/secret makes a new one. */
+            secret?: string;
+        };
+        BeforePolicySecretResponseDto: {
+            /** @description The new signing secret (`whsec_` + base64); the previous one stops signing at once. */
+            secret: string;
+        };
+        BeforePolicyDryRunDto: {
+            /**
+             * @description A unified `.requested` event, as the gateway would publish it (at least `type`; `conversation`, `actor` and `message` as the rules need).
+             * @example {
+             *       "type": "message.send.requested",
+             *       "conversation": {
+             *         "type": "group",
+             *         "id": "g1"
+             *       },
+             *       "message": {
+             *         "id": "m1",
+             *         "from": "alice",
+             *         "to": "g1",
+             *         "sentAt": "2026-01-01T00:00:00.000Z",
+             *         "contents": [
+             *           {
+             *             "type": "text",
+             *             "text": "hi"
+             *           }
+             *         ]
+             *       },
+             *       "data": {}
+             *     }
+             */
+            event: {
+                [key: string]: unknown;
+            };
+            /** @description An unsaved policy to try, checked as PUT checks it; absent: the stored one. */
+            policy?: components["schemas"]["BeforePolicyPutDto"];
+            /** @description Ask the decision endpoint when no rule matches, as a real callback would (a signed POST within its `timeoutMs`; `onError` when it gives no decision). Default false: the endpoint is not called. */
+            callEndpoint?: boolean;
+        };
+        BeforePolicyDryRunResponseDto: {
+            /** @description The decision: `{ action: "allow" }`, `{ action: "deny", reason? }` or `{ action: "modify", message: { contents, ext } }` (the whole message as it would be delivered). */
+            decision: {
+                [key: string]: unknown;
+            };
+            /** @description The rule that decided, or null. */
+            ruleId: string | null;
+            /**
+             * @description `rule`: a rule decided; `endpoint`: the decision endpoint did (`callEndpoint`); `fallback`: it gave no decision and `onError` applied; `default`: nothing decided and the operation would be allowed.
+             * @enum {string}
+             */
+            source: "rule" | "endpoint" | "fallback" | "default";
+            /** @description For `fallback`: why the endpoint gave no decision (`timeout`, `unreachable`, `invalid_answer`, `status_<code>`). */
+            error?: string;
+            /** @description When the endpoint was asked: how long it took, in ms. */
+            tookMs?: number;
+            /** @description No rule matched and the policy has a decision endpoint: in a real callback, the endpoint would decide (a dry run does not call it). */
+            endpointWouldDecide: boolean;
+        };
         ConversationDto: {
             /**
              * @description Conversation kind.
@@ -3406,7 +3656,7 @@ export interface components {
                  * @description Machine-readable cause.
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_destination" | "destination_unreachable" | "private_address" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
+                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_destination" | "destination_unreachable" | "private_address" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "policy_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
                 /** @description One sentence for a person. */
                 message: string;
                 /** @description Per-field problems, for validation errors. */
@@ -3461,6 +3711,34 @@ export interface components {
                     /** @description The original message's vendor. */
                     originProvider: string;
                 };
+                /** @description Set by the gateway on a before-callback's `.requested` event when the app has a before-policy: what the vendor was told, and where the decision came from (docs/before-callbacks.md). */
+                decision?: {
+                    /**
+                     * @description What the vendor was told.
+                     * @enum {string}
+                     */
+                    action: "allow" | "deny" | "modify";
+                    /**
+                     * @description A rule, the decision endpoint, the app's onError (the endpoint failed, or decided what the command cannot do), or the default allow.
+                     * @enum {string}
+                     */
+                    source: "rule" | "endpoint" | "fallback" | "default";
+                    /** @description The rule that decided, or whose action the command could not honour. */
+                    ruleId?: string;
+                    /** @description A deny's reason, shown to the sender where the vendor shows one. */
+                    reason?: string;
+                    /** @description A modify's message as it was delivered. */
+                    message?: {
+                        /** @description The bodies, in order. */
+                        contents: components["schemas"]["MessageContent"][];
+                        /** @description The ext delivered; null or absent: none. */
+                        ext?: Record<string, never> | null;
+                    };
+                    /** @description For fallback: timeout, unreachable, status_<code>, invalid_answer, unsupported_action or payload_too_large. */
+                    error?: string;
+                    /** @description Milliseconds the decision took. */
+                    tookMs: number;
+                };
             };
             /** @description The vendor's callback body exactly as received. */
             raw: unknown;
@@ -3496,6 +3774,34 @@ export interface components {
                     originEventId: string | null;
                     /** @description The original message's vendor. */
                     originProvider: string;
+                };
+                /** @description Set by the gateway on a before-callback's `.requested` event when the app has a before-policy: what the vendor was told, and where the decision came from (docs/before-callbacks.md). */
+                decision?: {
+                    /**
+                     * @description What the vendor was told.
+                     * @enum {string}
+                     */
+                    action: "allow" | "deny" | "modify";
+                    /**
+                     * @description A rule, the decision endpoint, the app's onError (the endpoint failed, or decided what the command cannot do), or the default allow.
+                     * @enum {string}
+                     */
+                    source: "rule" | "endpoint" | "fallback" | "default";
+                    /** @description The rule that decided, or whose action the command could not honour. */
+                    ruleId?: string;
+                    /** @description A deny's reason, shown to the sender where the vendor shows one. */
+                    reason?: string;
+                    /** @description A modify's message as it was delivered. */
+                    message?: {
+                        /** @description The bodies, in order. */
+                        contents: components["schemas"]["MessageContent"][];
+                        /** @description The ext delivered; null or absent: none. */
+                        ext?: Record<string, never> | null;
+                    };
+                    /** @description For fallback: timeout, unreachable, status_<code>, invalid_answer, unsupported_action or payload_too_large. */
+                    error?: string;
+                    /** @description Milliseconds the decision took. */
+                    tookMs: number;
                 };
             };
             /** @description The vendor's callback body exactly as received. */
@@ -5077,6 +5383,477 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getBeforePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeforePolicyResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    putBeforePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeforePolicyPutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeforePolicySavedResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteBeforePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rotateBeforePolicySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeforePolicySecretResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    dryRunBeforePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeforePolicyDryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeforePolicyDryRunResponseDto"];
+                };
             };
             /** @description The request is malformed or fails validation. */
             400: {

@@ -15,6 +15,7 @@ const PURGE = [
   `DELETE FROM messages WHERE app_id = $1`,
   `DELETE FROM idempotency_keys WHERE app_id = $1`,
   `DELETE FROM api_keys WHERE app_id = $1`,
+  `DELETE FROM before_policies WHERE app_id = $1`,
   `DELETE FROM apps WHERE id = $1`,
 ];
 

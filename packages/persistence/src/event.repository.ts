@@ -27,6 +27,11 @@ export class EventRepository {
     return this.transactor.dataSource.manager.findOneBy(EventEntity, { appId, id });
   }
 
+  /** The app's event with this dedupe key (one lookup on `uq_events_dedupe`): a retried callback's first copy. */
+  findByDedupeKey(appId: string, dedupeKey: string): Promise<EventEntity | null> {
+    return this.transactor.dataSource.manager.findOneBy(EventEntity, { appId, dedupeKey });
+  }
+
   /** Whether any event of the app was about this conversation, as this type (one indexed lookup). */
   async sawConversation(appId: string, conversationType: string, conversationId: string): Promise<boolean> {
     return this.transactor.dataSource.manager.exists(EventEntity, {

@@ -9,6 +9,8 @@ export {
   ApiKeyEntity,
   AppEntity,
   type AppSettings,
+  BeforePolicyEntity,
+  type StoredBeforePolicy,
   BRIDGE_DIRECTIONS,
   BRIDGE_KINDS,
   BRIDGE_STATUSES,
@@ -75,6 +77,7 @@ export { RelayRepository, type ClaimedRelay, type RelayOutcome } from './relay.r
 export type { Backlog } from './work-rows.js';
 export { ApiKeyRepository } from './api-key.repository.js';
 export { AppRepository } from './app.repository.js';
+export { BeforePolicyRepository } from './before-policy.repository.js';
 export { BridgeRepository } from './bridge.repository.js';
 export { DeliveryLogRepository } from './delivery-log.repository.js';
 export { EndpointRepository, type EndpointHealthPatch } from './endpoint.repository.js';

@@ -58,6 +58,7 @@ describe(`schema (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
         'relays',
         'relay_attempts',
         'relayed_messages',
+        'before_policies',
       ])
         expect(await runner.hasTable(table)).toBe(true);
     } finally {

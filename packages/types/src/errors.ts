@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   'provider_not_found',
   'provider_config_invalid',
+  'policy_invalid',
   'capability_unsupported',
   'mapping_missing',
   'callback_signature_missing',

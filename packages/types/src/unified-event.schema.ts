@@ -100,6 +100,42 @@ const DRAFT_PROPERTIES: Record<string, JsonSchema> = {
           originProvider: nonEmpty("The original message's vendor."),
         },
       },
+      decision: {
+        type: 'object',
+        description:
+          "Set by the gateway on a before-callback's `.requested` event when the app has a before-policy: what the vendor was told, and where the decision came from (docs/before-callbacks.md).",
+        required: ['action', 'source', 'tookMs'],
+        additionalProperties: false,
+        properties: {
+          action: {
+            type: 'string',
+            enum: ['allow', 'deny', 'modify'],
+            description: 'What the vendor was told.',
+          },
+          source: {
+            type: 'string',
+            enum: ['rule', 'endpoint', 'fallback', 'default'],
+            description:
+              "A rule, the decision endpoint, the app's onError (the endpoint failed, or decided what the command cannot do), or the default allow.",
+          },
+          ruleId: nonEmpty('The rule that decided, or whose action the command could not honour.'),
+          reason: str("A deny's reason, shown to the sender where the vendor shows one."),
+          message: {
+            type: 'object',
+            description: "A modify's message as it was delivered.",
+            required: ['contents'],
+            additionalProperties: false,
+            properties: {
+              contents: { type: 'array', items: ref('MessageContent'), description: 'The bodies, in order.' },
+              ext: { type: ['object', 'null'], description: 'The ext delivered; null or absent: none.' },
+            },
+          },
+          error: nonEmpty(
+            'For fallback: timeout, unreachable, status_<code>, invalid_answer, unsupported_action or payload_too_large.',
+          ),
+          tookMs: { type: 'number', minimum: 0, description: 'Milliseconds the decision took.' },
+        },
+      },
     },
   },
   raw: { description: "The vendor's callback body exactly as received." },

@@ -1,4 +1,10 @@
-import type { BeforeDecision, ConversationType, EventType, MessageContentType } from '@im-gateway/types';
+import type {
+  BeforeDecision,
+  ConversationType,
+  EventType,
+  MessageContentType,
+  ModifiedMessage,
+} from '@im-gateway/types';
 
 /**
  * An app's answer to its vendor's before-callbacks (docs/before-callbacks.md): ordered rules, the first
@@ -66,6 +72,8 @@ export interface StoredDecision {
   source: 'rule' | 'endpoint' | 'fallback' | 'default';
   ruleId?: string;
   reason?: string;
+  /** For `modify`: the message as delivered, so a vendor retry is answered with the same one. */
+  message?: ModifiedMessage;
   /** For `fallback`: why the endpoint gave no decision (`timeout`, `unreachable`, `invalid_answer`, `status_500`). */
   error?: string;
   /** Milliseconds the decision took. */

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { IngestRepository } from '@im-gateway/persistence';
+import { IngestRepository, type EventEntity } from '@im-gateway/persistence';
 import {
   CallbackRejectedError,
   ImGatewayError,
+  type BeforeDecision,
   type CallbackOutcome,
   type CallbackReply,
   type CallbackRequest,
@@ -21,7 +22,14 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { AppsService, type ResolvedApp } from '../tenancy/apps.service.js';
 import { withSpan } from '../tracing/spans.js';
+import {
+  BeforeDecisionService,
+  beforeCallbackOf,
+  decisionOf,
+  type MadeDecision,
+} from './before-decision.service.js';
 import { toRows, unstorableReason } from './callback-events.mapper.js';
+import { StoredDecisionReader } from './stored-decision.reader.js';
 
 /** Request headers worth keeping beside a raw callback (for audits); never credentials. */
 const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-real-ip'];
@@ -54,6 +62,8 @@ function repeatedParameter(query: IncomingCallback['query']): string | undefined
  * its events, their deliveries (one per subscribed endpoint) and relays (one per bridge that carries a new
  * message or recall) in one transaction, and only then answer the vendor "ok". A vendor is never told "ok" for something not stored
  * (both vendors retry a failed callback: Easemob once at once, Tencent per its console setting).
+ * A before-callback of an app with a before-policy is decided before the store (`BeforeDecisionService`),
+ * and its decision is stored on the event and answered after the commit like any other outcome.
  */
 @Injectable()
 export class CallbackIngestService {
@@ -70,6 +80,8 @@ export class CallbackIngestService {
     private readonly relayPlanner: RelayPlanner,
     private readonly relayScheduler: RelayScheduler,
     private readonly settings: GatewaySettingsRef,
+    private readonly decisions: BeforeDecisionService,
+    private readonly storedDecisions: StoredDecisionReader,
   ) {}
 
   /** One span per callback: its store, and later each delivery attempt it causes, belong to its trace. */
@@ -179,7 +191,9 @@ export class CallbackIngestService {
     let result;
     let deliveries;
     let relays;
+    let made: MadeDecision | undefined;
     try {
+      made = await this.decideBefore(provider, appId, request, normalized, events, now);
       // Echo marking first: the relay planner relays no echo, and fan-out may leave out what a bridge caused
       // (`data.relay`, which the marked events carry and the stored events keep).
       const marked = await this.echoMarker.mark(appId, events);
@@ -204,6 +218,16 @@ export class CallbackIngestService {
     }
     if (result === 'duplicate') {
       this.count(provider, 'duplicate');
+      // A retry gets the first answer: the decision stored with the first copy, not a new one.
+      const first = made && (await this.firstDecision(appId, made, normalized));
+      if (first && first.action !== 'allow') {
+        try {
+          return provider.decisionReply(normalized, request, first);
+        } catch (error) {
+          // It was answerable the first time; a provider that changed since cannot break the retry.
+          this.logger.warn({ appId, err: error }, 'stored decision not answerable; acking the retry');
+        }
+      }
       return provider.callbackReply({ kind: 'duplicate', normalized });
     }
     this.count(provider, 'accepted');
@@ -221,8 +245,53 @@ export class CallbackIngestService {
     void this.scheduler.wake(deliveries.map((d) => ({ id: d.id, dueAt: d.nextAttemptAt })));
     void this.relayScheduler.wake(relays.map((r) => ({ id: r.id, dueAt: r.nextAttemptAt })));
     for (const e of events) this.metrics.events.inc({ provider: provider.name, type: e.type });
+    if (made?.reply) return made.reply;
     const outcome: CallbackOutcome = { kind: 'accepted', normalized };
     return provider.callbackReply(outcome);
+  }
+
+  /**
+   * For a before-callback of an app with a policy: the decision, put on the `.requested` event as
+   * `data.decision` so that it is stored (and delivered) with it. Undefined for any other callback, and
+   * for an app without a policy, whose before-callbacks are answered as they always were.
+   */
+  private async decideBefore(
+    provider: ImProvider,
+    appId: string,
+    request: CallbackRequest,
+    normalized: NormalizedCallback,
+    events: EventEntity[],
+    receivedAt: Date,
+  ): Promise<MadeDecision | undefined> {
+    const before = beforeCallbackOf(
+      provider,
+      normalized,
+      events.map((e) => e.body),
+    );
+    if (!before) return undefined;
+    const policy = await this.decisions.policyFor(appId);
+    if (!policy) return undefined;
+    const made = await this.decisions.decide(provider, policy, before, { normalized, request }, receivedAt);
+    before.event.data = { ...before.event.data, decision: made.stored };
+    return made;
+  }
+
+  /** The decision stored with the first copy of a retried before-callback (absent: stored before a policy). */
+  private async firstDecision(
+    appId: string,
+    made: MadeDecision,
+    normalized: NormalizedCallback,
+  ): Promise<BeforeDecision | undefined> {
+    const dedupeKey = normalized.events.find((e) => e.type.endsWith('.requested'))?.dedupeKey;
+    if (dedupeKey === undefined) return made.decision;
+    try {
+      const stored = await this.storedDecisions.find(appId, dedupeKey);
+      return stored ? decisionOf(stored) : undefined;
+    } catch (error) {
+      // The retry is answered anyway; this copy's own decision is the best guess of the first.
+      this.logger.warn({ appId, err: error }, 'stored decision not read; answering with a new one');
+      return made.decision;
+    }
   }
 
   private reject(provider: ImProvider, error: CallbackRejectedError, appId?: string): CallbackReply {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   ApiKeyRepository,
   AppRepository,
+  BeforePolicyRepository,
   BridgeRepository,
   dataSourceOptions,
   DeliveryLogRepository,
@@ -30,6 +31,7 @@ import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 const REPOSITORIES = [
   ApiKeyRepository,
   AppRepository,
+  BeforePolicyRepository,
   BridgeRepository,
   DeliveryLogRepository,
   DeliveryRepository,

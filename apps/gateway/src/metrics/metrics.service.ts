@@ -90,6 +90,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly beforeDecisions = new Counter({
+    name: 'imgw_before_decisions_total',
+    help: 'Before-callback decisions by provider, action (allow, deny, modify) and source (rule, endpoint, fallback, default).',
+    labelNames: ['provider', 'action', 'source'] as const,
+    registers: [this.registry],
+  });
+
+  readonly beforeDecisionDuration = new Histogram({
+    name: 'imgw_before_decision_seconds',
+    help: "Time to decide a before-callback (rules, and the decision endpoint when asked), by provider and source; bounded by the vendor's wait.",
+    labelNames: ['provider', 'source'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2],
+    registers: [this.registry],
+  });
+
   readonly httpDuration = new Histogram({
     name: 'imgw_http_request_duration_seconds',
     help: 'HTTP request duration by route and status.',

@@ -1,5 +1,6 @@
 import { ApiKeyEntity } from './api-key.entity.js';
 import { AppEntity } from './app.entity.js';
+import { BeforePolicyEntity } from './before-policy.entity.js';
 import { BridgeMappingEntity } from './bridge-mapping.entity.js';
 import { BridgeEntity } from './bridge.entity.js';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity.js';
@@ -18,6 +19,7 @@ import { RelayedMessageEntity } from './relayed-message.entity.js';
 export {
   ApiKeyEntity,
   AppEntity,
+  BeforePolicyEntity,
   BridgeEntity,
   BridgeMappingEntity,
   DeliveryAttemptEntity,
@@ -34,6 +36,7 @@ export {
   RelayedMessageEntity,
 };
 export type { AppSettings } from './app.entity.js';
+export type { StoredBeforePolicy } from './before-policy.entity.js';
 export { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.entity.js';
 export {
   BRIDGE_DIRECTIONS,
@@ -75,4 +78,5 @@ export const ENTITIES = [
   RelayedMessageEntity,
   MigrationJobEntity,
   MigrationItemEntity,
+  BeforePolicyEntity,
 ];

@@ -1,8 +1,7 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOneOptions } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import { isPublicAddress } from '../endpoint-url.policy.js';
+import { forbiddenLiteral, guardedLookup, type Lookup } from '../guarded-lookup.js';
 
 export interface WebhookResponse {
   /** HTTP status, when a response came back. */
@@ -17,7 +16,6 @@ export interface WebhookResponse {
 }
 
 const EXCERPT_BYTES = 1024;
-type Lookup = typeof dnsLookup;
 
 /**
  * POSTs one webhook. Written on node:http(s) rather than a fetch client for two guarantees: the address
@@ -56,9 +54,8 @@ export class WebhookSender {
       } catch {
         return resolve(done({ ok: false, error: 'invalid url' }));
       }
-      // An address written in the URL is connected to without a lookup, so it is checked here.
-      const literal = target.hostname.replace(/^\[|\]$/g, '');
-      if (!this.allowPrivate && isIP(literal) && !isPublicAddress(literal)) {
+      const literal = forbiddenLiteral(target, this.allowPrivate);
+      if (literal !== undefined) {
         return resolve(
           done({
             ok: false,
@@ -73,7 +70,7 @@ export class WebhookSender {
           method: 'POST',
           headers: { ...headers, 'content-length': Buffer.byteLength(body) },
           agent: target.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
-          lookup: this.guardedLookup(),
+          lookup: guardedLookup(this.allowPrivate, this.resolve),
           timeout: timeoutMs,
         },
         (response) => {
@@ -113,37 +110,5 @@ export class WebhookSender {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
-  }
-
-  private guardedLookup(): LookupFunction {
-    const allowPrivate = this.allowPrivate;
-    const resolve = this.resolve;
-    return ((
-      hostname: string,
-      options: LookupOneOptions,
-      callback: (
-        err: NodeJS.ErrnoException | null,
-        address: string | LookupAddress[],
-        family?: number,
-      ) => void,
-    ) => {
-      resolve(hostname, { ...options, all: true }, (err, addresses) => {
-        if (err) return callback(err, []);
-        const list = addresses as unknown as LookupAddress[];
-        const refused = allowPrivate ? undefined : list.find((a) => !isPublicAddress(a.address));
-        if (refused) {
-          const error: NodeJS.ErrnoException = new Error(
-            `refused to connect to non-public address ${refused.address}`,
-          );
-          error.code = 'EFORBIDDENADDRESS';
-          return callback(error, []);
-        }
-        if ((options as { all?: boolean }).all) return callback(null, list);
-        const first = list[0];
-        if (!first)
-          return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
-        callback(null, first.address, first.family);
-      });
-    }) as unknown as LookupFunction;
   }
 }
