@@ -23,6 +23,7 @@ interface Entry {
 /** Per-app copies of the stored policies, with the generation each was read at. */
 export class BeforePolicyCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly writes = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -40,12 +41,23 @@ export class BeforePolicyCache {
     return entry;
   }
 
-  set(appId: string, policy: BeforePolicy | null, generation: PolicyGeneration | null): void {
+  /**
+   * A mark of the app's writes so far: a copy read before a write here must not be kept after it, so `set`
+   * takes the mark taken before reading and ignores the copy when a write came in between.
+   */
+  mark(appId: string): number {
+    return this.writes.get(appId) ?? 0;
+  }
+
+  set(appId: string, policy: BeforePolicy | null, generation: PolicyGeneration | null, mark: number): void {
+    if (mark !== this.mark(appId)) return;
     this.entries.set(appId, { policy, generation, checkedAt: this.now() });
   }
 
+  /** After a write here: the copy goes, and a read that was in flight keeps none. */
   drop(appId: string): void {
     this.entries.delete(appId);
+    this.writes.set(appId, this.mark(appId) + 1);
   }
 }
 

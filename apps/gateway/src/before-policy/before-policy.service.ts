@@ -58,12 +58,19 @@ export class BeforePolicyService {
   }
 
   private async refresh(appId: string): Promise<BeforePolicy | null> {
+    const mark = this.cache.mark(appId);
     const confirmed = this.cache.confirm(appId, await this.policies.generation(appId));
     if (confirmed) return confirmed.policy;
     const row = await this.policies.find(appId);
     const policy = row ? this.toPolicy(row) : null;
-    this.cache.set(appId, policy, row ? { createdAt: row.createdAt, version: row.version } : null);
+    this.cache.set(appId, policy, row ? { createdAt: row.createdAt, version: row.version } : null, mark);
     return policy;
+  }
+
+  /** After a write here: this replica's copy and any lookup in flight are let go. */
+  private forget(appId: string): void {
+    this.cache.drop(appId);
+    this.loading.delete(appId);
   }
 
   async get(appId: string): Promise<BeforePolicyResponseDto> {
@@ -108,7 +115,7 @@ export class BeforePolicyService {
   async remove(appId: string): Promise<void> {
     await this.providerOf(appId);
     const removed = await this.policies.remove(appId);
-    this.cache.drop(appId);
+    this.forget(appId);
     if (!removed) throw new ImGatewayError('not_found', `App ${appId} has no before-policy.`);
   }
 
@@ -141,7 +148,7 @@ export class BeforePolicyService {
       const existing = await this.policies.find(appId);
       const { row, result } = next(existing);
       if (await this.policies.saveIfUnchanged(row, existing?.version ?? null)) {
-        this.cache.drop(appId);
+        this.forget(appId);
         return result;
       }
     }

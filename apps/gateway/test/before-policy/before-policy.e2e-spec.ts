@@ -497,6 +497,21 @@ describe('before-policy dry run asking the decision endpoint', () => {
     expect(res.body.tookMs).toBeLessThan(600);
   });
 
+  it('with callEndpoint: an unsaved policy of an app with no secret yet is refused, not sent unsigned', async () => {
+    const bare = (await gw.call('POST', '/v1/apps', { body: tencentAppBody() })).body.id;
+    const before = receiver.received.length;
+    const res = await gw.call('POST', path(bare, '/dry-run'), {
+      body: {
+        event,
+        callEndpoint: true,
+        policy: { rules: [], decisionEndpoint: { url: receiver.url, timeoutMs: 300 }, onError: 'allow' },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'callEndpoint' })]);
+    expect(receiver.received.length).toBe(before);
+  });
+
   it('with callEndpoint: garbage yields onError', async () => {
     receiver.setBehaviour(() => ({ body: '{"action":"maybe"}' }));
     const res = await gw.call('POST', path(app, '/dry-run'), { body: { event, callEndpoint: true } });
