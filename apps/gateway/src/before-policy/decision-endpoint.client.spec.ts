@@ -121,6 +121,36 @@ describe('DecisionEndpointClient', () => {
     expect(await client.ask(endpoint(path), event, 300)).toMatchObject({ error });
   });
 
+  it('asks again on a fresh socket when a kept-alive one was closed by the endpoint', async () => {
+    // The endpoint answers the first request of a connection and drops the connection on the second, as
+    // an endpoint closing idle sockets does when a request races the close.
+    const perSocket = new WeakMap<object, number>();
+    let requests = 0;
+    const closing = http.createServer((req, res) => {
+      requests++;
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      req.resume();
+      req.on('end', () => {
+        if (n > 1) return req.socket.destroy();
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"action":"allow"}');
+      });
+    });
+    await new Promise<void>((r) => closing.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/`;
+    const own = new DecisionEndpointClient(true);
+    try {
+      const target = { url, secret: SECRET, timeoutMs: 500 };
+      expect(await own.ask(target, event, 500)).toMatchObject({ decision: { action: 'allow' } });
+      expect(await own.ask(target, event, 500)).toMatchObject({ decision: { action: 'allow' } });
+      expect(requests).toBe(3);
+    } finally {
+      own.close();
+      closing.closeAllConnections();
+      await new Promise((r) => closing.close(r));
+    }
+  });
+
   it('refuses a private address unless private addresses are allowed', async () => {
     const strict = new DecisionEndpointClient(false);
     const before = seen.length;

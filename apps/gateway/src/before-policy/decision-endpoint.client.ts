@@ -84,47 +84,64 @@ export class DecisionEndpointClient {
         });
 
       const secure = target.protocol === 'https:';
-      const request = (secure ? https : http).request(target, {
-        method: 'POST',
-        headers,
-        agent: secure ? this.httpsAgent : this.httpAgent,
-        lookup: guardedLookup(this.allowPrivate, this.resolve),
-      });
-      // One timer for everything: lookup, connect, the endpoint's work, the answer's bytes.
+      let request: http.ClientRequest | undefined;
+      // One timer for everything: lookup, connect, the endpoint's work, the answer's bytes, a second try.
       const deadline = setTimeout(() => {
         fail('timeout', `no answer within ${budgetMs} ms`);
-        request.destroy();
+        request?.destroy();
       }, budgetMs);
 
-      request.on('response', (response) => {
-        const status = response.statusCode ?? 0;
-        if (status < 200 || status >= 300) {
-          response.resume();
-          return fail(`status_${status}`, `the endpoint answered ${status}`);
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) {
-            fail('invalid_answer', `the answer is longer than ${MAX_ANSWER_BYTES} bytes`);
-            request.destroy();
-            return;
-          }
-          chunks.push(chunk);
+      const attempt = (retry: boolean) => {
+        const current = (secure ? https : http).request(target, {
+          method: 'POST',
+          headers,
+          agent: secure ? this.httpsAgent : this.httpAgent,
+          lookup: guardedLookup(this.allowPrivate, this.resolve),
         });
-        response.on('end', () => {
-          const parsed = parseDecisionAnswer(Buffer.concat(chunks).toString('utf8'));
-          if ('problem' in parsed) fail('invalid_answer', parsed.problem);
-          else finish(parsed);
+        request = current;
+        current.on('response', (response) => this.read(response, current, finish, fail));
+        current.on('error', (e: NodeJS.ErrnoException) => {
+          // A kept-alive socket the endpoint closed while idle fails at once on reuse (Node's documented
+          // race): the request is sent once more on a fresh socket, within the same budget. Asking twice is
+          // harmless: both carry the same webhook-id.
+          if (retry && current.reusedSocket && e.code === 'ECONNRESET' && !settled) return attempt(false);
+          fail('unreachable', e.code ? `${e.code}: ${e.message}` : e.message);
         });
-        response.on('error', (e) => fail('unreachable', e.message));
-      });
-      request.on('error', (e: NodeJS.ErrnoException) =>
-        fail('unreachable', e.code ? `${e.code}: ${e.message}` : e.message),
-      );
-      request.end(body);
+        current.end(body);
+      };
+      attempt(true);
     });
+  }
+
+  /** Reads a response: a 2xx with a valid answer decides; anything else is the reason there is none. */
+  private read(
+    response: http.IncomingMessage,
+    request: http.ClientRequest,
+    finish: (outcome: { decision: BeforeDecision }) => void,
+    fail: (error: DecisionEndpointError, detail: string) => void,
+  ): void {
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      response.resume();
+      return fail(`status_${status}`, `the endpoint answered ${status}`);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_ANSWER_BYTES) {
+        fail('invalid_answer', `the answer is longer than ${MAX_ANSWER_BYTES} bytes`);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.on('end', () => {
+      const parsed = parseDecisionAnswer(Buffer.concat(chunks).toString('utf8'));
+      if ('problem' in parsed) fail('invalid_answer', parsed.problem);
+      else finish(parsed);
+    });
+    response.on('error', (e) => fail('unreachable', e.message));
   }
 
   close(): void {
