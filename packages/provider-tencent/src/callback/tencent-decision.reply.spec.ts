@@ -240,3 +240,35 @@ describe('a modified message round-trips', () => {
     },
   );
 });
+
+describe('a plain-text CloudCustomData', () => {
+  it.each(['C2C.CallbackBeforeSendMsg', 'Group.CallbackBeforeSendMsg'])(
+    '%s: left as it was by a modify, is written back as the sender wrote it, not as its wrapper',
+    (command) => {
+      const { request, context } = callbackOf(command);
+      const sent = { ...(request.body as Record<string, unknown>), CloudCustomData: 'vip level 3' };
+      const plain = { ...request, body: sent, rawBody: JSON.stringify(sent) };
+      const normalized = normalizeTencentCallback(plain, context);
+      const ext = normalized.events[0]?.message?.ext;
+      expect(ext).toEqual({ cloudCustomData: 'vip level 3' });
+      const reply = tencentDecisionReply(
+        normalized,
+        plain,
+        { action: 'modify', message: { contents: [{ type: 'text', text: '***' }], ext: ext ?? null } },
+        toTencentElement,
+      );
+      expect(reply.body).toMatchObject({ ErrorCode: 0, CloudCustomData: 'vip level 3' });
+      // A changed ext is the gateway's own, written as JSON.
+      const changed = tencentDecisionReply(
+        normalized,
+        plain,
+        {
+          action: 'modify',
+          message: { contents: [{ type: 'text', text: '***' }], ext: { cloudCustomData: 'x' } },
+        },
+        toTencentElement,
+      );
+      expect(changed.body).toMatchObject({ CloudCustomData: '{"cloudCustomData":"x"}' });
+    },
+  );
+});

@@ -73,7 +73,9 @@ export function tencentDecisionReply(
     return tencentOk({ ErrorCode: BLOCK, ErrorInfo: decision.reason ?? '' });
   }
   if (!support || support.modify.length === 0) throw unsupported(command, 'modify');
-  return tencentOk(modifiedFields(decision.message, encode));
+  const body = isRecord(request.body) ? request.body : {};
+  const sent = typeof body['CloudCustomData'] === 'string' ? body['CloudCustomData'] : undefined;
+  return tencentOk(modifiedFields(decision.message, encode, sent));
 }
 
 /** `ResultItem` with every requested pair refused. */
@@ -90,6 +92,7 @@ function snsRefuseAll(body: Record<string, unknown>, reason: string | undefined)
 export function modifiedFields(
   message: ModifiedMessage,
   encode: TencentElementEncoder,
+  sentCloudCustomData?: string,
 ): { MsgBody: TencentElement[]; CloudCustomData: string } {
   if (message.contents.length === 0)
     throw new ImGatewayError('validation_failed', 'A modified message needs at least one content.', [
@@ -97,8 +100,7 @@ export function modifiedFields(
     ]);
   const fields = {
     MsgBody: message.contents.map((content, i) => encode(sendable(content, i))),
-    // The send path writes ext as JSON text into CloudCustomData; '' replaces any the sender set.
-    CloudCustomData: message.ext ? JSON.stringify(message.ext) : '',
+    CloudCustomData: cloudCustomDataOf(message.ext, sentCloudCustomData),
   };
   const bytes = Buffer.byteLength(JSON.stringify(fields));
   if (bytes > MAX_MESSAGE_BYTES)
@@ -107,6 +109,18 @@ export function modifiedFields(
       `The modified message is ${bytes} bytes; Tencent takes at most ${MAX_MESSAGE_BYTES}.`,
     );
   return fields;
+}
+
+/**
+ * The send path writes ext as JSON text into CloudCustomData; '' replaces any the sender set. A plain-text
+ * CloudCustomData reads as ext `{ cloudCustomData }` (the normalizer's wrapper): left as it was, it is
+ * written back as the sender's own text, not as that wrapper in JSON.
+ */
+function cloudCustomDataOf(ext: ModifiedMessage['ext'], sent: string | undefined): string {
+  if (!ext) return '';
+  const keys = Object.keys(ext);
+  if (sent !== undefined && keys.length === 1 && ext['cloudCustomData'] === sent) return sent;
+  return JSON.stringify(ext);
 }
 
 function sendable(content: MessageContent, index: number): SendableContent {
