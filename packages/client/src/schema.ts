@@ -2288,6 +2288,35 @@ export interface components {
             /** @description What a chat-room id must be. */
             chatroom: components["schemas"]["IdRuleDto"];
         };
+        BeforeCommandSupportDto: {
+            /**
+             * @description The vendor's name for the before-callback, as events' `data.vendorKind` gives it.
+             * @example C2C.CallbackBeforeSendMsg
+             */
+            vendorKind: string;
+            /**
+             * @description The `.requested` event the command yields.
+             * @example message.send.requested
+             */
+            eventType: string;
+            /** @description The vendor stops the operation when the gateway denies it. */
+            deny: boolean;
+            /** @description The sender is shown a deny's reason. */
+            denyReason: boolean;
+            /** @description What a modify may change: the text of text contents, any content, the ext. Empty: no modify. */
+            modify: ("text" | "contents" | "ext")[];
+        };
+        BeforeCallbackCapabilitiesDto: {
+            /**
+             * @description How long the vendor waits for an answer by default, in milliseconds.
+             * @example 2000
+             */
+            timeoutMs: number;
+            /** @description What the vendor does when no answer comes in time, from its docs. */
+            onTimeout: string;
+            /** @description Every before-callback and the decisions it honours. */
+            commands: components["schemas"]["BeforeCommandSupportDto"][];
+        };
         ProviderCapabilitiesDto: {
             /** @description Conversation kinds the vendor callbacks produce. */
             conversations: ("direct" | "group" | "chatroom" | "thread")[];
@@ -2301,6 +2330,8 @@ export interface components {
             limits: components["schemas"]["ProviderLimitsDto"];
             /** @description What the vendor accepts as an id of each kind: used to validate mapping tables and ids before they reach the vendor. */
             ids: components["schemas"]["IdRulesDto"];
+            /** @description The before-callbacks the vendor sends and which decisions (deny, modify) each honours. */
+            before: components["schemas"]["BeforeCallbackCapabilitiesDto"];
         };
         ProviderResponseDto: {
             /**

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONVERSATION_TYPES,
   MESSAGE_CONTENT_TYPES,
+  MODIFIABLE_PARTS,
   SEND_TARGET_TYPES,
   SENDABLE_CONTENT_TYPES,
 } from '@im-gateway/types';
@@ -170,6 +171,51 @@ export class IdRulesDto {
   chatroom!: IdRuleDto;
 }
 
+export class BeforeCommandSupportDto {
+  @ApiProperty({
+    description: "The vendor's name for the before-callback, as events' `data.vendorKind` gives it.",
+    example: 'C2C.CallbackBeforeSendMsg',
+  })
+  vendorKind!: string;
+
+  @ApiProperty({
+    description: 'The `.requested` event the command yields.',
+    example: 'message.send.requested',
+  })
+  eventType!: string;
+
+  @ApiProperty({ description: 'The vendor stops the operation when the gateway denies it.' })
+  deny!: boolean;
+
+  @ApiProperty({ description: "The sender is shown a deny's reason." })
+  denyReason!: boolean;
+
+  @ApiProperty({
+    description:
+      'What a modify may change: the text of text contents, any content, the ext. Empty: no modify.',
+    enum: MODIFIABLE_PARTS,
+    isArray: true,
+  })
+  modify!: readonly string[];
+}
+
+export class BeforeCallbackCapabilitiesDto {
+  @ApiProperty({
+    description: 'How long the vendor waits for an answer by default, in milliseconds.',
+    example: 2000,
+  })
+  timeoutMs!: number;
+
+  @ApiProperty({ description: 'What the vendor does when no answer comes in time, from its docs.' })
+  onTimeout!: string;
+
+  @ApiProperty({
+    type: [BeforeCommandSupportDto],
+    description: 'Every before-callback and the decisions it honours.',
+  })
+  commands!: readonly BeforeCommandSupportDto[];
+}
+
 export class ProviderCapabilitiesDto {
   @ApiProperty({
     description: 'Conversation kinds the vendor callbacks produce.',
@@ -199,6 +245,12 @@ export class ProviderCapabilitiesDto {
       'What the vendor accepts as an id of each kind: used to validate mapping tables and ids before they reach the vendor.',
   })
   ids!: IdRulesDto;
+
+  @ApiProperty({
+    type: BeforeCallbackCapabilitiesDto,
+    description: 'The before-callbacks the vendor sends and which decisions (deny, modify) each honours.',
+  })
+  before!: BeforeCallbackCapabilitiesDto;
 }
 
 export class ProviderResponseDto {
