@@ -9,7 +9,11 @@ import { AppModule } from './app.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { registerConsole } from './console/console.static.js';
 import { registerApiRateLimit } from './common/api-rate-limit.js';
-import { httpServerOptions, registerRequestGuards } from './common/http-server.options.js';
+import {
+  httpServerOptions,
+  registerRequestGuards,
+  registerShutdownConnectionClose,
+} from './common/http-server.options.js';
 import { registerJsonBodyParser } from './common/json-body.parser.js';
 import { createLogger, PinoNestLogger } from './common/logger.js';
 import { runWithRequestId } from './common/request-context.js';
@@ -42,6 +46,7 @@ export async function createGateway(
   });
   registerJsonBodyParser(adapter.getInstance(), settings.bodyLimitBytes);
   registerRequestGuards(adapter.getInstance());
+  registerShutdownConnectionClose(adapter.getInstance());
   const routes: string[] = [];
   adapter.getInstance().addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);

@@ -90,3 +90,29 @@ export function registerRequestGuards(fastify: FastifyInstance): void {
     return reply.status(mapped.status).send(mapped.body);
   });
 }
+
+/**
+ * On shutdown, no connection outlives the requests in flight. Fastify closes the idle keep-alive connections
+ * once, when the shutdown starts, and waits for requests in flight (a vendor is acked only after its callback
+ * is stored); but a connection whose request ends after that moment stays open for the whole keep-alive
+ * timeout, and Node counts a connection that has not started a request as neither idle nor busy. So, once
+ * closing: connections that never sent a request are cut, and each answer closes its connection.
+ */
+export function registerShutdownConnectionClose(fastify: FastifyInstance): void {
+  const silent = new Set<Socket>();
+  let closing = false;
+  fastify.server.on('connection', (socket: Socket) => {
+    silent.add(socket);
+    socket.once('close', () => silent.delete(socket));
+  });
+  fastify.server.on('request', (request: { socket: Socket }) => silent.delete(request.socket));
+  fastify.addHook('onResponse', async (request) => {
+    if (closing) request.raw.socket.end();
+  });
+  fastify.addHook('preClose', (done) => {
+    closing = true;
+    for (const socket of silent) socket.destroy();
+    silent.clear();
+    done();
+  });
+}
