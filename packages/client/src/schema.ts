@@ -2288,6 +2288,18 @@ export interface components {
             /** @description What a chat-room id must be. */
             chatroom: components["schemas"]["IdRuleDto"];
         };
+        ConfigurableWaitDto: {
+            /**
+             * @description The shortest wait accepted, in milliseconds.
+             * @example 100
+             */
+            minMs: number;
+            /**
+             * @description The longest wait accepted, in milliseconds.
+             * @example 10000
+             */
+            maxMs: number;
+        };
         BeforeCommandSupportDto: {
             /**
              * @description The vendor's name for the before-callback, as events' `data.vendorKind` gives it.
@@ -2314,6 +2326,8 @@ export interface components {
             timeoutMs: number;
             /** @description What the vendor does when no answer comes in time, from its docs. */
             onTimeout: string;
+            /** @description The waits an app may set in the vendor’s console, in milliseconds (then tell the gateway with the before-policy’s `vendorWaitMs`); null: the wait is fixed at `timeoutMs`. */
+            configurableWait: components["schemas"]["ConfigurableWaitDto"] | null;
             /** @description Every before-callback and the decisions it honours. */
             commands: components["schemas"]["BeforeCommandSupportDto"][];
         };
@@ -2593,7 +2607,7 @@ export interface components {
              */
             url: string;
             /**
-             * @description How long the gateway waits for the answer, in ms: at most the vendor’s wait (`capabilities.before.timeoutMs` of GET /v1/providers) less 50 ms. After it, `onError` decides.
+             * @description How long the gateway waits for the answer, in ms: at most the vendor’s wait (`vendorWaitMs` when set, else `capabilities.before.timeoutMs` of GET /v1/providers) less 50 ms. After it, `onError` decides.
              * @example 800
              */
             timeoutMs: number;
@@ -2608,6 +2622,8 @@ export interface components {
              * @enum {string}
              */
             onError: "allow" | "deny";
+            /** @description The wait set in the vendor’s console, in ms; null: the vendor’s default wait. */
+            vendorWaitMs: number | null;
             /** @description Raised by every change, secret rotation included. */
             version: number;
             /** @description Last change. */
@@ -2623,6 +2639,11 @@ export interface components {
              * @enum {string}
              */
             onError: "allow" | "deny";
+            /**
+             * @description The wait set in the vendor’s console for these callbacks, in ms, when it is not the vendor’s default: the decision endpoint’s `timeoutMs` may then be up to this less 50 ms. Only for a vendor whose wait is configurable (`capabilities.before.configurableWait` of GET /v1/providers), within its range; absent or null: the default wait. Setting it does not change the console: set the same wait there, or the vendor gives up before the gateway answers.
+             * @example 3000
+             */
+            vendorWaitMs?: number | null;
         };
         BeforePolicySavedResponseDto: {
             /** @description Ordered rules. */
@@ -2634,6 +2655,8 @@ export interface components {
              * @enum {string}
              */
             onError: "allow" | "deny";
+            /** @description The wait set in the vendor’s console, in ms; null: the vendor’s default wait. */
+            vendorWaitMs: number | null;
             /** @description Raised by every change, secret rotation included. */
             version: number;
             /** @description Last change. */

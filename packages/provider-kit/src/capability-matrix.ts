@@ -106,6 +106,13 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
       'before-callbacks answered within (ms)',
       (c) => (c.before.commands.length > 0 ? String(c.before.timeoutMs) : NO),
     ],
+    [
+      'before-callback wait set in the console (ms)',
+      (c) =>
+        c.before.commands.length > 0 && c.before.configurableWait
+          ? `${c.before.configurableWait.minMs}–${c.before.configurableWait.maxMs}`
+          : NO,
+    ],
   ];
   const header = `| capability | ${providers.map((p) => p.displayName).join(' | ')} |`;
   const rule = `| --- | ${providers.map(() => '---').join(' | ')} |`;
@@ -143,8 +150,13 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
  * command with the decisions it honours (docs/before-callbacks.md).
  */
 function beforeTable(p: ProviderDescription): string[] {
-  const { timeoutMs, onTimeout, commands } = p.capabilities.before;
-  const intro = `${p.displayName} waits ${timeoutMs} ms for a before-callback's answer. ${onTimeout}`;
+  const { timeoutMs, onTimeout, configurableWait, commands } = p.capabilities.before;
+  const wait = configurableWait
+    ? `${p.displayName} waits ${timeoutMs} ms for a before-callback's answer unless its console is set ` +
+      `to wait longer or shorter (${configurableWait.minMs}–${configurableWait.maxMs} ms: the policy's ` +
+      `\`vendorWaitMs\`).`
+    : `${p.displayName} waits ${timeoutMs} ms for a before-callback's answer.`;
+  const intro = `${wait} ${onTimeout}`;
   if (commands.length === 0) return ['', `${p.displayName} sends no before-callbacks.`];
   return [
     '',

@@ -53,5 +53,11 @@ export interface BeforeCallbackCapabilities {
   timeoutMs: number;
   /** What the vendor does when no answer comes in time, in words (from the vendor's docs). */
   onTimeout: string;
+  /**
+   * The range an app may set the wait to in the vendor's console, in milliseconds; null: the wait is fixed.
+   * An app that changed it tells the gateway (the before-policy's `vendorWaitMs`), which then gives its
+   * decision endpoint that wait instead of `timeoutMs`.
+   */
+  configurableWait: { minMs: number; maxMs: number } | null;
   commands: readonly BeforeCommandSupport[];
 }

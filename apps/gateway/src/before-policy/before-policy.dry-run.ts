@@ -44,6 +44,7 @@ export class BeforePolicyDryRun implements OnModuleDestroy {
       policy = {
         rules: dto.policy.rules as BeforeRule[],
         onError: dto.policy.onError,
+        vendorWaitMs: dto.policy.vendorWaitMs ?? null,
         decisionEndpoint: endpoint
           ? {
               url: endpoint.url,

@@ -26,7 +26,7 @@ export class BeforePolicyDecisionEndpointDto {
 
   @ApiProperty({
     description:
-      'How long the gateway waits for the answer, in ms: at most the vendor’s wait (`capabilities.before.timeoutMs` of GET /v1/providers) less 50 ms. After it, `onError` decides.',
+      'How long the gateway waits for the answer, in ms: at most the vendor’s wait (`vendorWaitMs` when set, else `capabilities.before.timeoutMs` of GET /v1/providers) less 50 ms. After it, `onError` decides.',
     example: 800,
   })
   @IsInt()
@@ -62,6 +62,17 @@ export class BeforePolicyPutDto {
   })
   @IsIn(['allow', 'deny'])
   onError!: 'allow' | 'deny';
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'The wait set in the vendor’s console for these callbacks, in ms, when it is not the vendor’s default: the decision endpoint’s `timeoutMs` may then be up to this less 50 ms. Only for a vendor whose wait is configurable (`capabilities.before.configurableWait` of GET /v1/providers), within its range; absent or null: the default wait. Setting it does not change the console: set the same wait there, or the vendor gives up before the gateway answers.',
+    example: 3000,
+  })
+  @IsOptional()
+  @IsInt()
+  vendorWaitMs?: number | null;
 }
 
 export class BeforePolicyResponseDto {
@@ -74,6 +85,12 @@ export class BeforePolicyResponseDto {
   decisionEndpoint!: BeforePolicyDecisionEndpointDto | null;
   @ApiProperty({ description: 'What applies when the endpoint gives no decision.', enum: ['allow', 'deny'] })
   onError!: 'allow' | 'deny';
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The wait set in the vendor’s console, in ms; null: the vendor’s default wait.',
+  })
+  vendorWaitMs!: number | null;
   @ApiProperty({ description: 'Raised by every change, secret rotation included.' }) version!: number;
   @ApiProperty({ description: 'Last change.' }) updatedAt!: string;
 }

@@ -101,6 +101,7 @@ export class BeforePolicyService {
           decisionEndpoint: dto.decisionEndpoint
             ? { url: dto.decisionEndpoint.url, timeoutMs: dto.decisionEndpoint.timeoutMs }
             : null,
+          ...(dto.vendorWaitMs != null ? { vendorWaitMs: dto.vendorWaitMs } : {}),
         },
         onError: dto.onError,
         secretEncrypted,
@@ -172,6 +173,7 @@ export class BeforePolicyService {
         rules: dto.rules as BeforeRule[],
         onError: dto.onError,
         decisionEndpoint: dto.decisionEndpoint ?? null,
+        vendorWaitMs: dto.vendorWaitMs ?? null,
       },
       provider,
       this.providers.get(provider).capabilities.before,
@@ -193,6 +195,7 @@ export class BeforePolicyService {
     return {
       rules: row.policy.rules as BeforeRule[],
       onError: row.onError,
+      vendorWaitMs: row.policy.vendorWaitMs ?? null,
       decisionEndpoint:
         endpoint && row.secretEncrypted
           ? { ...endpoint, secret: this.secretBox.open(row.secretEncrypted, secretAad(row.appId)) }
@@ -207,6 +210,7 @@ function toResponse(row: BeforePolicyEntity): BeforePolicyResponseDto {
     rules: row.policy.rules as BeforePolicyResponseDto['rules'],
     decisionEndpoint: row.policy.decisionEndpoint,
     onError: row.onError,
+    vendorWaitMs: row.policy.vendorWaitMs ?? null,
     version: row.version,
     updatedAt: row.updatedAt,
   };

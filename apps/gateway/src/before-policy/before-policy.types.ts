@@ -15,6 +15,12 @@ export interface BeforePolicy {
   rules: BeforeRule[];
   decisionEndpoint: DecisionEndpoint | null;
   onError: 'allow' | 'deny';
+  /**
+   * The wait set in the vendor's console for these callbacks, in ms, when it is not the vendor's default
+   * (`capabilities.before.timeoutMs`); only for a vendor whose wait is configurable. Absent or null: the
+   * default. The decision endpoint's budget is counted from it.
+   */
+  vendorWaitMs?: number | null;
 }
 
 /** The gateway POSTs the `.requested` event there, signed like webhooks, and waits at most `timeoutMs`. */

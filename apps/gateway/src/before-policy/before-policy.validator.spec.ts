@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ImGatewayError, type BeforeCallbackCapabilities } from '@im-gateway/types';
+import { ImGatewayError, type BeforeCallbackCapabilities, type FieldIssue } from '@im-gateway/types';
 import type { BeforePolicy, BeforeRule } from './before-policy.types.js';
 import { assertValidPolicy, DECISION_MARGIN_MS } from './before-policy.validator.js';
 
@@ -8,6 +8,7 @@ import { assertValidPolicy, DECISION_MARGIN_MS } from './before-policy.validator
 const before: BeforeCallbackCapabilities = {
   timeoutMs: 2_000,
   onTimeout: 'the operation goes through',
+  configurableWait: null,
   commands: [
     {
       vendorKind: 'C2C.CallbackBeforeSendMsg',
@@ -33,14 +34,20 @@ const before: BeforeCallbackCapabilities = {
   ],
 };
 
-function check(rules: BeforeRule[], timeoutMs?: number): ImGatewayError | null {
+function check(
+  rules: BeforeRule[],
+  timeoutMs?: number,
+  vendorWaitMs?: number,
+  capabilities: BeforeCallbackCapabilities = before,
+): ImGatewayError | null {
   const policy: BeforePolicy = {
     rules,
     onError: 'allow',
     decisionEndpoint: timeoutMs === undefined ? null : { url: 'https://x', secret: '', timeoutMs },
+    vendorWaitMs: vendorWaitMs ?? null,
   };
   try {
-    assertValidPolicy(policy, 'tencent', before);
+    assertValidPolicy(policy, capabilities.configurableWait ? 'easemob' : 'tencent', capabilities);
     return null;
   } catch (error) {
     if (error instanceof ImGatewayError) return error;
@@ -183,5 +190,61 @@ describe('assertValidPolicy', () => {
   it('accepts deny on a pattern that matches some commands that can deny', () => {
     // `*` also covers the friend request, which cannot be denied; the others can.
     expect(check([{ id: 'all', match: { eventTypes: ['*'] }, action: { type: 'deny' } }])).toBeNull();
+  });
+
+  // Shaped like Easemob: 200 ms by default, set per rule in the console.
+  const configurable: BeforeCallbackCapabilities = {
+    ...before,
+    timeoutMs: 200,
+    configurableWait: { minMs: 100, maxMs: 10_000 },
+  };
+
+  it('counts the budget from the app’s vendorWaitMs where the vendor’s wait is configurable', () => {
+    expect(check([], 150, undefined, configurable)).toBeNull();
+    expect(check([], 151, undefined, configurable)?.message).toContain('easemob waits 200 ms');
+    expect(check([], 1_000 - DECISION_MARGIN_MS, 1_000, configurable)).toBeNull();
+    const error = check([], 1_000 - DECISION_MARGIN_MS + 1, 1_000, configurable);
+    expect(error?.details).toEqual([
+      {
+        field: 'decisionEndpoint.timeoutMs',
+        message:
+          'timeoutMs 951 is above 950 ms: easemob is set (vendorWaitMs) to wait 1000 ms for a ' +
+          'before-callback answer and the gateway keeps 50 ms of it',
+      },
+    ]);
+  });
+
+  it.each([
+    [99, '99 is outside 100–10000'],
+    [10_001, '10001 is outside 100–10000'],
+  ])('refuses a vendorWaitMs of %i, outside the configurable range, naming it', (wait, words) => {
+    expect(check([], undefined, 100, configurable)).toBeNull();
+    expect(check([], undefined, 10_000, configurable)).toBeNull();
+    const error = check([], undefined, wait, configurable);
+    expect(error?.code).toBe('policy_invalid');
+    expect(error?.message).toBe(`vendorWaitMs: vendorWaitMs ${words} ms, the waits accepted for easemob`);
+  });
+
+  it('holds the budget to the default wait when the vendorWaitMs given is refused', () => {
+    const error = check([], 5_000, 20_000, configurable);
+    expect((error?.details as FieldIssue[]).map((d) => d.field)).toEqual([
+      'vendorWaitMs',
+      'decisionEndpoint.timeoutMs',
+    ]);
+  });
+
+  it('refuses a vendorWaitMs for a vendor whose wait is fixed, whatever its value', () => {
+    for (const wait of [2_000, 3_000]) {
+      const error = check([], undefined, wait);
+      expect(error?.code).toBe('policy_invalid');
+      expect(error?.details).toEqual([
+        {
+          field: 'vendorWaitMs',
+          message:
+            'vendorWaitMs cannot be set for tencent: it always waits 2000 ms for a before-callback answer; ' +
+            'leave vendorWaitMs out',
+        },
+      ]);
+    }
   });
 });

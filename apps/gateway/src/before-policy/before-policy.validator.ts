@@ -17,9 +17,20 @@ import type { BeforePolicy, BeforeRule } from './before-policy.types.js';
  */
 export const DECISION_MARGIN_MS = 50;
 
-/** The longest decision endpoint budget a vendor allows. */
-export function maxDecisionTimeoutMs(before: BeforeCallbackCapabilities): number {
-  return before.timeoutMs - DECISION_MARGIN_MS;
+/**
+ * How long the vendor waits for the app's answers: the wait the app set in the vendor's console
+ * (`vendorWaitMs`), else the vendor's default.
+ */
+export function vendorWaitOf(
+  policy: Pick<BeforePolicy, 'vendorWaitMs'>,
+  before: BeforeCallbackCapabilities,
+): number {
+  return policy.vendorWaitMs ?? before.timeoutMs;
+}
+
+/** The longest decision endpoint budget a vendor's wait allows. */
+export function maxDecisionTimeoutMs(vendorWaitMs: number): number {
+  return vendorWaitMs - DECISION_MARGIN_MS;
 }
 
 /**
@@ -40,18 +51,48 @@ export function assertValidPolicy(
     seen.add(rule.id);
     issues.push(...ruleIssues(rule, at, provider, before));
   });
+  const waitIssue = vendorWaitIssue(policy.vendorWaitMs ?? null, provider, before);
+  if (waitIssue) issues.push(waitIssue);
+  // A wait that was refused says nothing of the vendor's real one: the budget is held to the default.
+  const wait = waitIssue ? before.timeoutMs : vendorWaitOf(policy, before);
   const budget = policy.decisionEndpoint?.timeoutMs;
-  if (budget !== undefined && budget > maxDecisionTimeoutMs(before)) {
+  if (budget !== undefined && budget > maxDecisionTimeoutMs(wait)) {
+    const whose = wait === before.timeoutMs ? 'waits' : 'is set (vendorWaitMs) to wait';
     issues.push({
       field: 'decisionEndpoint.timeoutMs',
       message:
-        `timeoutMs ${budget} is above ${maxDecisionTimeoutMs(before)} ms: ${provider} waits ` +
-        `${before.timeoutMs} ms for a before-callback answer and the gateway keeps ${DECISION_MARGIN_MS} ms of it`,
+        `timeoutMs ${budget} is above ${maxDecisionTimeoutMs(wait)} ms: ${provider} ${whose} ` +
+        `${wait} ms for a before-callback answer and the gateway keeps ${DECISION_MARGIN_MS} ms of it`,
     });
   }
   if (issues.length > 0) {
     throw new ImGatewayError('policy_invalid', `${issues[0]!.field}: ${issues[0]!.message}`, issues);
   }
+}
+
+/** What is wrong with an app's `vendorWaitMs`: given for a fixed wait, or outside the console's range. */
+function vendorWaitIssue(
+  vendorWaitMs: number | null,
+  provider: string,
+  before: BeforeCallbackCapabilities,
+): FieldIssue | null {
+  if (vendorWaitMs === null) return null;
+  const range = before.configurableWait;
+  if (!range) {
+    return {
+      field: 'vendorWaitMs',
+      message:
+        `vendorWaitMs cannot be set for ${provider}: it always waits ${before.timeoutMs} ms for a ` +
+        `before-callback answer; leave vendorWaitMs out`,
+    };
+  }
+  if (vendorWaitMs < range.minMs || vendorWaitMs > range.maxMs) {
+    return {
+      field: 'vendorWaitMs',
+      message: `vendorWaitMs ${vendorWaitMs} is outside ${range.minMs}–${range.maxMs} ms, the waits accepted for ${provider}`,
+    };
+  }
+  return null;
 }
 
 function ruleIssues(

@@ -12,6 +12,7 @@ import {
 import { BeforePolicyService } from '../before-policy/before-policy.service.js';
 import type { BeforePolicy, StoredDecision } from '../before-policy/before-policy.types.js';
 import { decideByRules } from '../before-policy/before-rules.engine.js';
+import { vendorWaitOf } from '../before-policy/before-policy.validator.js';
 import { DecisionEndpointClient } from '../before-policy/decision-endpoint.client.js';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -55,7 +56,8 @@ export function decisionOf(stored: StoredDecision): BeforeDecision {
  * Decides a before-callback for an app with a policy (docs/before-callbacks.md): the first matching rule;
  * else the decision endpoint, within its budget; else allow. An endpoint that fails, or a decision the
  * vendor's command cannot honour, yields the app's `onError` (source `fallback`). Never longer than the
- * budget: the vendor waits only so long (`capabilities.before.timeoutMs`) and is never answered late.
+ * budget: the vendor waits only so long (the app's `vendorWaitMs`, else `capabilities.before.timeoutMs`)
+ * and is never answered late.
  */
 @Injectable()
 export class BeforeDecisionService implements OnModuleDestroy {
@@ -177,7 +179,7 @@ export class BeforeDecisionService implements OnModuleDestroy {
 
     const budget = decisionBudgetMs(
       endpoint.timeoutMs,
-      provider.capabilities.before.timeoutMs,
+      vendorWaitOf(policy, provider.capabilities.before),
       Date.now() - receivedAt.getTime(),
     );
     const outcome = await this.client.ask(endpoint, event, budget);

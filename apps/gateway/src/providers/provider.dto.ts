@@ -199,6 +199,14 @@ export class BeforeCommandSupportDto {
   modify!: readonly string[];
 }
 
+export class ConfigurableWaitDto {
+  @ApiProperty({ description: 'The shortest wait accepted, in milliseconds.', example: 100 })
+  minMs!: number;
+
+  @ApiProperty({ description: 'The longest wait accepted, in milliseconds.', example: 10000 })
+  maxMs!: number;
+}
+
 export class BeforeCallbackCapabilitiesDto {
   @ApiProperty({
     description: 'How long the vendor waits for an answer by default, in milliseconds.',
@@ -208,6 +216,14 @@ export class BeforeCallbackCapabilitiesDto {
 
   @ApiProperty({ description: 'What the vendor does when no answer comes in time, from its docs.' })
   onTimeout!: string;
+
+  @ApiProperty({
+    type: ConfigurableWaitDto,
+    nullable: true,
+    description:
+      'The waits an app may set in the vendor’s console, in milliseconds (then tell the gateway with the before-policy’s `vendorWaitMs`); null: the wait is fixed at `timeoutMs`.',
+  })
+  configurableWait!: ConfigurableWaitDto | null;
 
   @ApiProperty({
     type: [BeforeCommandSupportDto],

@@ -232,6 +232,46 @@ describe('before-policy validation', () => {
       ['decisionEndpoint.timeoutMs', '150', '200 ms'],
     ],
     [
+      'a vendorWaitMs below the range the vendor’s console takes',
+      () => easemob,
+      { rules: [], vendorWaitMs: 99, onError: 'allow' },
+      'policy_invalid',
+      ['vendorWaitMs: vendorWaitMs 99 is outside 100–10000 ms', 'easemob'],
+    ],
+    [
+      'a vendorWaitMs above the range the vendor’s console takes',
+      () => easemob,
+      { rules: [], vendorWaitMs: 10_001, onError: 'allow' },
+      'policy_invalid',
+      ['vendorWaitMs: vendorWaitMs 10001 is outside 100–10000 ms'],
+    ],
+    [
+      'a vendorWaitMs for a vendor whose wait is fixed',
+      () => tencent,
+      { rules: [], vendorWaitMs: 3_000, onError: 'allow' },
+      'policy_invalid',
+      ['vendorWaitMs: vendorWaitMs cannot be set for tencent', '2000 ms'],
+    ],
+    [
+      'a decision budget above the app’s vendorWaitMs less the margin',
+      () => easemob,
+      {
+        rules: [],
+        vendorWaitMs: 1_000,
+        decisionEndpoint: { url: 'http://127.0.0.1:9/d', timeoutMs: 951 },
+        onError: 'allow',
+      },
+      'policy_invalid',
+      ['decisionEndpoint.timeoutMs', 'above 950 ms', 'set (vendorWaitMs) to wait 1000 ms'],
+    ],
+    [
+      'a vendorWaitMs that is not a whole number',
+      () => easemob,
+      { rules: [], vendorWaitMs: 1_000.5, onError: 'allow' },
+      'validation_failed',
+      ['vendorWaitMs'],
+    ],
+    [
       'a decision endpoint that is not http(s)',
       () => easemob,
       { rules: [], decisionEndpoint: { url: 'ftp://example.com/d', timeoutMs: 100 }, onError: 'allow' },
@@ -247,6 +287,33 @@ describe('before-policy validation', () => {
     expect(res.body.error.code).toBe(code);
     for (const word of words) expect(res.body.error.message).toContain(word);
     expect((await gw.call('GET', path(app()))).status).toBe(404);
+  });
+
+  it('keeps the vendorWaitMs an app gives, and the budget it allows, until a PUT leaves it out', async () => {
+    const body = {
+      rules: [],
+      vendorWaitMs: 3_000,
+      decisionEndpoint: { url: 'http://127.0.0.1:9/d', timeoutMs: 2_950 },
+      onError: 'allow',
+    };
+    const saved = await gw.call('PUT', path(easemob), { body });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ vendorWaitMs: 3_000, decisionEndpoint: { timeoutMs: 2_950 } });
+    expect((await gw.call('GET', path(easemob))).body.vendorWaitMs).toBe(3_000);
+    expect((await gw.app.get(BeforePolicyService).policyFor(easemob))?.vendorWaitMs).toBe(3_000);
+
+    const without = await gw.call('PUT', path(easemob), {
+      body: {
+        ...body,
+        vendorWaitMs: undefined,
+        decisionEndpoint: { url: 'http://127.0.0.1:9/d', timeoutMs: 150 },
+      },
+    });
+    expect(without.status).toBe(200);
+    expect(without.body.vendorWaitMs).toBeNull();
+    expect((await gw.call('GET', path(easemob))).body.vendorWaitMs).toBeNull();
+    expect((await gw.app.get(BeforePolicyService).policyFor(easemob))?.vendorWaitMs).toBeNull();
+    expect((await gw.call('DELETE', path(easemob))).status).toBe(204);
   });
 
   it('refuses a decision endpoint on a private address, as for webhook endpoints', async () => {

@@ -45,7 +45,12 @@ function capabilities(
     limits: { batchSizes: {}, maxTargetedRecipients: 0, maxMessageBytes: 4096, rateLimits: [] },
     ids: { user: ids, group: ids, chatroom: ids },
     migration,
-    before: { timeoutMs: 0, onTimeout: 'The memory vendor sends no before-callbacks.', commands: [] },
+    before: {
+      timeoutMs: 0,
+      onTimeout: 'The memory vendor sends no before-callbacks.',
+      configurableWait: null,
+      commands: [],
+    },
   };
 }
 

@@ -7,6 +7,8 @@ export interface StoredBeforePolicy {
   rules: object[];
   /** Where to ask when no rule matches; the secret is in `secretEncrypted`, never here. */
   decisionEndpoint: { url: string; timeoutMs: number } | null;
+  /** The wait set in the vendor's console, when not the vendor's default; absent: the default. */
+  vendorWaitMs?: number;
 }
 
 /** An app's answer to its vendor's before-callbacks: one row per app, absent when the app has none. */

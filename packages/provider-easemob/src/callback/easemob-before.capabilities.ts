@@ -32,5 +32,9 @@ export const EASEMOB_BEFORE_CAPABILITIES: BeforeCallbackCapabilities = {
   onTimeout:
     'The rule\'s "default policy on failure" applies: the message is passed or blocked as configured, ' +
     'and a blocked sender gets "custom internal error". Pre-send callbacks are never retried.',
+  // The console sets the wait per rule, but Easemob documents no bounds for it. These are the gateway's:
+  // below 100 ms no decision endpoint could answer past the store margin; above 10 s a sender waits
+  // longer than any chat client would hold a message back (the FAQ's own suggestion is 3000 ms).
+  configurableWait: { minMs: 100, maxMs: 10_000 },
   commands: EASEMOB_MESSAGE_CHAT_TYPES.flatMap((c) => EASEMOB_BODY_TYPES.map((b) => support(c, b))),
 };

@@ -53,7 +53,13 @@ function provider(
   };
   return {
     capabilities: {
-      before: { timeoutMs: 1000, onTimeout: 'The message is delivered.', commands: [SEND], ...before },
+      before: {
+        timeoutMs: 1000,
+        onTimeout: 'The message is delivered.',
+        configurableWait: null,
+        commands: [SEND],
+        ...before,
+      },
     } as ProviderCapabilities,
     normalizeCallback: () => normalized,
     decisionReply,
@@ -85,6 +91,12 @@ describe('beforeDeclarationProblems', () => {
     expect(beforeDeclarationProblems(provider())).toEqual([]);
   });
 
+  it('accepts a configurable wait that holds the default', () => {
+    expect(beforeDeclarationProblems(provider({ configurableWait: { minMs: 100, maxMs: 10_000 } }))).toEqual(
+      [],
+    );
+  });
+
   it('asks no wait of a vendor without before-callbacks', () => {
     expect(beforeDeclarationProblems(provider({ timeoutMs: 0, commands: [] }))).toEqual([]);
   });
@@ -93,6 +105,21 @@ describe('beforeDeclarationProblems', () => {
     ['a timeout that is not a positive integer', { timeoutMs: 0 }, /timeoutMs is 0/],
     ['a timeout that is not an integer', { timeoutMs: 1.5 }, /timeoutMs is 1.5/],
     ['an empty onTimeout', { onTimeout: ' ' }, /onTimeout is empty/],
+    [
+      'a configurable wait from high to low',
+      { configurableWait: { minMs: 5000, maxMs: 3000 } },
+      /configurableWait is 5000–3000 ms, not a range/,
+    ],
+    [
+      'a configurable wait from zero',
+      { configurableWait: { minMs: 0, maxMs: 3000 } },
+      /configurableWait is 0–3000 ms, not a range/,
+    ],
+    [
+      'a default wait outside the configurable one',
+      { configurableWait: { minMs: 2000, maxMs: 3000 } },
+      /timeoutMs 1000 is outside before.configurableWait 2000–3000 ms/,
+    ],
     ['a command listed twice', { commands: [SEND, SEND] }, /lists Vendor.BeforeSend twice/],
     [
       'an event that is not a .requested one',
@@ -219,6 +246,6 @@ function fullCapabilities(base: ProviderCapabilities): ProviderCapabilities {
       group: { maxBytes: 1, description: 'x' },
       chatroom: { maxBytes: 1, description: 'x' },
     },
-    before: { timeoutMs: 1, onTimeout: 'x', commands: [] },
+    before: { timeoutMs: 1, onTimeout: 'x', configurableWait: null, commands: [] },
   };
 }

@@ -23,12 +23,22 @@ const MASKED = '[masked by the conformance check]';
 
 /** What is wrong with `capabilities.before` itself, as sentences naming the field; empty when nothing is. */
 export function beforeDeclarationProblems<Config extends object>(provider: ImProvider<Config>): string[] {
-  const { timeoutMs, onTimeout, commands } = provider.capabilities.before;
+  const { timeoutMs, onTimeout, configurableWait, commands } = provider.capabilities.before;
   const problems: string[] = [];
   // A vendor without before-callbacks has no wait to declare.
   if (commands.length > 0 && (!Number.isInteger(timeoutMs) || timeoutMs < 1))
     problems.push(`before.timeoutMs is ${String(timeoutMs)}, not a positive integer`);
   if (onTimeout.trim() === '') problems.push('before.onTimeout is empty: say what the vendor does');
+  if (configurableWait) {
+    const { minMs, maxMs } = configurableWait;
+    if (!Number.isInteger(minMs) || !Number.isInteger(maxMs) || minMs < 1 || minMs > maxMs)
+      problems.push(
+        `before.configurableWait is ${minMs}–${maxMs} ms, not a range of positive integers from low to high`,
+      );
+    // The default is one of the waits the console offers, or the declaration contradicts itself.
+    else if (timeoutMs < minMs || timeoutMs > maxMs)
+      problems.push(`before.timeoutMs ${timeoutMs} is outside before.configurableWait ${minMs}–${maxMs} ms`);
+  }
   const seen = new Set<string>();
   for (const c of commands) {
     if (seen.has(c.vendorKind)) problems.push(`before.commands lists ${c.vendorKind} twice`);

@@ -177,7 +177,7 @@ describe('capability matrix migration rows', () => {
         group: { maxBytes: 1, description: 'x' },
         chatroom: { maxBytes: 1, description: 'x' },
       },
-      before: { timeoutMs: 1, onTimeout: 'x', commands: [] },
+      before: { timeoutMs: 1, onTimeout: 'x', configurableWait: null, commands: [] },
     } as unknown as ProviderCapabilities;
     const table = renderCapabilityMatrix([
       { name: 'a', displayName: 'A', capabilities: { ...base, migration: d } },

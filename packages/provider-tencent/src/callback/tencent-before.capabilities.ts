@@ -110,5 +110,6 @@ export const TENCENT_BEFORE_CAPABILITIES: BeforeCallbackCapabilities = {
   onTimeout:
     'The operation proceeds (the message is delivered) by default; the console can switch the policy to ' +
     '"do not deliver", and the sender then gets error 80003. Before-callbacks are never retried.',
+  configurableWait: null,
   commands: COMMANDS,
 };
