@@ -261,6 +261,22 @@ describe('Sns.CallbackPrevFriendAdd', () => {
     expect(emu.beforeCallbacks()[0]?.outcome).toBe('partial');
   });
 
+  it('a pair that cannot be made (oneself) answers 30003 and is not asked about', async () => {
+    const result = await add({
+      AddFriendItem: [
+        { To_Account: 'alice', AddSource: 'AddSource_Type_Android' },
+        { To_Account: 'bob', AddSource: 'AddSource_Type_Android' },
+      ],
+    });
+    expect(result['ResultItem']).toEqual([
+      { To_Account: 'alice', ResultCode: 30003, ResultInfo: 'user does not exist' },
+      { To_Account: 'bob', ResultCode: 0, ResultInfo: '' },
+    ]);
+    expect(receiver.received.map((r) => r.json['FriendItem'])).toEqual([
+      [{ To_Account: 'bob', AddSource: 'AddSource_Type_Android' }],
+    ]);
+  });
+
   it('Add_Type_Single makes a one-way friendship', async () => {
     await add({ AddType: 'Add_Type_Single' });
     expect(friends().sort()).toEqual(['alice→bob', 'alice→carol']);

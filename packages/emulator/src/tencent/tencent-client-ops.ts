@@ -91,6 +91,9 @@ export async function performTencentClientOperation(
 async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Record<string, unknown>) {
   const { app } = caller;
   const from = text(body, 'From_Account');
+  // In `registered` mode only imported accounts exist (the REST friend routes answer 30003 alike).
+  const exists = (id: string) => !ctx.registeredOnly || app.accounts.has(id);
+  if (!exists(from)) refuse(30003, `account ${from} does not exist`);
   const addType = optionalText(body, 'AddType') ?? 'Add_Type_Both';
   if (!ADD_TYPES.has(addType))
     throw new ClientOperationError('AddType must be Add_Type_Both or Add_Type_Single');
@@ -106,6 +109,20 @@ async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Recor
       throw new ClientOperationError('each AddFriendItem needs To_Account and AddSource (AddSource_Type_…)');
     return friend;
   });
+  // The app server is asked only about pairs that could become friends.
+  const unknown = new Set(
+    items.filter((f) => f.To_Account === from || !exists(f.To_Account)).map((f) => f.To_Account),
+  );
+  const asked = items.filter((f) => !unknown.has(f.To_Account));
+  if (asked.length === 0)
+    return ok({
+      ResultItem: items.map((f) => ({
+        To_Account: f.To_Account,
+        ResultCode: 30003,
+        ResultInfo: 'user does not exist',
+      })),
+      Fail_Account: items.map((f) => f.To_Account),
+    });
   const before = await tencentBefore(
     ctx,
     caller,
@@ -113,7 +130,7 @@ async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Recor
     {
       Requester_Account: from,
       From_Account: from,
-      FriendItem: items.map(({ To_Account, Remark, GroupName, AddSource, AddWording }) => ({
+      FriendItem: asked.map(({ To_Account, Remark, GroupName, AddSource, AddWording }) => ({
         To_Account,
         ...(Remark !== undefined ? { Remark } : {}),
         ...(GroupName !== undefined ? { GroupName } : {}),
@@ -140,6 +157,8 @@ async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Recor
     }
   }
   const ResultItem = items.map((friend) => {
+    if (unknown.has(friend.To_Account))
+      return { To_Account: friend.To_Account, ResultCode: 30003, ResultInfo: 'user does not exist' };
     const refusal = refused.get(friend.To_Account);
     if (refusal) return { To_Account: friend.To_Account, ResultCode: refusal.code, ResultInfo: refusal.info };
     addFriend(app, from, friend);
@@ -148,9 +167,9 @@ async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Recor
     return { To_Account: friend.To_Account, ResultCode: 0, ResultInfo: '' };
   });
   if (before.action === 'proceed' && refused.size > 0 && before.exchange.outcome === 'allow') {
-    const all = ResultItem.every((r) => r.ResultCode !== 0);
+    const all = asked.every((f) => refused.has(f.To_Account));
     before.exchange.outcome = all ? 'deny' : 'partial';
-    if (all) before.exchange.callerCode = ResultItem[0]!.ResultCode;
+    if (all) before.exchange.callerCode = refused.get(asked[0]!.To_Account)!.code;
   }
   const failed = ResultItem.filter((r) => r.ResultCode !== 0).map((r) => r.To_Account);
   return ok({ ResultItem, Fail_Account: failed });
