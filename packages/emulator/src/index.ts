@@ -21,7 +21,10 @@ export type {
   TencentEmulatorOptions,
   TencentFriend,
   TencentHistoryRecord,
+  TencentJoinApplication,
   TencentMember,
+  TencentOfficialAccount,
+  TencentTopic,
 } from './tencent/tencent.types.js';
 export type {
   TencentAppSnapshot,
@@ -40,3 +43,8 @@ export type { CallbackAttempt } from './common/callback-sender.js';
 export type { BeforeExchange } from './common/before-callback.js';
 export type { EasemobClientMessage, EasemobClientSendResult } from './easemob/easemob-client-send.js';
 export { TENCENT_BEFORE_COMMANDS, type TencentBeforeCommand } from './tencent/tencent-before-callback.js';
+export {
+  ClientOperationError,
+  TENCENT_CLIENT_OPERATIONS,
+  type TencentClientOperation,
+} from './tencent/tencent-client-ops.js';

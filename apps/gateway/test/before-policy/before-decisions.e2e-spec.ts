@@ -3,7 +3,9 @@ import {
   startEasemobEmulator,
   startTencentEmulator,
   TENCENT_BEFORE_COMMANDS,
+  TENCENT_CLIENT_OPERATIONS,
   type EasemobEmulator,
+  type TencentClientOperation,
   type TencentEmulator,
 } from '@im-gateway/emulator';
 import { generateUserSig, verifyWebhook } from '@im-gateway/signing';
@@ -250,6 +252,83 @@ const tencentGroupOp = (kind: 'create' | 'invite'): Command => {
   };
 };
 
+/**
+ * The client-only commands (tencent.md §2: a client adds a friend, applies to join, creates a topic or an
+ * official account), performed through the emulator's control routes that stand for the client.
+ */
+const tencentClientOp = (operation: TencentClientOperation): Command => {
+  const community = '@TGS#_@TGS#cQVLVHIM62CJ';
+  const state = () => tencent.inspect(SDK_APP_ID);
+  const ops: Record<
+    TencentClientOperation,
+    Pick<Command, 'command' | 'eventType'> & {
+      body: Record<string, unknown>;
+      delivered(): unknown[];
+      refusal: Record<string, unknown>;
+    }
+  > = {
+    'friend-add': {
+      command: 'Sns.CallbackPrevFriendAdd',
+      eventType: 'contact.requested',
+      body: {
+        From_Account: 'u1',
+        AddFriendItem: [{ To_Account: 'u2', AddSource: 'AddSource_Type_Android', AddWording: 'secret' }],
+      },
+      delivered: () => (state().friends['u1'] ?? []).map((f) => f.To_Account),
+      // Refused pair by pair; the vendor passes no reason on for friend requests.
+      refusal: { ActionStatus: 'OK', ErrorCode: 0, Fail_Account: ['u2'] },
+    },
+    'apply-join-group': {
+      command: 'Group.CallbackBeforeApplyJoinGroup',
+      eventType: 'group.join.requested',
+      body: { GroupId: GROUP, Requestor_Account: 'u3', ApplyMsg: 'secret handshake' },
+      delivered: () => (state().groups[GROUP]?.Applications ?? []).map((a) => a.Requestor_Account),
+      refusal: { ActionStatus: 'FAIL', ErrorCode: 10100, ErrorInfo: 'not here' },
+    },
+    'create-topic': {
+      command: 'Group.CallbackBeforeCreateTopic',
+      eventType: 'thread.create.requested',
+      body: { GroupId: community, Operator_Account: 'u1', TopicName: 'secret plans' },
+      delivered: () => (state().groups[community]?.Topics ?? []).map((t) => t.TopicName),
+      // No custom codes for topics: ErrorCode 1, which the client sees as 10016.
+      refusal: { ActionStatus: 'FAIL', ErrorCode: 10016 },
+    },
+    'create-official-account': {
+      command: 'OfficialAccount.CallbackBeforeCreateOfficialAccount',
+      eventType: 'official_account.create.requested',
+      body: { Owner_Account: 'u1', Name: 'secret news' },
+      delivered: () => state().officialAccounts.map((a) => a.Name),
+      refusal: { ActionStatus: 'FAIL', ErrorCode: 20006 },
+    },
+  };
+  const op = ops[operation];
+  return {
+    vendor: 'tencent',
+    command: op.command,
+    eventType: op.eventType,
+    modify: false,
+    perform: () => {
+      // Topics live only in Community groups; the emulator makes others on first use as Public.
+      if (operation === 'create-topic')
+        tencent.seed(SDK_APP_ID, {
+          Accounts: [],
+          Groups: [{ GroupId: community, Type: 'Community', Name: 'town', CreateTime: 1, MemberList: [] }],
+        });
+      return tencent.asClient(SDK_APP_ID, operation, op.body);
+    },
+    delivered: op.delivered,
+    refused: (result) => {
+      expect(result).toMatchObject(op.refusal);
+      if (operation === 'friend-add')
+        expect((result as { ResultItem: unknown[] }).ResultItem).toEqual([
+          { To_Account: 'u2', ResultCode: 38000, ResultInfo: expect.any(String) },
+        ]);
+    },
+    // The emulator fires no after-callback for these.
+    after: false,
+  };
+};
+
 // Every before-command of both vendors that can deny or modify and that the emulators perform.
 const COMMANDS: Command[] = [
   ...(['chat', 'groupchat', 'chatroom'] as const).flatMap((c) => [
@@ -260,6 +339,7 @@ const COMMANDS: Command[] = [
   tencentSend('Group'),
   tencentGroupOp('create'),
   tencentGroupOp('invite'),
+  ...TENCENT_CLIENT_OPERATIONS.map(tencentClientOp),
 ];
 
 describe.each(COMMANDS)('$vendor $command', (c) => {

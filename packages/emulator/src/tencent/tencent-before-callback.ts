@@ -7,21 +7,28 @@ import type { TencentCall } from './tencent-route.js';
 import type { TencentContext } from './tencent.context.js';
 import type { TencentApp } from './tencent.types.js';
 
-/** The before-callbacks the emulator fires, for the REST operations it performs (tencent.md §1.5, §2). */
+/**
+ * The before-callbacks the emulator fires (tencent.md §1.5, §2): for the REST operations it performs, and for
+ * the client operations its control routes stand for (tencent-client-ops.ts).
+ */
 export const TENCENT_BEFORE_COMMANDS = [
   'C2C.CallbackBeforeSendMsg',
   'Group.CallbackBeforeSendMsg',
   'Group.CallbackBeforeCreateGroup',
   'Group.CallbackBeforeInviteJoinGroup',
+  'Sns.CallbackPrevFriendAdd',
+  'Group.CallbackBeforeApplyJoinGroup',
+  'Group.CallbackBeforeCreateTopic',
+  'OfficialAccount.CallbackBeforeCreateOfficialAccount',
 ] as const;
 export type TencentBeforeCommand = (typeof TENCENT_BEFORE_COMMANDS)[number];
 
 /** How one command reads the answer's ErrorCode (tencent.md §1.5). */
 interface ReplyRules {
-  /** The code the caller gets for ErrorCode 1. */
-  denyCode: number;
-  /** The range of app-chosen codes passed on to the caller with ErrorInfo. */
-  custom: [number, number];
+  /** The code the caller gets for ErrorCode 1; none where 1 refuses nothing (the friend pre-callbacks). */
+  denyCode?: number;
+  /** The range of app-chosen codes passed on to the caller with ErrorInfo, where the command has one. */
+  custom?: [number, number];
   /** Whether ErrorCode 2 drops the event silently (the send commands only). */
   drop: boolean;
 }
@@ -29,6 +36,15 @@ interface ReplyRules {
 export const C2C_SEND_RULES: ReplyRules = { denyCode: 20006, custom: [120_001, 130_000], drop: true };
 export const GROUP_SEND_RULES: ReplyRules = { denyCode: 10016, custom: [10_100, 10_200], drop: true };
 export const GROUP_RULES: ReplyRules = { denyCode: 10016, custom: [10_100, 10_200], drop: false };
+/** The topic page documents only 0 (create) and 1 (refuse, 10016). */
+export const TOPIC_RULES: ReplyRules = { denyCode: 10016, drop: false };
+/** 1 refuses and the caller gets 20006; no app codes are documented. */
+export const OFFICIAL_ACCOUNT_RULES: ReplyRules = { denyCode: 20006, drop: false };
+/**
+ * The friend pre-callbacks refuse pair by pair through `ResultItem[].ResultCode`; a non-zero top-level
+ * ErrorCode is the app failing, and the vendor lets the request through (§1.5).
+ */
+export const SNS_PREV_RULES: ReplyRules = { drop: false };
 
 /** The code the caller gets when the answer fails and the app's policy is "do not deliver" (§1.3). */
 const FAILURE_BLOCK_CODE = 80003;
@@ -41,6 +57,16 @@ export type TencentBeforeResult =
   /** ErrorCode 2: the caller is told success, nothing happens. */
   | { action: 'drop'; exchange: BeforeExchange };
 
+/**
+ * Who asks: a REST call, or a client operation of the control routes (no HTTP request of its own; its
+ * `optPlatform` names the client's platform in the callback's query).
+ */
+export interface TencentCaller {
+  app: TencentApp;
+  request: { ip: string };
+  optPlatform?: string;
+}
+
 const DENIED_INFO = 'the request was refused by the app server before-callback';
 
 /**
@@ -52,14 +78,18 @@ const DENIED_INFO = 'the request was refused by the app server before-callback';
  */
 export async function tencentBefore(
   ctx: TencentContext,
-  call: TencentCall,
+  call: TencentCaller,
   command: TencentBeforeCommand,
   body: Record<string, unknown>,
   rules: ReplyRules,
 ): Promise<TencentBeforeResult> {
   const { app } = call;
   if (!app.callbackUrl || !app.beforeCallbacks?.includes(command)) return { action: 'off' };
-  const url = tencentCallbackUrl(app.callbackUrl, app, { command, clientIp: call.request.ip });
+  const url = tencentCallbackUrl(app.callbackUrl, app, {
+    command,
+    clientIp: call.request.ip,
+    ...(call.optPlatform !== undefined ? { optPlatform: call.optPlatform } : {}),
+  });
   const request = { CallbackCommand: command, ...body };
   const answer = await askBefore(url, request, ctx.beforeTimeoutMs);
   const exchange: BeforeExchange = {
@@ -85,12 +115,12 @@ export async function tencentBefore(
     exchange.outcome = 'allow';
     return { action: 'proceed', reply, exchange };
   }
-  if (code === 1) deny(exchange, rules.denyCode, info || DENIED_INFO);
+  if (code === 1 && rules.denyCode !== undefined) deny(exchange, rules.denyCode, info || DENIED_INFO);
   if (code === 2 && rules.drop) {
     exchange.outcome = 'drop';
     return { action: 'drop', exchange };
   }
-  if (Number.isInteger(code) && code >= rules.custom[0] && code <= rules.custom[1])
+  if (rules.custom && Number.isInteger(code) && code >= rules.custom[0] && code <= rules.custom[1])
     deny(exchange, code, info || DENIED_INFO);
   return failed(app, exchange, `ErrorCode ${code} is not defined for ${command}`);
 }

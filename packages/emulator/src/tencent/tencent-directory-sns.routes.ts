@@ -34,7 +34,7 @@ const result = (To_Account: unknown, ResultCode: number, ResultInfo = '') => ({
 });
 
 /** One AddFriendItem → the stored friend, or the per-item error code. */
-function friendItem(item: unknown, now: number): TencentFriend | number {
+export function friendItem(item: unknown, now: number): TencentFriend | number {
   if (!isObject(item) || typeof item['To_Account'] !== 'string' || item['To_Account'] === '') return 30001;
   const source = item['AddSource'];
   if (typeof source !== 'string' || !ADD_SOURCE.test(source)) return 30001;

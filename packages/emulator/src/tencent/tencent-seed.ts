@@ -1,5 +1,13 @@
 import { c2cKey, newTencentGroup, type TencentContext } from './tencent.context.js';
-import type { TencentApp, TencentFriend, TencentHistoryRecord, TencentMember } from './tencent.types.js';
+import type {
+  TencentApp,
+  TencentFriend,
+  TencentHistoryRecord,
+  TencentJoinApplication,
+  TencentMember,
+  TencentOfficialAccount,
+  TencentTopic,
+} from './tencent.types.js';
 
 /** One `{Tag, Value}` as `portrait_set` and `friend_get` carry it. */
 export interface TencentTagValue {
@@ -130,8 +138,14 @@ export interface TencentAppSnapshot {
       MemberList: ({ Member_Account: string } & TencentMember)[];
       /** Sent and imported messages in MsgSeq order. */
       history: TencentHistoryRecord[];
+      /** Client join applications waiting for an admin. */
+      Applications: TencentJoinApplication[];
+      /** Community groups' topics, in creation order. */
+      Topics: TencentTopic[];
     }
   >;
+  /** Official accounts created by clients. */
+  officialAccounts: TencentOfficialAccount[];
   /** One-to-one history per conversation (`userA|userB`, sorted), in the vendor's order. */
   c2c: Record<string, TencentHistoryRecord[]>;
 }
@@ -158,6 +172,8 @@ export function snapshotTencentApp(app: TencentApp): TencentAppSnapshot {
         ...copy(m),
         recalled: m.recalled || live?.recalled === true,
       })),
+      Applications: copy(g.applications),
+      Topics: copy([...g.topics.values()]),
     };
   }
   const c2c: TencentAppSnapshot['c2c'] = {};
@@ -178,6 +194,7 @@ export function snapshotTencentApp(app: TencentApp): TencentAppSnapshot {
     ),
     groups,
     c2c,
+    officialAccounts: copy([...app.officialAccounts.values()]),
   };
 }
 

@@ -26,6 +26,8 @@ export function newTencentGroup(type: string, name: string, createTime: number):
     muteAllMember: 'Off',
     appDefinedData: [],
     history: [],
+    applications: [],
+    topics: new Map(),
   };
 }
 
@@ -67,6 +69,7 @@ export class TencentContext {
         friends: new Map(),
         blocks: new Map(),
         c2c: new Map(),
+        officialAccounts: new Map(),
       });
     }
   }
@@ -152,6 +155,7 @@ export class TencentContext {
       app.friends.clear();
       app.blocks.clear();
       app.c2c.clear();
+      app.officialAccounts.clear();
     }
   }
 }

@@ -3,7 +3,9 @@ import { createEmulatorServer, handle, type EmulatorHandle } from '../common/emu
 import { isObject, listen, parseJson } from '../common/http-helpers.js';
 import { registerTencentAccountRoutes } from './tencent-accounts.routes.js';
 import { tencentCallbackUrl } from './tencent-callback.builder.js';
-import { fail } from './tencent-errors.js';
+import { ClientOperationError, performTencentClientOperation } from './tencent-client-ops.js';
+import type { TencentClientOperation } from './tencent-client-ops.js';
+import { fail, type TencentResult } from './tencent-errors.js';
 import { registerTencentRecallRoutes } from './tencent-recall.routes.js';
 import { registerTencentGroupSendRoutes } from './tencent-group-send.routes.js';
 import { registerTencentSendRoutes } from './tencent-send.routes.js';
@@ -44,6 +46,15 @@ export interface TencentEmulator extends EmulatorHandle {
   seed(sdkAppId: number, seed: TencentSeed): void;
   /** The whole state of an app, copied: to compare a migration's source and target item by item. */
   inspect(sdkAppId: number): TencentAppSnapshot;
+  /**
+   * A client SDK's operation that fires a client-only before-callback (see the README); resolves with what
+   * the client is told, the vendor's result body. A body the operation cannot read throws.
+   */
+  asClient(
+    sdkAppId: number,
+    operation: TencentClientOperation,
+    body: Record<string, unknown>,
+  ): Promise<TencentResult>;
 }
 
 /** Starts a fake Tencent Cloud IM REST server (see the package README for what it covers). */
@@ -114,11 +125,36 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     return { attempts: await fireCallback(parsed.value as unknown as TencentFireOptions) };
   });
 
+  // A client SDK's operation (the vendor fires these before-callbacks only for clients, tencent.md §2).
+  server.post('/_emulator/tencent/:sdkAppId/client/:operation', async (request, reply) => {
+    const { sdkAppId, operation } = request.params as { sdkAppId: string; operation: string };
+    const app = ctx.apps.get(Number(sdkAppId));
+    if (!app)
+      return reply
+        .code(404)
+        .send({ error: 'unknown_app', error_description: `unknown Tencent app ${sdkAppId}` });
+    const parsed = parseJson(request.body);
+    try {
+      return await performTencentClientOperation(
+        ctx,
+        app,
+        operation,
+        parsed.ok ? parsed.value : undefined,
+        request.ip,
+      );
+    } catch (error) {
+      if (!(error instanceof ClientOperationError)) throw error;
+      return reply.code(400).send({ error: 'invalid_client_operation', error_description: error.message });
+    }
+  });
+
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
     ...handle(url, server, parts, faults, reset),
     fireCallback,
     seed: (sdkAppId, seed) => applyTencentSeed(ctx, appOf(sdkAppId), seed),
     inspect: (sdkAppId) => snapshotTencentApp(appOf(sdkAppId)),
+    asClient: (sdkAppId, operation, body) =>
+      performTencentClientOperation(ctx, appOf(sdkAppId), operation, body),
   };
 }

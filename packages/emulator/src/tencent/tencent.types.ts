@@ -71,6 +71,33 @@ export interface TencentGroup {
   appDefinedData: { Key: string; Value: string }[];
   /** Sent and imported messages, in MsgSeq order. */
   history: TencentHistoryRecord[];
+  /** Join applications a client made that wait for an admin (`ApplyJoinOption` NeedPermission). */
+  applications: TencentJoinApplication[];
+  /** Community groups: topics by TopicId, in creation order. */
+  topics: Map<string, TencentTopic>;
+}
+
+export interface TencentJoinApplication {
+  Requestor_Account: string;
+  ApplyMsg?: string;
+  /** Unix seconds. */
+  ApplyTime: number;
+}
+
+export interface TencentTopic {
+  TopicId: string;
+  TopicName: string;
+  Operator_Account: string;
+  /** Unix seconds. */
+  CreateTime: number;
+}
+
+export interface TencentOfficialAccount {
+  Official_Account: string;
+  Owner_Account: string;
+  Name: string;
+  /** Unix seconds. */
+  CreateTime: number;
 }
 
 /** One stored message, in the field names of the history APIs (seconds, MsgSeq, MsgRandom). */
@@ -115,4 +142,6 @@ export interface TencentApp extends TencentAppConfig {
   blocks: Map<string, Map<string, number>>;
   /** One-to-one history per conversation (key: the two UserIDs sorted, joined by `|`), in stored order. */
   c2c: Map<string, TencentHistoryRecord[]>;
+  /** Official accounts created by clients, by `Official_Account` id. */
+  officialAccounts: Map<string, TencentOfficialAccount>;
 }
