@@ -10,6 +10,7 @@ export const TIMED_FILES = [
   'test/messages/vendor-rate-limiter.e2e-spec.ts',
   'test/messages/vendor-pacing-stall.e2e-spec.ts',
   'test/before-policy/before-decisions.e2e-spec.ts',
+  'test/before-policy/before-vendor-wait.e2e-spec.ts',
 ];
 
 const timed = TIMED_FILES.map((f) => `<rootDir>/${f}`);
