@@ -131,6 +131,45 @@ const CASES: ClientCase[] = [
     },
   },
   {
+    command: 'Sns.CallbackPrevFriendResponse',
+    operation: 'friend-response',
+    body: {
+      From_Account: 'bob',
+      ResponseFriendItem: [
+        { To_Account: 'alice', ResponseAction: 'Response_Action_AgreeAndAdd' },
+        { To_Account: 'carol', ResponseAction: 'Response_Action_Agree' },
+      ],
+    },
+    request: {
+      CallbackCommand: 'Sns.CallbackPrevFriendResponse',
+      Requester_Account: 'bob',
+      From_Account: 'bob',
+      ResponseFriendItem: [
+        { To_Account: 'alice', ResponseAction: 'Response_Action_AgreeAndAdd' },
+        { To_Account: 'carol', ResponseAction: 'Response_Action_Agree' },
+      ],
+    },
+    made: (app = TENCENT_APP.sdkAppId) =>
+      Object.entries(emu.inspect(app).friends).flatMap(([owner, list]) =>
+        list.map((f) => `${owner}→${f.To_Account}`),
+      ),
+    deny: answer({
+      ResultItem: [
+        { To_Account: 'alice', ResultCode: 38000, ResultInfo: 'no' },
+        { To_Account: 'carol', ResultCode: 38002, ResultInfo: 'not her' },
+      ],
+    }),
+    refused: {
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ResultItem: [
+        { To_Account: 'alice', ResultCode: 38000, ResultInfo: 'no' },
+        { To_Account: 'carol', ResultCode: 38002, ResultInfo: 'not her' },
+      ],
+      Fail_Account: ['alice', 'carol'],
+    },
+  },
+  {
     command: 'Group.CallbackBeforeApplyJoinGroup',
     operation: 'apply-join-group',
     body: { GroupId: PUBLIC_GROUP, Requestor_Account: 'carol', ApplyMsg: 'let me in' },
@@ -290,6 +329,65 @@ describe('Sns.CallbackPrevFriendAdd', () => {
   });
 });
 
+describe('Sns.CallbackPrevFriendResponse', () => {
+  const respond = (items: { To_Account: string; ResponseAction: string }[]) =>
+    emu.asClient(TENCENT_APP.sdkAppId, 'friend-response', { From_Account: 'bob', ResponseFriendItem: items });
+  const friends = () =>
+    Object.entries(emu.inspect(TENCENT_APP.sdkAppId).friends)
+      .flatMap(([owner, list]) => list.map((f) => `${owner}→${f.To_Account}`))
+      .sort();
+
+  it('Agree lets the requester add the client; AgreeAndAdd adds back as well', async () => {
+    await respond([
+      { To_Account: 'alice', ResponseAction: 'Response_Action_Agree' },
+      { To_Account: 'carol', ResponseAction: 'Response_Action_AgreeAndAdd' },
+    ]);
+    expect(friends()).toEqual(['alice→bob', 'bob→carol', 'carol→bob']);
+  });
+
+  it('refuses only the pairs the answer refuses; the rest become friends', async () => {
+    beforeAnswer = {
+      body: answer({ ResultItem: [{ To_Account: 'alice', ResultCode: 38000, ResultInfo: 'no' }] }),
+    };
+    const result = await respond([
+      { To_Account: 'alice', ResponseAction: 'Response_Action_AgreeAndAdd' },
+      { To_Account: 'carol', ResponseAction: 'Response_Action_AgreeAndAdd' },
+    ]);
+    expect(result).toMatchObject({
+      ResultItem: [
+        { To_Account: 'alice', ResultCode: 38000, ResultInfo: 'no' },
+        { To_Account: 'carol', ResultCode: 0, ResultInfo: '' },
+      ],
+      Fail_Account: ['alice'],
+    });
+    expect(friends()).toEqual(['bob→carol', 'carol→bob']);
+    expect(emu.beforeCallbacks()[0]?.outcome).toBe('partial');
+  });
+
+  it('answering oneself answers 30003 and is not asked about', async () => {
+    const result = await respond([
+      { To_Account: 'bob', ResponseAction: 'Response_Action_Agree' },
+      { To_Account: 'alice', ResponseAction: 'Response_Action_Agree' },
+    ]);
+    expect(result['ResultItem']).toEqual([
+      { To_Account: 'bob', ResultCode: 30003, ResultInfo: 'user does not exist' },
+      { To_Account: 'alice', ResultCode: 0, ResultInfo: '' },
+    ]);
+    expect(receiver.received.map((r) => r.json['ResponseFriendItem'])).toEqual([
+      [{ To_Account: 'alice', ResponseAction: 'Response_Action_Agree' }],
+    ]);
+  });
+
+  it('a non-zero top-level ErrorCode is the app failing: the answer goes through (§1.5)', async () => {
+    beforeAnswer = { body: answer({ ErrorCode: 1 }) };
+    expect(
+      await respond([{ To_Account: 'alice', ResponseAction: 'Response_Action_AgreeAndAdd' }]),
+    ).toMatchObject({ Fail_Account: [] });
+    expect(friends()).toEqual(['alice→bob', 'bob→alice']);
+    expect(emu.beforeCallbacks()[0]?.outcome).toBe('failure-proceed');
+  });
+});
+
 describe('Group.CallbackBeforeApplyJoinGroup', () => {
   const apply = (groupId: string, requestor = 'carol') =>
     emu.asClient(TENCENT_APP.sdkAppId, 'apply-join-group', {
@@ -359,7 +457,11 @@ describe('Group.CallbackBeforeCreateTopic', () => {
   });
 
   it('answers the TopicId it stored', async () => {
-    const result = await emu.asClient(TENCENT_APP.sdkAppId, 'create-topic', CASES[2]!.body);
+    const result = await emu.asClient(
+      TENCENT_APP.sdkAppId,
+      'create-topic',
+      CASES.find((c) => c.operation === 'create-topic')!.body,
+    );
     expect(emu.inspect(TENCENT_APP.sdkAppId).groups[COMMUNITY]?.Topics).toMatchObject([
       { TopicId: result['TopicId'], TopicName: 'news', Operator_Account: 'alice' },
     ]);
@@ -384,6 +486,15 @@ describe('the control route', () => {
       'friend-add',
       { From_Account: 'a', AddFriendItem: [{ To_Account: 'b' }] },
       /AddSource/,
+    ],
+    [
+      'a response item without a known ResponseAction',
+      'friend-response',
+      {
+        From_Account: 'a',
+        ResponseFriendItem: [{ To_Account: 'b', ResponseAction: 'Response_Action_Reject' }],
+      },
+      /ResponseAction/,
     ],
     ['a body that is not an object', 'create-official-account', '[1]', /JSON object/],
   ])('%s → 400 invalid_client_operation naming it', async (_name, operation, body, message) => {

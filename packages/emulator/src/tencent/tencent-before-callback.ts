@@ -17,6 +17,7 @@ export const TENCENT_BEFORE_COMMANDS = [
   'Group.CallbackBeforeCreateGroup',
   'Group.CallbackBeforeInviteJoinGroup',
   'Sns.CallbackPrevFriendAdd',
+  'Sns.CallbackPrevFriendResponse',
   'Group.CallbackBeforeApplyJoinGroup',
   'Group.CallbackBeforeCreateTopic',
   'OfficialAccount.CallbackBeforeCreateOfficialAccount',

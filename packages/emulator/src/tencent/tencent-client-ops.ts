@@ -5,6 +5,7 @@ import {
   SNS_PREV_RULES,
   tencentBefore,
   TOPIC_RULES,
+  type TencentBeforeResult,
   type TencentCaller,
 } from './tencent-before-callback.js';
 import { friendItem } from './tencent-directory-sns.routes.js';
@@ -12,8 +13,8 @@ import { ok, refuse, TencentFailure, type TencentResult } from './tencent-errors
 import type { TencentContext } from './tencent.context.js';
 import type { TencentApp, TencentFriend } from './tencent.types.js';
 
-// Four before-callbacks fire only for what a client SDK does (tencent.md §2: "not fired for REST adds",
-// "Client applies to join", community topics, official accounts). The emulator has no client, so a control
+// Five before-callbacks fire only for what a client SDK does (tencent.md §2: "not fired for REST adds",
+// "Client answers a friend request", "Client applies to join", community topics, official accounts). The emulator has no client, so a control
 // route stands for each operation, as Easemob's client-messages route does for the pre-send rule. Each one
 // posts the before-callback in the shape the gateway's normalizer reads, honours the answer as §1.5 says,
 // and answers what the client would be told: the vendor's result body.
@@ -21,6 +22,7 @@ import type { TencentApp, TencentFriend } from './tencent.types.js';
 /** The client operations the control routes stand for. */
 export const TENCENT_CLIENT_OPERATIONS = [
   'friend-add',
+  'friend-response',
   'apply-join-group',
   'create-topic',
   'create-official-account',
@@ -33,6 +35,9 @@ export class ClientOperationError extends Error {}
 /** The platform a client operation reports in the callback's `OptPlatform` (a REST call says `RESTAPI`). */
 const CLIENT_PLATFORM = 'Android';
 const ADD_TYPES = new Set(['Add_Type_Both', 'Add_Type_Single']);
+/** The client SDK's answers that accept a request: be added, or be added and add back. */
+const RESPONSE_ACTIONS = new Set(['Response_Action_Agree', 'Response_Action_AgreeAndAdd']);
+const NO_SUCH_USER = { ResultCode: 30003, ResultInfo: 'user does not exist' };
 
 function text(body: Record<string, unknown>, field: string): string {
   const value = body[field];
@@ -65,6 +70,8 @@ export async function performTencentClientOperation(
     switch (operation) {
       case 'friend-add':
         return await friendAdd(ctx, caller, raw);
+      case 'friend-response':
+        return await friendResponse(ctx, caller, raw);
       case 'apply-join-group':
         return await applyJoinGroup(ctx, caller, raw);
       case 'create-topic':
@@ -109,40 +116,104 @@ async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Recor
       throw new ClientOperationError('each AddFriendItem needs To_Account and AddSource (AddSource_Type_…)');
     return friend;
   });
-  // The app server is asked only about pairs that could become friends.
+  const before = (asked: TencentFriend[]) =>
+    tencentBefore(
+      ctx,
+      caller,
+      'Sns.CallbackPrevFriendAdd',
+      {
+        Requester_Account: from,
+        From_Account: from,
+        FriendItem: asked.map(({ To_Account, Remark, GroupName, AddSource, AddWording }) => ({
+          To_Account,
+          ...(Remark !== undefined ? { Remark } : {}),
+          ...(GroupName !== undefined ? { GroupName } : {}),
+          AddSource,
+          ...(AddWording !== undefined ? { AddWording } : {}),
+        })),
+        AddType: addType,
+        ForceAddFlags: 0,
+        EventTime: ctx.now(),
+      },
+      SNS_PREV_RULES,
+    );
+  return friendPairs(from, items, exists, before, (friend) => {
+    addFriend(app, from, friend);
+    if (addType === 'Add_Type_Both')
+      addFriend(app, friend.To_Account, { To_Account: from, AddSource: friend.AddSource, AddTime: now });
+  });
+}
+
+/**
+ * A client answers friend requests (`Sns.CallbackPrevFriendResponse`): `From_Account` accepts the request
+ * of each `ResponseFriendItem[].To_Account`. The emulator keeps no pending requests, so the answer is taken
+ * as answering one. `Response_Action_Agree` lets the requester add the client (a one-way friendship, as a
+ * request with `Add_Type_Single`); `Response_Action_AgreeAndAdd` adds back, making it both ways. The pending
+ * request's `AddSource` is not kept either; the friendship records the client's platform.
+ */
+async function friendResponse(ctx: TencentContext, caller: TencentCaller, body: Record<string, unknown>) {
+  const { app } = caller;
+  const from = text(body, 'From_Account');
+  const exists = (id: string) => !ctx.registeredOnly || app.accounts.has(id);
+  if (!exists(from)) refuse(30003, `account ${from} does not exist`);
+  const rawItems = body['ResponseFriendItem'];
+  if (!Array.isArray(rawItems) || rawItems.length === 0)
+    throw new ClientOperationError(
+      'ResponseFriendItem must be a non-empty list of { To_Account, ResponseAction }',
+    );
+  const items = rawItems.map((item) => {
+    if (
+      !isObject(item) ||
+      typeof item['To_Account'] !== 'string' ||
+      item['To_Account'] === '' ||
+      typeof item['ResponseAction'] !== 'string' ||
+      !RESPONSE_ACTIONS.has(item['ResponseAction'])
+    )
+      throw new ClientOperationError(
+        'each ResponseFriendItem needs To_Account and ResponseAction (Response_Action_Agree or Response_Action_AgreeAndAdd)',
+      );
+    return { To_Account: item['To_Account'], ResponseAction: item['ResponseAction'] };
+  });
+  const now = Math.floor(ctx.now() / 1000);
+  const source = `AddSource_Type_${CLIENT_PLATFORM}`;
+  const before = (asked: typeof items) =>
+    tencentBefore(
+      ctx,
+      caller,
+      'Sns.CallbackPrevFriendResponse',
+      { Requester_Account: from, From_Account: from, ResponseFriendItem: asked, EventTime: ctx.now() },
+      SNS_PREV_RULES,
+    );
+  return friendPairs(from, items, exists, before, (item) => {
+    addFriend(app, item.To_Account, { To_Account: from, AddSource: source, AddTime: now });
+    if (item.ResponseAction === 'Response_Action_AgreeAndAdd')
+      addFriend(app, from, { To_Account: item.To_Account, AddSource: source, AddTime: now });
+  });
+}
+
+/**
+ * What the friend pre-callbacks share (§1.5): the app server is asked only about pairs that could become
+ * friends (not oneself, not an unknown account in `registered` mode, which answer 30003). Its answer refuses
+ * pair by pair: a non-zero `ResultItem[].ResultCode` keeps that pair apart and is what the client sees for it;
+ * `make` performs each pair it allows. A non-zero top-level ErrorCode is a failed answer (the failure policy).
+ */
+async function friendPairs<T extends { To_Account: string }>(
+  from: string,
+  items: T[],
+  exists: (id: string) => boolean,
+  ask: (asked: T[]) => Promise<TencentBeforeResult>,
+  make: (item: T) => void,
+): Promise<TencentResult> {
   const unknown = new Set(
     items.filter((f) => f.To_Account === from || !exists(f.To_Account)).map((f) => f.To_Account),
   );
   const asked = items.filter((f) => !unknown.has(f.To_Account));
   if (asked.length === 0)
     return ok({
-      ResultItem: items.map((f) => ({
-        To_Account: f.To_Account,
-        ResultCode: 30003,
-        ResultInfo: 'user does not exist',
-      })),
+      ResultItem: items.map((f) => ({ To_Account: f.To_Account, ...NO_SUCH_USER })),
       Fail_Account: items.map((f) => f.To_Account),
     });
-  const before = await tencentBefore(
-    ctx,
-    caller,
-    'Sns.CallbackPrevFriendAdd',
-    {
-      Requester_Account: from,
-      From_Account: from,
-      FriendItem: asked.map(({ To_Account, Remark, GroupName, AddSource, AddWording }) => ({
-        To_Account,
-        ...(Remark !== undefined ? { Remark } : {}),
-        ...(GroupName !== undefined ? { GroupName } : {}),
-        AddSource,
-        ...(AddWording !== undefined ? { AddWording } : {}),
-      })),
-      AddType: addType,
-      ForceAddFlags: 0,
-      EventTime: ctx.now(),
-    },
-    SNS_PREV_RULES,
-  );
+  const before = await ask(asked);
   const refused = new Map<string, { code: number; info: string }>();
   const answered = before.action === 'proceed' ? before.reply['ResultItem'] : undefined;
   if (Array.isArray(answered)) {
@@ -156,15 +227,12 @@ async function friendAdd(ctx: TencentContext, caller: TencentCaller, body: Recor
         });
     }
   }
-  const ResultItem = items.map((friend) => {
-    if (unknown.has(friend.To_Account))
-      return { To_Account: friend.To_Account, ResultCode: 30003, ResultInfo: 'user does not exist' };
-    const refusal = refused.get(friend.To_Account);
-    if (refusal) return { To_Account: friend.To_Account, ResultCode: refusal.code, ResultInfo: refusal.info };
-    addFriend(app, from, friend);
-    if (addType === 'Add_Type_Both')
-      addFriend(app, friend.To_Account, { To_Account: from, AddSource: friend.AddSource, AddTime: now });
-    return { To_Account: friend.To_Account, ResultCode: 0, ResultInfo: '' };
+  const ResultItem = items.map((item) => {
+    if (unknown.has(item.To_Account)) return { To_Account: item.To_Account, ...NO_SUCH_USER };
+    const refusal = refused.get(item.To_Account);
+    if (refusal) return { To_Account: item.To_Account, ResultCode: refusal.code, ResultInfo: refusal.info };
+    make(item);
+    return { To_Account: item.To_Account, ResultCode: 0, ResultInfo: '' };
   });
   if (before.action === 'proceed' && refused.size > 0 && before.exchange.outcome === 'allow') {
     const all = asked.every((f) => refused.has(f.To_Account));
