@@ -4,8 +4,8 @@ import { startGateway, tencentAppBody, type RunningGateway } from '../support/ga
 
 // The client-only Tencent before-commands posted as Tencent posts them (signed, with `CallbackCommand` in the
 // query): a deny by the app's rule must come back in each command's own reply shape, and an app without a
-// policy gets the plain allow. The emulator performs all of them but Sns.CallbackPrevFriendResponse as a
-// client would (before-decisions.e2e-spec.ts); these pin the raw reply. The docs print no example of these
+// policy gets the plain allow. The emulator performs each of them as a client would
+// (before-decisions.e2e-spec.ts); these pin the raw reply. The docs print no example of these
 // callbacks, so each body holds the fields the tencent.md field tables list for it, no more.
 
 const SDK_APP_ID = 1400000009;

@@ -253,8 +253,9 @@ const tencentGroupOp = (kind: 'create' | 'invite'): Command => {
 };
 
 /**
- * The client-only commands (tencent.md §2: a client adds a friend, applies to join, creates a topic or an
- * official account), performed through the emulator's control routes that stand for the client.
+ * The client-only commands (tencent.md §2: a client adds a friend, answers a friend request, applies to
+ * join, creates a topic or an official account), performed through the emulator's control routes that
+ * stand for the client.
  */
 const tencentClientOp = (operation: TencentClientOperation): Command => {
   const community = '@TGS#_@TGS#cQVLVHIM62CJ';
@@ -277,6 +278,23 @@ const tencentClientOp = (operation: TencentClientOperation): Command => {
       delivered: () => (state().friends['u1'] ?? []).map((f) => f.To_Account),
       // Refused pair by pair; the vendor passes no reason on for friend requests.
       refusal: { ActionStatus: 'OK', ErrorCode: 0, Fail_Account: ['u2'] },
+    },
+    'friend-response': {
+      command: 'Sns.CallbackPrevFriendResponse',
+      eventType: 'contact.response.requested',
+      // u3 answers u4's request (a pair friend-add leaves alone, so the two never share a friendship).
+      body: {
+        From_Account: 'u3',
+        ResponseFriendItem: [{ To_Account: 'u4', ResponseAction: 'Response_Action_AgreeAndAdd' }],
+      },
+      // AgreeAndAdd: one friendship, listed on both sides.
+      delivered: () => {
+        const friends = state().friends;
+        return (friends['u4'] ?? [])
+          .filter((f) => (friends[f.To_Account] ?? []).some((g) => g.To_Account === 'u4'))
+          .map((f) => `u4↔${f.To_Account}`);
+      },
+      refusal: { ActionStatus: 'OK', ErrorCode: 0, Fail_Account: ['u4'] },
     },
     'apply-join-group': {
       command: 'Group.CallbackBeforeApplyJoinGroup',
@@ -319,9 +337,11 @@ const tencentClientOp = (operation: TencentClientOperation): Command => {
     delivered: op.delivered,
     refused: (result) => {
       expect(result).toMatchObject(op.refusal);
-      if (operation === 'friend-add')
+      // Refused pair by pair: the client gets the refusal code for that pair.
+      const refusedPair = { 'friend-add': 'u2', 'friend-response': 'u4' } as Record<string, string>;
+      if (refusedPair[operation] !== undefined)
         expect((result as { ResultItem: unknown[] }).ResultItem).toEqual([
-          { To_Account: 'u2', ResultCode: 38000, ResultInfo: expect.any(String) },
+          { To_Account: refusedPair[operation], ResultCode: 38000, ResultInfo: expect.any(String) },
         ]);
     },
     // The emulator fires no after-callback for these.
