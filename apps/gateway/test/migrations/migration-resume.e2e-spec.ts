@@ -68,7 +68,13 @@ describe('a job cut off by a crash', () => {
     const resent = (await allItems(f, jobId, 'kind=history')).filter(
       (i) => i.status === 'done' && i.targetId === null,
     );
-    expect([['d1', 'd2'], ['d4'], ['g1-1'], ['g1-3']]).toContainEqual(resent.map((i) => i.sourceId).sort());
+    // Whole batches, at least the one cut off. The other conversation's lane may have been cut too, after
+    // its import and its pairs were written but before its items were: the resumed job then finishes those
+    // items from their pairs, without a call.
+    const ids = resent.map((i) => i.sourceId).sort();
+    const whole = [['d1', 'd2'], ['d4'], ['g1-1'], ['g1-3']].filter((b) => b.every((id) => ids.includes(id)));
+    expect(whole.length).toBeGreaterThanOrEqual(1);
+    expect(whole.flat().sort()).toEqual(ids);
     for (const item of resent) expect(item.attempts).toBe(1);
   }, 60_000);
 
