@@ -64,6 +64,27 @@ export async function askBefore(url: string, body: unknown, timeoutMs: number): 
 export class BeforeExchangeLog {
   private readonly items: BeforeExchange[] = [];
 
+  /**
+   * Records what was posted and what came back, its outcome still `pending`: the vendor's own code fills in
+   * the outcome (and the caller's code) on the returned record once it has read the answer.
+   */
+  record(
+    sent: Pick<BeforeExchange, 'vendor' | 'app' | 'kind' | 'url' | 'request'>,
+    answer: BeforeAnswer,
+  ): BeforeExchange {
+    const exchange: BeforeExchange = {
+      ...sent,
+      status: answer.status,
+      answer: answer.text,
+      ...(answer.error !== undefined ? { error: answer.error } : {}),
+      at: answer.at,
+      durationMs: answer.durationMs,
+      outcome: 'pending',
+    };
+    this.add(exchange);
+    return exchange;
+  }
+
   add(exchange: BeforeExchange): void {
     this.items.push(exchange);
     if (this.items.length > 10_000) this.items.splice(0, 1_000);

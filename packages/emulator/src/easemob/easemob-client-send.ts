@@ -133,20 +133,10 @@ async function presend(
   const url = app.presendUrl as string;
   const request = presendBody(app, message, out, msgId, now);
   const answer = await askBefore(url, request, app.presendWaitMs ?? DEFAULT_WAIT_MS);
-  const exchange: BeforeExchange = {
-    vendor: 'easemob',
-    app: app.appKey,
-    kind: 'presend',
-    url,
-    request,
-    status: answer.status,
-    answer: answer.text,
-    ...(answer.error !== undefined ? { error: answer.error } : {}),
-    at: answer.at,
-    durationMs: answer.durationMs,
-    outcome: 'pending',
-  };
-  ctx.before.add(exchange);
+  const exchange = ctx.before.record(
+    { vendor: 'easemob', app: app.appKey, kind: 'presend', url, request },
+    answer,
+  );
   // No retry; non-200, not JSON, no boolean `valid` or too long → the rule's default policy (§4.2).
   const usable = answer.status === 200 && answer.text !== null && answer.text.length <= MAX_ANSWER_CHARS;
   const parsed = usable ? parseJson(answer.text) : { ok: false as const };

@@ -93,20 +93,10 @@ export async function tencentBefore(
   });
   const request = { CallbackCommand: command, ...body };
   const answer = await askBefore(url, request, ctx.beforeTimeoutMs);
-  const exchange: BeforeExchange = {
-    vendor: 'tencent',
-    app: String(app.sdkAppId),
-    kind: command,
-    url,
-    request,
-    status: answer.status,
-    answer: answer.text,
-    ...(answer.error !== undefined ? { error: answer.error } : {}),
-    at: answer.at,
-    durationMs: answer.durationMs,
-    outcome: 'pending',
-  };
-  ctx.before.add(exchange);
+  const exchange = ctx.before.record(
+    { vendor: 'tencent', app: String(app.sdkAppId), kind: command, url, request },
+    answer,
+  );
   const parsed = answer.status === 200 ? parseJson(answer.text) : { ok: false as const };
   const reply = parsed.ok && isObject(parsed.value) ? parsed.value : undefined;
   const code = reply?.['ErrorCode'];
