@@ -74,7 +74,11 @@ describe('the relay gate', () => {
     // The history first, oldest first; the live message after it. Had the relay gone first, the vendor would
     // have refused the older history (the double refuses, as both vendors do).
     expect(f.target.timeline('alice|bob').map((m) => m.id)).toEqual(['d1', 'd2', 'd3', 'live-1']);
-    const [relay] = await relays(f);
+    // The vendor has the message before the relay's outcome is written: wait for the outcome, then check it.
+    const [relay] = await until(
+      () => relays(f),
+      (rows) => rows.length === 1 && rows[0].status !== 'relaying',
+    );
     expect(relay).toMatchObject({ status: 'relayed' });
     // Waiting was no attempt: the relay shows one, the one that sent it.
     const detail = await gw.call('GET', `/v1/bridges/${f.bridgeId}/relays/${relay.id}`);

@@ -32,7 +32,7 @@ afterEach(async () => {
  * answer never recorded), then closed without finishing it: its lease is not given back, like a process
  * killed at that point. A second gateway on the same database takes the job over once the lease runs out.
  */
-async function cutOffMidCall(kind: 'history' | 'groups', calls: number) {
+async function cutOffMidCall(kind: 'history' | 'groups', calls: number, recorded = 0) {
   db = await createTestDatabase();
   const first = await startMigrationGateway({ db });
   open.push(first);
@@ -44,7 +44,13 @@ async function cutOffMidCall(kind: 'history' | 'groups', calls: number) {
   });
   expect(res.status).toBe(201);
   await until(() => (f.target.calls[kind] ?? 0) > calls);
-  const cut = await waitForJob(f, res.body.id, (j) => j.status === 'running');
+  // The calls before the hung one answered; their items are recorded a moment later: wait for the
+  // `recorded` items they carried, then cut.
+  const cut = await waitForJob(
+    f,
+    res.body.id,
+    (j) => j.status === 'running' && (j.progress[kind]?.done ?? 0) >= recorded,
+  );
   await first.close();
   f.target.hangAfter = null;
   const second = await startMigrationGateway({ db });
@@ -54,7 +60,7 @@ async function cutOffMidCall(kind: 'history' | 'groups', calls: number) {
 
 describe('a job cut off by a crash', () => {
   it('is taken over after its lease runs out; the batch in flight is sent again and nothing is imported twice', async () => {
-    const { f, jobId, cut } = await cutOffMidCall('history', 1);
+    const { f, jobId, cut } = await cutOffMidCall('history', 1, 2);
     expect(cut.progress.history).toMatchObject({ done: 2, pending: 3 });
     const job = await waitForJob(f, jobId, undefined, 30_000);
     expect(job.status).toBe('completed');
