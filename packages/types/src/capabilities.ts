@@ -8,6 +8,7 @@ import {
 } from './send.js';
 import type { BeforeCallbackCapabilities } from './before-decision.js';
 import type { MigrationCapabilities } from './migration.js';
+import type { ReconcileCapabilities } from './reconciliation.js';
 import type { ConversationType, MessageContentType } from './unified-event.js';
 
 /** The option capabilities, as named in `capability_unsupported` details and in the capability matrix. */
@@ -92,6 +93,11 @@ export interface ProviderCapabilities {
    * provider takes part in live relaying only.
    */
   migration?: MigrationCapabilities;
+  /**
+   * How the gateway can read this vendor's history back to recover what callbacks missed
+   * (docs/reconciliation.md). Absent: reconciliation is not offered for the provider's apps.
+   */
+  reconcile?: ReconcileCapabilities;
   /** The before-callbacks the vendor sends and which decisions it honours for each (docs/before-callbacks.md). */
   before: BeforeCallbackCapabilities;
 }

@@ -110,3 +110,10 @@ export {
   type ModifiablePart,
   type ModifiedMessage,
 } from './before-decision.js';
+export {
+  messageKeysOf,
+  type KnownConversation,
+  type ReconcileCapabilities,
+  type ReconcileSource,
+  type ReconciliationApi,
+} from './reconciliation.js';

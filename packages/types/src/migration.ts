@@ -130,6 +130,8 @@ export interface HistoryMessage {
    */
   sequence?: number;
   random?: number;
+  /** The vendor's history record exactly as read (parsed JSON): kept as a recovered event's `raw`. */
+  raw?: unknown;
 }
 
 /** One page of a read; `next` null when the read is complete. Cursors are opaque strings, stored by jobs. */

@@ -2,6 +2,7 @@ import type { BeforeDecision } from './before-decision.js';
 import type { ProviderCapabilities } from './capabilities.js';
 import type { FieldIssue } from './errors.js';
 import type { MigrationApi } from './migration.js';
+import type { ReconciliationApi } from './reconciliation.js';
 import type { RecallRequest, SendRequest, SendResult, VendorApiLimit, VendorCallContext } from './send.js';
 import type { UnifiedEventDraft } from './unified-event.js';
 
@@ -105,6 +106,11 @@ export interface ImProvider<Config extends object = Record<string, unknown>> {
    * `capabilities.migration` is. Its vendor calls are paced by `apiLimits` like sends.
    */
   readonly migration?: MigrationApi<Config>;
+  /**
+   * Turning history back into the events callbacks would have produced, and per-conversation reads;
+   * present exactly when `capabilities.reconcile` is. The whole-app read is `migration.reader.history`.
+   */
+  readonly reconciliation?: ReconciliationApi<Config>;
 }
 
 export type ConfigValidationResult<Config> =
