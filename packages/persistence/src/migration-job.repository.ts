@@ -80,17 +80,31 @@ export class MigrationJobRepository {
     from: readonly MigrationJobStatus[],
     to: MigrationJobStatus,
     now: string,
-    extra: { finishedAt?: string | null } = {},
+    extra: { finishedAt?: string | null; error?: { code: string; message: string } } = {},
   ): Promise<boolean> {
-    // Placeholders must come in order (SQLite binds them by position), so finished_at is numbered first.
-    const stamp = extra.finishedAt === undefined ? [] : [extra.finishedAt];
-    const first = 4 + stamp.length;
-    const marks = from.map((_, i) => `$${i + first}`).join(', ');
-    const finished = stamp.length > 0 ? ', finished_at = $3' : '';
+    // The status and its error go in one UPDATE: a reader never sees a failed job without its error.
+    // Placeholders must come in order (SQLite binds them by position), so the SET values are numbered first.
+    const sets: string[] = ['status = $1', 'updated_at = $2'];
+    const values: unknown[] = [to, now];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (extra.finishedAt !== undefined) set('finished_at', extra.finishedAt);
+    if (extra.error !== undefined) {
+      set('error_code', extra.error.code);
+      set('error_message', extra.error.message.slice(0, 2000));
+    }
+    values.push(id);
+    const idMark = `$${values.length}`;
+    const marks = from.map((status) => {
+      values.push(status);
+      return `$${values.length}`;
+    });
     const rows = await this.transactor.query<{ id: string }>(
-      `UPDATE migration_jobs SET status = $1, updated_at = $2${finished}
-       WHERE id = $${first - 1} AND status IN (${marks}) RETURNING id`,
-      [to, now, ...stamp, id, ...from],
+      `UPDATE migration_jobs SET ${sets.join(', ')}
+       WHERE id = ${idMark} AND status IN (${marks.join(', ')}) RETURNING id`,
+      values,
     );
     return rows.length > 0;
   }

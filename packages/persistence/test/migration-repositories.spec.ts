@@ -263,6 +263,21 @@ describe('MigrationJobRepository', () => {
     expect(await jobs.find(j.id)).toMatchObject({ status: 'cancelled', finishedAt: at(1) });
   });
 
+  it('fails a job with its error in the same statement, so no reader sees one without the other', async () => {
+    const j = await job({ status: 'running' });
+    const error = { code: 'vendor_rejected', message: 'x'.repeat(2500) };
+    expect(await jobs.transition(j.id, ['paused'], 'failed', nowIso(), { finishedAt: at(2), error })).toBe(
+      false,
+    );
+    expect(await jobs.find(j.id)).toMatchObject({ status: 'running', errorCode: null });
+    expect(
+      await jobs.transition(j.id, ['running', 'pending'], 'failed', nowIso(), { finishedAt: at(2), error }),
+    ).toBe(true);
+    const failed = await jobs.find(j.id);
+    expect(failed).toMatchObject({ status: 'failed', finishedAt: at(2), errorCode: 'vendor_rejected' });
+    expect(failed?.errorMessage).toHaveLength(2000);
+  });
+
   it('finds the unfinished job of a bridge, leaving dry runs out', async () => {
     const bridgeId = newId();
     await job({ bridgeId, dryRun: true, status: 'running' });

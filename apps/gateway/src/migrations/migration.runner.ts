@@ -146,11 +146,11 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
       const code = typeof e?.code === 'string' ? e.code : 'internal_error';
       const message = typeof e?.message === 'string' ? e.message : String(error);
       this.logger.warn({ err: error, jobId: id }, 'migration job failed');
-      if (
-        !lost &&
-        (await this.jobs.transition(id, ['running', 'pending'], 'failed', nowIso(), { finishedAt: nowIso() }))
-      )
-        await this.jobs.update(id, { errorCode: code, errorMessage: message.slice(0, 2000) }, nowIso());
+      if (!lost)
+        await this.jobs.transition(id, ['running', 'pending'], 'failed', nowIso(), {
+          finishedAt: nowIso(),
+          error: { code, message },
+        });
     } finally {
       clearInterval(heartbeat);
       if (!lost) await this.jobs.release(id, this.owner).catch(() => undefined);
@@ -183,10 +183,10 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async fail(job: MigrationJobEntity, code: string, message: string): Promise<void> {
-    if (
-      await this.jobs.transition(job.id, ['running', 'pending'], 'failed', nowIso(), { finishedAt: nowIso() })
-    )
-      await this.jobs.update(job.id, { errorCode: code, errorMessage: message }, nowIso());
+    await this.jobs.transition(job.id, ['running', 'pending'], 'failed', nowIso(), {
+      finishedAt: nowIso(),
+      error: { code, message },
+    });
   }
 
   /** One step of a job; false when there is nothing more to do now. */
