@@ -16,6 +16,8 @@ const PURGE = [
   `DELETE FROM idempotency_keys WHERE app_id = $1`,
   `DELETE FROM api_keys WHERE app_id = $1`,
   `DELETE FROM before_policies WHERE app_id = $1`,
+  `DELETE FROM message_receipts WHERE app_id = $1`,
+  `DELETE FROM reconciliation_runs WHERE app_id = $1`,
   `DELETE FROM apps WHERE id = $1`,
 ];
 

@@ -31,6 +31,12 @@ export {
   MIGRATION_PHASES,
   MigrationItemEntity,
   MigrationJobEntity,
+  MessageReceiptEntity,
+  ReconciliationRunEntity,
+  RECONCILIATION_STATUSES,
+  type ReconciliationCursor,
+  type ReconciliationStatus,
+  type UnreadableEntry,
   UNFINISHED_JOB_STATUSES,
   RELAY_ACTIONS,
   RELAY_STATUSES,
@@ -70,7 +76,12 @@ export {
   type Page,
 } from './pagination.js';
 export { isUniqueViolation } from './errors.js';
-export { IngestRepository, type IngestBatch, type IngestResult } from './ingest.repository.js';
+export {
+  IngestRepository,
+  type IngestBatch,
+  type IngestResult,
+  type RecoveredBatch,
+} from './ingest.repository.js';
 export { Transactor, type SqliteHandle } from './transactor.js';
 export { DeliveryRepository, type ClaimedDelivery, type DeliveryOutcome } from './delivery.repository.js';
 export { RelayRepository, type ClaimedRelay, type RelayOutcome } from './relay.repository.js';
@@ -102,3 +113,5 @@ export {
   type NewMigrationItem,
 } from './migration-item.repository.js';
 export { MigrationJobRepository } from './migration-job.repository.js';
+export { MessageReceiptRepository } from './message-receipt.repository.js';
+export { ReconciliationRunRepository } from './reconciliation-run.repository.js';

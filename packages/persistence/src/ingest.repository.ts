@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { messageKeysOf } from '@im-gateway/types';
 import type { DeliveryEntity } from './entities/delivery.entity.js';
 import type { EventEntity } from './entities/event.entity.js';
 import type { InboundCallbackEntity } from './entities/inbound-callback.entity.js';
@@ -15,7 +16,18 @@ export interface IngestBatch {
   relays?: RelayEntity[];
 }
 
+/**
+ * `duplicate`: the callback was stored before (a vendor retry), or every event it reports is of a message
+ * already stored (a late callback of a recovered message): nothing new was stored.
+ */
 export type IngestResult = 'stored' | 'duplicate';
+
+/** Events a reconciliation run recovered, with their deliveries and relays: stored where no receipt is. */
+export interface RecoveredBatch {
+  events: EventEntity[];
+  deliveries: DeliveryEntity[];
+  relays: RelayEntity[];
+}
 
 type Row = Record<string, unknown>;
 
@@ -82,6 +94,38 @@ const RELAY_COLUMNS = [
   'updated_at',
   'trace_parent',
 ];
+const RECEIPT_COLUMNS = ['app_id', 'message_key', 'event_id', 'origin', 'created_at'];
+/** The first event of a message key wins; a later one (of a message already stored) is not stored. */
+const RECEIPT_CONFLICT = ' ON CONFLICT (app_id, message_key) DO NOTHING';
+
+/** The receipt rows of an event (none for an event that reports no message or recall). */
+const receiptRows = (e: EventEntity, origin: 'callback' | 'recovered'): unknown[][] =>
+  messageKeysOf(e.body).map((key) => [e.appId, key, e.id, origin, e.receivedAt]);
+
+/**
+ * Keeps the events whose message keys this store won (an event with several keys — a recall of several
+ * messages — when it won any), and the deliveries and relays of those; `won` holds the winning event ids.
+ */
+function keepWon<T extends { events: EventEntity[]; deliveries: DeliveryEntity[]; relays?: RelayEntity[] }>(
+  batch: T,
+  won: ReadonlySet<string>,
+): T {
+  const dropped = new Set(
+    batch.events.filter((e) => messageKeysOf(e.body).length > 0 && !won.has(e.id)).map((e) => e.id),
+  );
+  if (dropped.size === 0) return batch;
+  return {
+    ...batch,
+    events: batch.events.filter((e) => !dropped.has(e.id)),
+    deliveries: batch.deliveries.filter((d) => !dropped.has(d.eventId)),
+    relays: batch.relays?.filter((r) => !dropped.has(r.originEventId ?? '')),
+  };
+}
+
+/** Whether a stored callback brought nothing new: it reported events, and each was of a stored message. */
+const allDropped = (before: IngestBatch, after: IngestBatch): boolean =>
+  before.events.length > 0 && after.events.length === 0;
+
 /** A message already relayed for the bridge (the vendor sent it twice, in two callbacks) is not relayed again. */
 const RELAY_CONFLICT = ' ON CONFLICT (bridge_id, source_app_id, action, source_message_id) DO NOTHING';
 
@@ -196,16 +240,43 @@ export class IngestRepository {
     return this.groups.submit(batch);
   }
 
-  /** A group on SQLite: one insert per callback (which tells new from duplicate), then its rows in chunks. */
+  /**
+   * A group on SQLite: one insert per callback (which tells new from duplicate), one per message key of its
+   * events (which tells a new message from one already stored), then the rows kept, in chunks.
+   */
   private storeSqliteGroup(db: SqliteHandle, batches: IngestBatch[]): IngestResult[] {
     const insertCallback = db.prepare(this.insertCallbackSql('?'));
     const stored: IngestBatch[] = [];
     const results = batches.map((b): IngestResult => {
       if (insertCallback.run(...callbackValues(b.callback).map(sqliteValue)).changes === 0)
         return 'duplicate';
-      stored.push(b);
-      return 'stored';
+      const kept = keepWon(b, this.insertSqliteReceipts(db, b.events, 'callback'));
+      stored.push(kept);
+      return allDropped(b, kept) ? 'duplicate' : 'stored';
     });
+    this.insertSqliteRows(db, stored);
+    return results;
+  }
+
+  /** The ids of the keyed events whose receipts this insert won. */
+  private insertSqliteReceipts(
+    db: SqliteHandle,
+    events: EventEntity[],
+    origin: 'callback' | 'recovered',
+  ): Set<string> {
+    const won = new Set<string>();
+    for (const e of events)
+      for (const row of receiptRows(e, origin))
+        if (
+          db
+            .prepare(this.insertSql('?', 'message_receipts', RECEIPT_COLUMNS, 1) + RECEIPT_CONFLICT)
+            .run(...row).changes > 0
+        )
+          won.add(e.id);
+    return won;
+  }
+
+  private insertSqliteRows(db: SqliteHandle, stored: Omit<IngestBatch, 'callback'>[]): void {
     this.insertSqliteChunks(
       db,
       'events',
@@ -225,7 +296,49 @@ export class IngestRepository {
       stored.flatMap((b) => (b.relays ?? []).map(relayValues)),
       RELAY_CONFLICT,
     );
-    return results;
+  }
+
+  /**
+   * Stores recovered events whose message keys no callback (and no other run) stored first, with their
+   * deliveries and relays, in one transaction; answers the ids of the events stored. Two runs racing on
+   * the same message: the receipt's primary key lets exactly one of them store it.
+   */
+  storeRecovered(batch: RecoveredBatch): Promise<string[]> {
+    if (batch.events.length === 0) return Promise.resolve([]);
+    if (this.transactor.engine === 'sqlite')
+      return this.transactor.sqlite((db) => {
+        const kept = keepWon(batch, this.insertSqliteReceipts(db, batch.events, 'recovered'));
+        this.insertSqliteRows(db, [kept]);
+        return kept.events.map((e) => e.id);
+      });
+    return this.transactor.transaction(async (m) => {
+      const won = await this.insertPostgresReceipts(m, batch.events, 'recovered');
+      const kept = keepWon(batch, won);
+      await this.insertPostgresRows(m, [kept]);
+      return kept.events.map((e) => e.id);
+    });
+  }
+
+  /** The ids of the keyed events whose receipts this insert won. */
+  private async insertPostgresReceipts(
+    manager: EntityManager,
+    events: EventEntity[],
+    origin: 'callback' | 'recovered',
+  ): Promise<Set<string>> {
+    const rows = events.flatMap((e) => receiptRows(e, origin));
+    const won = new Set<string>();
+    const perStatement = Math.floor(MAX_PARAMETERS / RECEIPT_COLUMNS.length);
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      const inserted: Row[] = await manager.query(
+        this.insertSql('$', 'message_receipts', RECEIPT_COLUMNS, chunk.length) +
+          RECEIPT_CONFLICT +
+          ' RETURNING event_id',
+        chunk.flat(),
+      );
+      for (const r of inserted) won.add(String(r.event_id));
+    }
+    return won;
   }
 
   /**
@@ -261,12 +374,18 @@ export class IngestRepository {
   private async storePostgres(batches: IngestBatch[]): Promise<IngestResult[]> {
     const rows = (pick: (b: IngestBatch) => unknown[][]) =>
       batches.flatMap((b) => pick(b).map((values) => [b.callback.id, ...values]));
-    const events = rows((b) => b.events.map(eventValues));
+    const receipts = rows((b) => b.events.flatMap((e) => receiptRows(e, 'callback')));
+    const keyed = receipts.length > 0;
+    // With receipts, an event row carries whether it is keyed: a keyed one is inserted only if it won one.
+    const events = rows((b) =>
+      b.events.map((e) => [...(keyed ? [messageKeysOf(e.body).length > 0] : []), ...eventValues(e)]),
+    );
     const deliveries = rows((b) => b.deliveries.map(deliveryValues));
     const relays = rows((b) => (b.relays ?? []).map(relayValues));
     const parameters =
       batches.length * CALLBACK_COLUMNS.length +
-      events.length * (EVENT_COLUMNS.length + 1) +
+      receipts.length * (RECEIPT_COLUMNS.length + 1) +
+      events.length * (EVENT_COLUMNS.length + 2) +
       deliveries.length * (DELIVERY_COLUMNS.length + 1) +
       relays.length * (RELAY_COLUMNS.length + 1);
     if (parameters > MAX_PARAMETERS)
@@ -274,30 +393,79 @@ export class IngestRepository {
 
     const params: unknown[] = batches.flatMap((b) => callbackValues(b.callback));
     const parts = [`WITH cb AS (${this.insertCallbackSql('$', batches.length)})`];
-    const insertOf = (table: string, columns: string[], values: unknown[][], suffix = '') => {
+    const insertOf = (
+      table: string,
+      columns: string[],
+      values: unknown[][],
+      options: { extra?: string[]; where?: string; suffix?: string } = {},
+    ) => {
       if (values.length === 0) return;
       const first = params.length;
       params.push(...values.flat());
+      const extra = options.extra ?? [];
+      const casts = ['', ...extra.map((c) => (c === '_keyed' ? '::boolean' : '')), ...columns.map(castOf)];
       parts.push(
-        `, ${table}_new AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (VALUES ${valuesList(values.length, ['', ...columns.map(castOf)], first)}) AS v(_callback_id, ${columns.join(', ')}) WHERE v._callback_id IN (SELECT id FROM cb)${suffix})`,
+        `, ${table}_new AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (VALUES ${valuesList(values.length, casts, first)}) AS v(${['_callback_id', ...extra, ...columns].join(', ')}) WHERE v._callback_id IN (SELECT id FROM cb)${options.where ?? ''}${options.suffix ?? ''})`,
       );
     };
-    insertOf('events', EVENT_COLUMNS, events);
-    insertOf('deliveries', DELIVERY_COLUMNS, deliveries);
-    insertOf('relays', RELAY_COLUMNS, relays, RELAY_CONFLICT);
-    const inserted = await this.transactor.query<Row>(`${parts.join('')} SELECT id FROM cb`, params);
-    const stored = new Set(inserted.map((r) => String(r.id)));
-    return batches.map((b) => (stored.has(b.callback.id) ? 'stored' : 'duplicate'));
+    if (keyed) {
+      insertOf('message_receipts', RECEIPT_COLUMNS, receipts, {
+        suffix: `${RECEIPT_CONFLICT} RETURNING event_id`,
+      });
+      insertOf('events', EVENT_COLUMNS, events, {
+        extra: ['_keyed'],
+        where: ' AND (NOT v._keyed OR v.id IN (SELECT event_id FROM message_receipts_new))',
+        suffix: ' RETURNING id',
+      });
+      const ofStored = (column: string) =>
+        events.length === 0 ? '' : ` AND (v.${column} IS NULL OR v.${column} IN (SELECT id FROM events_new))`;
+      insertOf('deliveries', DELIVERY_COLUMNS, deliveries, { where: ofStored('event_id') });
+      insertOf('relays', RELAY_COLUMNS, relays, {
+        where: ofStored('origin_event_id'),
+        suffix: RELAY_CONFLICT,
+      });
+    } else {
+      insertOf('events', EVENT_COLUMNS, events);
+      insertOf('deliveries', DELIVERY_COLUMNS, deliveries);
+      insertOf('relays', RELAY_COLUMNS, relays, { suffix: RELAY_CONFLICT });
+    }
+    const tail = keyed
+      ? ` SELECT id, 'callback' AS kind FROM cb UNION ALL SELECT event_id AS id, 'receipt' AS kind FROM message_receipts_new`
+      : ` SELECT id, 'callback' AS kind FROM cb`;
+    const inserted = await this.transactor.query<Row>(`${parts.join('')}${tail}`, params);
+    const stored = new Set(inserted.filter((r) => r.kind === 'callback').map((r) => String(r.id)));
+    const won = new Set(inserted.filter((r) => r.kind === 'receipt').map((r) => String(r.id)));
+    return batches.map((b) => {
+      if (!stored.has(b.callback.id)) return 'duplicate';
+      return allDropped(b, keepWon(b, won)) ? 'duplicate' : 'stored';
+    });
   }
 
-  /** A group in three statements: the callbacks (those returned are new), then their events and deliveries. */
+  /** A group in several statements: the callbacks (those returned are new), their receipts, then the rows kept. */
   private async storePostgresGroup(manager: EntityManager, batches: IngestBatch[]): Promise<IngestResult[]> {
     const inserted: Row[] = await manager.query(
       this.insertCallbackSql('$', batches.length),
       batches.flatMap((b) => callbackValues(b.callback)),
     );
     const stored = new Set(inserted.map((r) => String(r.id)));
-    const kept = batches.filter((b) => stored.has(b.callback.id));
+    const fresh = batches.filter((b) => stored.has(b.callback.id));
+    const won = await this.insertPostgresReceipts(
+      manager,
+      fresh.flatMap((b) => b.events),
+      'callback',
+    );
+    const kept = fresh.map((b) => keepWon(b, won));
+    await this.insertPostgresRows(manager, kept);
+    return batches.map((b) => {
+      if (!stored.has(b.callback.id)) return 'duplicate';
+      return allDropped(b, keepWon(b, won)) ? 'duplicate' : 'stored';
+    });
+  }
+
+  private async insertPostgresRows(
+    manager: EntityManager,
+    kept: Omit<IngestBatch, 'callback'>[],
+  ): Promise<void> {
     await this.insertRows(
       manager,
       'events',
@@ -317,7 +485,6 @@ export class IngestRepository {
       kept.flatMap((b) => (b.relays ?? []).map(relayValues)),
       RELAY_CONFLICT,
     );
-    return batches.map((b) => (stored.has(b.callback.id) ? 'stored' : 'duplicate'));
   }
 
   private async insertRows(

@@ -10,6 +10,8 @@ import { EventEntity } from './event.entity.js';
 import { IdempotencyKeyEntity } from './idempotency-key.entity.js';
 import { InboundCallbackEntity } from './inbound-callback.entity.js';
 import { MessageEntity } from './message.entity.js';
+import { MessageReceiptEntity } from './message-receipt.entity.js';
+import { ReconciliationRunEntity } from './reconciliation-run.entity.js';
 import { MigrationItemEntity } from './migration-item.entity.js';
 import { MigrationJobEntity } from './migration-job.entity.js';
 import { RelayAttemptEntity } from './relay-attempt.entity.js';
@@ -29,6 +31,8 @@ export {
   IdempotencyKeyEntity,
   InboundCallbackEntity,
   MessageEntity,
+  MessageReceiptEntity,
+  ReconciliationRunEntity,
   MigrationItemEntity,
   MigrationJobEntity,
   RelayAttemptEntity,
@@ -59,6 +63,12 @@ export {
   type MigrationKindState,
   type MigrationPhase,
 } from './migration-job.entity.js';
+export {
+  RECONCILIATION_STATUSES,
+  type ReconciliationCursor,
+  type ReconciliationStatus,
+  type UnreadableEntry,
+} from './reconciliation-run.entity.js';
 export { RELAY_ACTIONS, RELAY_STATUSES, type RelayAction, type RelayStatus } from './relay.entity.js';
 
 export const ENTITIES = [
@@ -79,4 +89,6 @@ export const ENTITIES = [
   MigrationJobEntity,
   MigrationItemEntity,
   BeforePolicyEntity,
+  MessageReceiptEntity,
+  ReconciliationRunEntity,
 ];

@@ -5,6 +5,7 @@ import { Destinations1765300000000 } from './1765300000000-destinations.js';
 import { MigrationJobs1766000000000 } from './1766000000000-migration-jobs.js';
 import { AppSettings1766100000000 } from './1766100000000-app-settings.js';
 import { BeforePolicies1766200000000 } from './1766200000000-before-policies.js';
+import { Reconciliation1766300000000 } from './1766300000000-reconciliation.js';
 
 /** Every migration, oldest first. Listed by hand: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   MigrationJobs1766000000000,
   AppSettings1766100000000,
   BeforePolicies1766200000000,
+  Reconciliation1766300000000,
 ];
