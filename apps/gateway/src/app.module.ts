@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MigrationsModule } from './migrations/migrations.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { ProvidersModule } from './providers/providers.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { AuthGuard } from './tenancy/auth.guard.js';
@@ -37,6 +38,7 @@ export class AppModule {
         EndpointsModule,
         BridgesModule,
         MigrationsModule,
+        ReconciliationModule,
         HealthModule,
         RetentionModule,
         ...extra,

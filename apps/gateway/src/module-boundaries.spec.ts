@@ -59,12 +59,17 @@ describe('gateway module boundaries', () => {
     expect(whole).toEqual([]);
   });
 
-  it('no feature module imports the bridges module but the app and callbacks', () => {
+  // Callbacks and reconciliation are the two ways events come in; both plan relays the same way.
+  it('no feature module imports the bridges module but the app and the two ingest paths', () => {
     const importers = graph
       .filter(({ imports }) => imports.includes('bridges/bridges.module.ts'))
       .map(({ file }) => file)
       .sort();
-    expect(importers).toEqual(['app.module.ts', 'callbacks/callbacks.module.ts']);
+    expect(importers).toEqual([
+      'app.module.ts',
+      'callbacks/callbacks.module.ts',
+      'reconciliation/reconciliation.module.ts',
+    ]);
   });
 
   it('only the app imports the migrations module, and migrations takes single pieces of bridges', () => {

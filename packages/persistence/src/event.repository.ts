@@ -23,6 +23,48 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
 export class EventRepository {
   constructor(private readonly transactor: Transactor) {}
 
+  /**
+   * The conversations an app's stored messages of [from, to) went through: each group or chat room, and
+   * each pair of users of a direct message (read from at most `maxDirect` of those, newest first), for a
+   * reconciliation that reads history conversation by conversation.
+   */
+  async messageConversations(
+    appId: string,
+    from: string,
+    to: string,
+    maxDirect: number,
+  ): Promise<{ type: 'direct' | 'group' | 'chatroom'; id: string; peer?: string }[]> {
+    const rooms = await this.transactor.query<{
+      conversation_type: 'group' | 'chatroom';
+      conversation_id: string;
+    }>(
+      `SELECT DISTINCT conversation_type, conversation_id FROM events
+       WHERE app_id = $1 AND type = 'message.sent' AND conversation_type IN ('group', 'chatroom')
+         AND occurred_at >= $2 AND occurred_at < $3 ORDER BY conversation_id`,
+      [appId, from, to],
+    );
+    const direct = await this.transactor.query<{ body: string | Record<string, unknown> }>(
+      `SELECT body FROM events
+       WHERE app_id = $1 AND type = 'message.sent' AND conversation_type = 'direct'
+         AND occurred_at >= $2 AND occurred_at < $3 ORDER BY id DESC LIMIT ${Math.max(0, Math.floor(maxDirect))}`,
+      [appId, from, to],
+    );
+    const pairs = new Map<string, { type: 'direct'; id: string; peer: string }>();
+    for (const row of direct) {
+      const body = (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as {
+        message?: { from?: string; to?: string };
+      };
+      const { from: a, to: b } = body.message ?? {};
+      if (!a || !b) continue;
+      const [id, peer] = a < b ? [a, b] : [b, a];
+      pairs.set(`${id}\u0000${peer}`, { type: 'direct', id, peer });
+    }
+    return [
+      ...rooms.map((r) => ({ type: r.conversation_type, id: r.conversation_id })),
+      ...[...pairs.values()].sort((x, y) => (x.id + x.peer < y.id + y.peer ? -1 : 1)),
+    ];
+  }
+
   find(appId: string, id: string): Promise<EventEntity | null> {
     return this.transactor.dataSource.manager.findOneBy(EventEntity, { appId, id });
   }

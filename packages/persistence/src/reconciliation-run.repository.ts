@@ -26,6 +26,10 @@ export class ReconciliationRunRepository {
     }
   }
 
+  findById(id: string): Promise<ReconciliationRunEntity | null> {
+    return this.transactor.read((m) => m.findOneBy(ReconciliationRunEntity, { id }));
+  }
+
   find(appId: string, id: string): Promise<ReconciliationRunEntity | null> {
     return this.transactor.read((m) => m.findOneBy(ReconciliationRunEntity, { appId, id }));
   }

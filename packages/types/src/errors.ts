@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'provider_not_found',
   'provider_config_invalid',
   'policy_invalid',
+  'window_invalid',
   'capability_unsupported',
   'mapping_missing',
   'callback_signature_missing',

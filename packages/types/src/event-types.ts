@@ -82,6 +82,8 @@ export const EVENT_TYPES = [
   'official_account.subscriber.removed',
   // the vendor warns about the account itself (API quota, daily group quota)
   'app.alert',
+  // the gateway's own: a reconciliation run ended (docs/reconciliation.md)
+  'reconciliation.completed',
   // anything not classified: never an error, never dropped
   'provider.unknown',
 ] as const;

@@ -36,6 +36,31 @@ function toUnifiedEvent(
   };
 }
 
+/** The row of one event, of a callback (`callbackId`) or of the gateway itself (null: recovered, its own). */
+export function eventRow(
+  draft: UnifiedEventDraft,
+  appId: string,
+  provider: string,
+  receivedAt: string,
+  callbackId: string | null,
+): EventEntity {
+  const body = toUnifiedEvent(draft, appId, provider, receivedAt);
+  return Object.assign(new EventEntity(), {
+    id: body.id,
+    appId,
+    callbackId,
+    provider,
+    type: body.type,
+    dedupeKey: body.dedupeKey,
+    conversationType: body.conversation?.type ?? null,
+    conversationId: body.conversation?.id ?? null,
+    actor: body.actor ?? null,
+    occurredAt: body.occurredAt,
+    receivedAt: body.receivedAt,
+    body,
+  });
+}
+
 /** The rows an accepted callback becomes: the raw callback and one row per unified event. */
 export function toRows(accepted: AcceptedCallback): {
   callback: InboundCallbackEntity;
@@ -54,23 +79,9 @@ export function toRows(accepted: AcceptedCallback): {
     eventCount: accepted.normalized.events.length,
     receivedAt: accepted.receivedAt,
   });
-  const events = accepted.normalized.events.map((draft) => {
-    const body = toUnifiedEvent(draft, accepted.appId, accepted.provider, accepted.receivedAt);
-    return Object.assign(new EventEntity(), {
-      id: body.id,
-      appId: accepted.appId,
-      callbackId: callback.id,
-      provider: accepted.provider,
-      type: body.type,
-      dedupeKey: body.dedupeKey,
-      conversationType: body.conversation?.type ?? null,
-      conversationId: body.conversation?.id ?? null,
-      actor: body.actor ?? null,
-      occurredAt: body.occurredAt,
-      receivedAt: body.receivedAt,
-      body,
-    });
-  });
+  const events = accepted.normalized.events.map((draft) =>
+    eventRow(draft, accepted.appId, accepted.provider, accepted.receivedAt, callback.id),
+  );
   return { callback, events };
 }
 

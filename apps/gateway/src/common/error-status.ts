@@ -13,6 +13,7 @@ export function statusOfErrorCode(code: ErrorCode): number {
     case 'invalid_json':
     case 'provider_config_invalid':
     case 'policy_invalid':
+    case 'window_invalid':
     case 'callback_malformed':
     case 'provider_not_found':
       return 400;

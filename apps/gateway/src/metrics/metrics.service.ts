@@ -44,6 +44,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly reconciliationRuns = new Counter({
+    name: 'imgw_reconciliation_runs_total',
+    help: 'Reconciliation runs ended, by provider and status (completed, failed).',
+    labelNames: ['provider', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly reconciliationMessages = new Counter({
+    name: 'imgw_reconciliation_messages_total',
+    help: 'Messages reconciliation read from vendor history, by provider and outcome (matched, recovered, unreadable).',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly deliveryDuration = new Histogram({
     name: 'imgw_delivery_attempt_duration_seconds',
     help: 'Webhook delivery attempt duration by result (delivered, retry, failed).',

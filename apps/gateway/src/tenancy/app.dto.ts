@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsObject,
@@ -58,6 +59,37 @@ export class AppRetentionDto {
   messages?: number;
 }
 
+/** Scheduled reconciliation of this app (docs/reconciliation.md). */
+export class AppReconcileDto {
+  @ApiProperty({ description: 'Whether runs are scheduled for this app.' })
+  @IsBoolean()
+  enabled!: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "Minutes between scheduled runs (each covers that much history). Absent: the provider's default.",
+    minimum: 5,
+    maximum: 1440,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  everyMinutes?: number;
+
+  @ApiPropertyOptional({
+    description:
+      "How long after a window ends it is read: the vendor's export must be complete by then. Absent: the provider's default (Easemob 1440, Tencent 120).",
+    minimum: 0,
+    maximum: 4320,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(4320)
+  delayMinutes?: number;
+}
+
 export class AppCreateDto {
   @ApiProperty({
     description: 'A name for people: shown in lists and logs.',
@@ -104,6 +136,12 @@ export class AppCreateDto {
   @ValidateNested()
   @Type(() => AppRetentionDto)
   retention?: AppRetentionDto;
+
+  @ApiPropertyOptional({ type: AppReconcileDto, description: 'Scheduled reconciliation; absent: off.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppReconcileDto)
+  reconcile?: AppReconcileDto;
 }
 
 export class AppUpdateDto {
@@ -133,6 +171,16 @@ export class AppUpdateDto {
   @ValidateNested()
   @Type(() => AppRetentionDto)
   retention?: AppRetentionDto | null;
+
+  @ApiPropertyOptional({
+    type: AppReconcileDto,
+    nullable: true,
+    description: 'Replaces the scheduled reconciliation settings; null turns scheduling off.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppReconcileDto)
+  reconcile?: AppReconcileDto | null;
 }
 
 export class AppResponseDto {
@@ -166,6 +214,12 @@ export class AppResponseDto {
 
   @ApiProperty({ type: AppRetentionDto, description: "This app's retention overrides ({} when none)." })
   retention!: AppRetentionDto;
+
+  @ApiProperty({
+    type: AppReconcileDto,
+    description: "This app's scheduled reconciliation ({ enabled: false } when off).",
+  })
+  reconcile!: AppReconcileDto;
 
   @ApiProperty({ description: 'Creation time, ISO-8601.' })
   createdAt!: string;

@@ -46,7 +46,13 @@ export class AppsService {
       name: dto.name,
       provider: provider.name,
       disabled: false,
-      settings: dto.retention ? { retention: { ...dto.retention } } : null,
+      settings:
+        dto.retention || dto.reconcile
+          ? {
+              ...(dto.retention ? { retention: { ...dto.retention } } : {}),
+              ...(dto.reconcile ? { reconcile: { ...dto.reconcile } } : {}),
+            }
+          : null,
       createdAt: now,
       updatedAt: now,
     });
@@ -83,6 +89,10 @@ export class AppsService {
     if (dto.retention !== undefined) {
       const { retention: _old, ...rest } = app.settings ?? {};
       app.settings = dto.retention === null ? rest : { ...rest, retention: { ...dto.retention } };
+    }
+    if (dto.reconcile !== undefined) {
+      const { reconcile: _old, ...rest } = app.settings ?? {};
+      app.settings = dto.reconcile === null ? rest : { ...rest, reconcile: { ...dto.reconcile } };
     }
     app.updatedAt = nowIso();
     await this.apps.save(app);
@@ -161,6 +171,7 @@ export class AppsService {
       config: app.config,
       secretsSet: Object.keys(secrets).sort(),
       retention: { ...app.settings?.retention },
+      reconcile: { enabled: false, ...app.settings?.reconcile },
       createdAt: app.createdAt,
       updatedAt: app.updatedAt,
     };

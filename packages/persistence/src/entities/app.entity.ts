@@ -5,6 +5,8 @@ import { BoolColumn, IdColumn, JsonColumn, StringColumn, TextColumn, TimeColumn 
 export interface AppSettings {
   /** Days each kind of row is kept (`retention` kinds: events, callbacks, attempts, relays, messages); 0 keeps it. */
   retention?: Partial<Record<'events' | 'callbacks' | 'attempts' | 'relays' | 'messages', number>>;
+  /** Scheduled reconciliation (docs/reconciliation.md); absent fields take the provider's defaults. */
+  reconcile?: { enabled: boolean; everyMinutes?: number; delayMinutes?: number };
 }
 
 /** A tenant: one vendor account. Credentials live only in `secretsEncrypted` (AES-256-GCM). */
