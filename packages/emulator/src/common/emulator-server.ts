@@ -1,5 +1,7 @@
 import fastify, { type FastifyInstance } from 'fastify';
 import type { BeforeExchange, BeforeExchangeLog } from './before-callback.js';
+import type { CallbackFaultSpec, DroppedCallback } from './callback-faults.js';
+import { registerCallbackFaultRoutes } from './callback-faults.routes.js';
 import type { CallbackAttempt, CallbackSender } from './callback-sender.js';
 import { FaultInjector, type FaultAnswers, type FaultSpec } from './fault-injector.js';
 import { acceptRawBodies, isObject, parseJson } from './http-helpers.js';
@@ -23,7 +25,20 @@ export interface EmulatorHandle {
     clear(): void;
     list(): FaultSpec[];
   };
-  /** Forgets messages, callbacks, faults, tokens, rate counters and registered ids. */
+  /** Loses post-event callbacks on purpose (never before-callbacks, never `fireCallback`). */
+  callbackFaults: {
+    /** Replaces the fault; throws a TypeError for an invalid spec. Answers the spec in force. */
+    set(spec: CallbackFaultSpec): CallbackFaultSpec;
+    /** Removes the fault; the lost callbacks stay listed. */
+    clear(): void;
+    get(): CallbackFaultSpec | null;
+    /** Every callback lost so far, oldest first. */
+    dropped(): DroppedCallback[];
+  };
+  /**
+   * Forgets messages, callbacks, faults (the callback fault and what it lost too), tokens, rate counters and
+   * registered ids.
+   */
   reset(): void;
 }
 
@@ -65,6 +80,7 @@ export function createEmulatorServer(parts: ServerParts): {
   }
   const reset = () => {
     faults.clear();
+    parts.callbacks.faults.reset();
     parts.before.clear();
     parts.resetVendor();
   };
@@ -95,6 +111,7 @@ export function createEmulatorServer(parts: ServerParts): {
     faults.clear();
     return reply.code(204).send();
   });
+  registerCallbackFaultRoutes(server, parts.callbacks.faults);
   server.post('/_emulator/reset', async (_request, reply) => {
     reset();
     return reply.code(204).send();
@@ -118,6 +135,12 @@ export function handle(
     callbacksSettled: () => parts.callbacks.settled(),
     beforeCallbacks: () => parts.before.list(),
     faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), list: () => faults.list() },
+    callbackFaults: {
+      set: (spec) => parts.callbacks.faults.set(spec),
+      clear: () => parts.callbacks.faults.clear(),
+      get: () => parts.callbacks.faults.get(),
+      dropped: () => parts.callbacks.faults.dropped(),
+    },
     reset,
   };
 }

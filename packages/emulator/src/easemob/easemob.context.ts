@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BeforeExchangeLog } from '../common/before-callback.js';
+import { CallbackFaults } from '../common/callback-faults.js';
 import { CallbackSender } from '../common/callback-sender.js';
 import { MessageIdGenerator } from '../common/id-generator.js';
 import { MessageStore, type RecordedMessage } from '../common/message-store.js';
@@ -34,7 +35,7 @@ export class EasemobContext {
   constructor(options: EasemobEmulatorOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
-    this.callbacks = new CallbackSender(options.log);
+    this.callbacks = new CallbackSender(new CallbackFaults(), options.log);
     this.limits = new EasemobRateLimits(options.rateLimits ?? true, this.now);
     this.registeredOnly = options.ids === 'registered';
     // The console default for app tokens is 60 days (easemob.md §1.1).

@@ -1,4 +1,5 @@
 import { BeforeExchangeLog } from '../common/before-callback.js';
+import { CallbackFaults } from '../common/callback-faults.js';
 import { CallbackSender } from '../common/callback-sender.js';
 import { MessageStore } from '../common/message-store.js';
 import { SlidingWindowLimiter } from '../common/rate-limiter.js';
@@ -54,7 +55,7 @@ export class TencentContext {
     this.now = options.now ?? Date.now;
     this.strictGroupImportOrder = options.groupImportOrder === 'strict';
     this.historyFileDelayHours = options.historyFileDelayHours ?? 1;
-    this.callbacks = new CallbackSender(options.log);
+    this.callbacks = new CallbackSender(new CallbackFaults(), options.log);
     this.registeredOnly = options.ids === 'registered';
     this.rateLimits = options.rateLimits ?? true;
     this.callbackTimeoutMs = options.callbackTimeoutMs ?? 2000;
