@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BeforeExchangeLog } from '../common/before-callback.js';
 import { CallbackFaults } from '../common/callback-faults.js';
 import { CallbackSender } from '../common/callback-sender.js';
+import { EmulatorClock } from '../common/emulator-clock.js';
 import { MessageIdGenerator } from '../common/id-generator.js';
 import { MessageStore, type RecordedMessage } from '../common/message-store.js';
 import { messageCallback } from './easemob-callback.builder.js';
@@ -27,6 +28,7 @@ export class EasemobContext {
   readonly registeredOnly: boolean;
   readonly tokenTtlSeconds: number;
   readonly callbackTimeoutMs: number;
+  readonly clock: EmulatorClock;
   readonly now: () => number;
   readonly options: EasemobEmulatorOptions;
   /** Export files handed out by `GET /chatmessages/{time}`, by download token. */
@@ -34,7 +36,8 @@ export class EasemobContext {
 
   constructor(options: EasemobEmulatorOptions) {
     this.options = options;
-    this.now = options.now ?? Date.now;
+    this.clock = new EmulatorClock(options.now);
+    this.now = this.clock.now;
     this.callbacks = new CallbackSender(new CallbackFaults(), options.log);
     this.limits = new EasemobRateLimits(options.rateLimits ?? true, this.now);
     this.registeredOnly = options.ids === 'registered';
