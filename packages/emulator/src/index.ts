@@ -40,6 +40,7 @@ export type { EmulatorHandle } from './common/emulator-server.js';
 export type { FaultSpec } from './common/fault-injector.js';
 export type { RecordedMessage, MessageFilter } from './common/message-store.js';
 export type { CallbackAttempt } from './common/callback-sender.js';
+export type { CallbackFaultSpec, DroppedCallback } from './common/callback-faults.js';
 export type { BeforeExchange } from './common/before-callback.js';
 export type { EasemobClientMessage, EasemobClientSendResult } from './easemob/easemob-client-send.js';
 export { TENCENT_BEFORE_COMMANDS, type TencentBeforeCommand } from './tencent/tencent-before-callback.js';

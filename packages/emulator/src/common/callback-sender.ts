@@ -1,3 +1,5 @@
+import type { CallbackFaults } from './callback-faults.js';
+
 /** One HTTP attempt to deliver a callback, as recorded for inspection. */
 export interface CallbackAttempt {
   vendor: 'easemob' | 'tencent';
@@ -35,7 +37,11 @@ export class CallbackSender {
   private readonly attempts: CallbackAttempt[] = [];
   private readonly inFlight = new Set<Promise<CallbackAttempt[]>>();
 
-  constructor(private readonly log?: (line: string) => void) {}
+  /** `faults` may lose what `enqueue` is given; `deliver` (a test's explicit post) always posts. */
+  constructor(
+    readonly faults: CallbackFaults,
+    private readonly log?: (line: string) => void,
+  ) {}
 
   list(): CallbackAttempt[] {
     return [...this.attempts];
@@ -45,8 +51,15 @@ export class CallbackSender {
     this.attempts.length = 0;
   }
 
-  /** Starts a delivery without waiting for it (the vendor answers the API call first). */
+  /**
+   * A post-event callback the vendor fires on its own: starts its delivery without waiting for it (the
+   * vendor answers the API call first), unless the callback fault loses it.
+   */
   enqueue(options: DeliveryOptions): void {
+    if (this.faults.drops(options)) {
+      this.log?.(`callback ${options.kind} → ${options.url}: lost by the callback fault`);
+      return;
+    }
     void this.deliver(options);
   }
 

@@ -1,6 +1,10 @@
 import fastify, { type FastifyInstance } from 'fastify';
 import type { BeforeExchange, BeforeExchangeLog } from './before-callback.js';
+import type { CallbackFaultSpec, DroppedCallback } from './callback-faults.js';
+import { registerCallbackFaultRoutes } from './callback-faults.routes.js';
 import type { CallbackAttempt, CallbackSender } from './callback-sender.js';
+import type { EmulatorClock } from './emulator-clock.js';
+import { registerEmulatorClockRoutes } from './emulator-clock.routes.js';
 import { FaultInjector, type FaultAnswers, type FaultSpec } from './fault-injector.js';
 import { acceptRawBodies, isObject, parseJson } from './http-helpers.js';
 import type { MessageFilter, MessageStore, RecordedMessage } from './message-store.js';
@@ -23,7 +27,28 @@ export interface EmulatorHandle {
     clear(): void;
     list(): FaultSpec[];
   };
-  /** Forgets messages, callbacks, faults, tokens, rate counters and registered ids. */
+  /** Loses post-event callbacks on purpose (never before-callbacks, never `fireCallback`). */
+  callbackFaults: {
+    /** Replaces the fault; throws a TypeError for an invalid spec. Answers the spec in force. */
+    set(spec: CallbackFaultSpec): CallbackFaultSpec;
+    /** Removes the fault; the lost callbacks stay listed. */
+    clear(): void;
+    get(): CallbackFaultSpec | null;
+    /** Every callback lost so far, oldest first. */
+    dropped(): DroppedCallback[];
+  };
+  /** The emulator's clock (the `now` option plus what tests moved it forward by). */
+  clock: {
+    now(): number;
+    /** Moves it forward by `ms` (≥ 0). */
+    advance(ms: number): void;
+    /** Moves it forward to `epochMs` (not in the past). */
+    set(epochMs: number): void;
+  };
+  /**
+   * Forgets messages, callbacks, faults (the callback fault and what it lost too), tokens, rate counters and
+   * registered ids, and takes the clock back to the `now` option.
+   */
   reset(): void;
 }
 
@@ -32,6 +57,7 @@ export interface ServerParts {
   callbacks: CallbackSender;
   before: BeforeExchangeLog;
   faultAnswers: FaultAnswers;
+  clock: EmulatorClock;
   resetVendor(): void;
   log?: (line: string) => void;
 }
@@ -65,6 +91,8 @@ export function createEmulatorServer(parts: ServerParts): {
   }
   const reset = () => {
     faults.clear();
+    parts.callbacks.faults.reset();
+    parts.clock.reset();
     parts.before.clear();
     parts.resetVendor();
   };
@@ -95,6 +123,8 @@ export function createEmulatorServer(parts: ServerParts): {
     faults.clear();
     return reply.code(204).send();
   });
+  registerCallbackFaultRoutes(server, parts.callbacks.faults);
+  registerEmulatorClockRoutes(server, parts.clock);
   server.post('/_emulator/reset', async (_request, reply) => {
     reset();
     return reply.code(204).send();
@@ -118,6 +148,17 @@ export function handle(
     callbacksSettled: () => parts.callbacks.settled(),
     beforeCallbacks: () => parts.before.list(),
     faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), list: () => faults.list() },
+    callbackFaults: {
+      set: (spec) => parts.callbacks.faults.set(spec),
+      clear: () => parts.callbacks.faults.clear(),
+      get: () => parts.callbacks.faults.get(),
+      dropped: () => parts.callbacks.faults.dropped(),
+    },
+    clock: {
+      now: () => parts.clock.now(),
+      advance: (ms) => parts.clock.advance(ms),
+      set: (epochMs) => parts.clock.set(epochMs),
+    },
     reset,
   };
 }

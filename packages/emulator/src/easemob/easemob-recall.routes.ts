@@ -40,7 +40,8 @@ export function registerEasemobRecallRoutes(server: FastifyInstance, ctx: Easemo
       return sendError(reply, recallError(400, "can't find msg to"));
     }
     const windowMs = (app.recallWindowSeconds ?? DEFAULT_RECALL_WINDOW_SECONDS) * 1000;
-    if (!body['force'] && Date.now() - message.receivedAt > windowMs) {
+    // The emulator's clock, as `receivedAt` is: a fixed or moved clock must not make every message "old".
+    if (!body['force'] && ctx.now() - message.receivedAt > windowMs) {
       return sendError(reply, recallError(403, 'exceed recall time limit'));
     }
     message.recalled = true;

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BeforeExchangeLog } from '../common/before-callback.js';
+import { CallbackFaults } from '../common/callback-faults.js';
 import { CallbackSender } from '../common/callback-sender.js';
+import { EmulatorClock } from '../common/emulator-clock.js';
 import { MessageIdGenerator } from '../common/id-generator.js';
 import { MessageStore, type RecordedMessage } from '../common/message-store.js';
 import { messageCallback } from './easemob-callback.builder.js';
@@ -26,6 +28,7 @@ export class EasemobContext {
   readonly registeredOnly: boolean;
   readonly tokenTtlSeconds: number;
   readonly callbackTimeoutMs: number;
+  readonly clock: EmulatorClock;
   readonly now: () => number;
   readonly options: EasemobEmulatorOptions;
   /** Export files handed out by `GET /chatmessages/{time}`, by download token. */
@@ -33,8 +36,9 @@ export class EasemobContext {
 
   constructor(options: EasemobEmulatorOptions) {
     this.options = options;
-    this.now = options.now ?? Date.now;
-    this.callbacks = new CallbackSender(options.log);
+    this.clock = new EmulatorClock(options.now);
+    this.now = this.clock.now;
+    this.callbacks = new CallbackSender(new CallbackFaults(), options.log);
     this.limits = new EasemobRateLimits(options.rateLimits ?? true, this.now);
     this.registeredOnly = options.ids === 'registered';
     // The console default for app tokens is 60 days (easemob.md §1.1).

@@ -62,6 +62,7 @@ export async function startEasemobEmulator(options: EasemobEmulatorOptions): Pro
     store: ctx.store,
     callbacks: ctx.callbacks,
     before: ctx.before,
+    clock: ctx.clock,
     faultAnswers: {
       status: (status: number) =>
         easemobError(status, 'service_unavailable', 'fault injected by the emulator').body,

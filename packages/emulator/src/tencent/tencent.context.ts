@@ -1,5 +1,7 @@
 import { BeforeExchangeLog } from '../common/before-callback.js';
+import { CallbackFaults } from '../common/callback-faults.js';
 import { CallbackSender } from '../common/callback-sender.js';
+import { EmulatorClock } from '../common/emulator-clock.js';
 import { MessageStore } from '../common/message-store.js';
 import { SlidingWindowLimiter } from '../common/rate-limiter.js';
 import { tencentCallbackUrl } from './tencent-callback.builder.js';
@@ -45,16 +47,21 @@ export class TencentContext {
   readonly callbackTimeoutMs: number;
   readonly before = new BeforeExchangeLog();
   readonly beforeTimeoutMs: number;
+  readonly clock: EmulatorClock;
   readonly now: () => number;
   private readonly liveQueues = new Map<number, [TencentHistoryRecord[], TencentHistoryRecord][]>();
   readonly strictGroupImportOrder: boolean;
-  readonly historyFileDelayHours: number;
+  /** Hours after an hour ends before `get_history` has its file; tests may change it at runtime. */
+  historyFileDelayHours: number;
+  private readonly configuredFileDelayHours: number;
 
   constructor(options: TencentEmulatorOptions) {
-    this.now = options.now ?? Date.now;
+    this.clock = new EmulatorClock(options.now);
+    this.now = this.clock.now;
     this.strictGroupImportOrder = options.groupImportOrder === 'strict';
-    this.historyFileDelayHours = options.historyFileDelayHours ?? 1;
-    this.callbacks = new CallbackSender(options.log);
+    this.configuredFileDelayHours = options.historyFileDelayHours ?? 1;
+    this.historyFileDelayHours = this.configuredFileDelayHours;
+    this.callbacks = new CallbackSender(new CallbackFaults(), options.log);
     this.registeredOnly = options.ids === 'registered';
     this.rateLimits = options.rateLimits ?? true;
     this.callbackTimeoutMs = options.callbackTimeoutMs ?? 2000;
@@ -141,7 +148,15 @@ export class TencentContext {
     });
   }
 
+  /** Sets `historyFileDelayHours` at runtime: 0 makes an hour's file ready as soon as the hour is over. */
+  setHistoryFileDelayHours(hours: number): void {
+    if (typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0)
+      throw new RangeError(`historyFileDelayHours must be a number ≥ 0, got ${JSON.stringify(hours)}`);
+    this.historyFileDelayHours = hours;
+  }
+
   reset(): void {
+    this.historyFileDelayHours = this.configuredFileDelayHours;
     this.store.clear();
     this.callbacks.clear();
     this.before.clear();

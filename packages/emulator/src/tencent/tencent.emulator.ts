@@ -55,6 +55,11 @@ export interface TencentEmulator extends EmulatorHandle {
     operation: TencentClientOperation,
     body: Record<string, unknown>,
   ): Promise<TencentResult>;
+  /**
+   * The `historyFileDelayHours` option at runtime (≥ 0; a RangeError otherwise). With 0 and the clock moved
+   * past an hour's end, `get_history` serves that hour at once. `reset()` restores the option.
+   */
+  setHistoryFileDelayHours(hours: number): void;
 }
 
 /** Starts a fake Tencent Cloud IM REST server (see the package README for what it covers). */
@@ -64,6 +69,7 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     store: ctx.store,
     callbacks: ctx.callbacks,
     before: ctx.before,
+    clock: ctx.clock,
     faultAnswers: {
       status: () => fail(70169, 'fault injected by the emulator'),
       tooManyRequests: () => ({
@@ -148,6 +154,20 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     }
   });
 
+  // The get_history file delay at runtime, for an emulator in another process (the CLI's).
+  server.get('/_emulator/history-file-delay', async () => ({ hours: ctx.historyFileDelayHours }));
+  server.post('/_emulator/history-file-delay', async (request, reply) => {
+    const parsed = parseJson(request.body);
+    const hours = parsed.ok && isObject(parsed.value) ? parsed.value['hours'] : undefined;
+    try {
+      ctx.setHistoryFileDelayHours(hours as number);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return reply.code(400).send({ error: `body must be { hours: number ≥ 0 }: ${error.message}` });
+    }
+    return { hours: ctx.historyFileDelayHours };
+  });
+
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
     ...handle(url, server, parts, faults, reset),
@@ -156,5 +176,6 @@ export async function startTencentEmulator(options: TencentEmulatorOptions): Pro
     inspect: (sdkAppId) => snapshotTencentApp(appOf(sdkAppId)),
     asClient: (sdkAppId, operation, body) =>
       performTencentClientOperation(ctx, appOf(sdkAppId), operation, body),
+    setHistoryFileDelayHours: (hours) => ctx.setHistoryFileDelayHours(hours),
   };
 }
