@@ -102,17 +102,10 @@ const RECEIPT_CONFLICT = ' ON CONFLICT (app_id, message_key) DO NOTHING';
 const receiptRows = (e: EventEntity, origin: 'callback' | 'recovered'): unknown[][] =>
   messageKeysOf(e.body).map((key) => [e.appId, key, e.id, origin, e.receivedAt]);
 
-/**
- * Keeps the events whose message keys this store won (an event with several keys — a recall of several
- * messages — when it won any), and the deliveries and relays of those; `won` holds the winning event ids.
- */
-function keepWon<T extends { events: EventEntity[]; deliveries: DeliveryEntity[]; relays?: RelayEntity[] }>(
-  batch: T,
-  won: ReadonlySet<string>,
-): T {
-  const dropped = new Set(
-    batch.events.filter((e) => messageKeysOf(e.body).length > 0 && !won.has(e.id)).map((e) => e.id),
-  );
+/** The batch without the events `dropped` names, and without their deliveries and relays. */
+function withoutEvents<
+  T extends { events: EventEntity[]; deliveries: DeliveryEntity[]; relays?: RelayEntity[] },
+>(batch: T, dropped: ReadonlySet<string>): T {
   if (dropped.size === 0) return batch;
   return {
     ...batch,
@@ -122,7 +115,28 @@ function keepWon<T extends { events: EventEntity[]; deliveries: DeliveryEntity[]
   };
 }
 
-/** Whether a stored callback brought nothing new: it reported events, and each was of a stored message. */
+/**
+ * The events a store must leave out, given the ids of the keyed events whose receipts it won (`won`) and
+ * the keys already held by a recovered event (`recoveredKeys`, callbacks only). A recovery stores only
+ * what it won. A callback leaves out only the events of messages a recovery stored: two callbacks that
+ * report one message (a test, a vendor's oddity) are both stored, as they always were.
+ */
+function droppedEvents(
+  events: readonly EventEntity[],
+  won: ReadonlySet<string>,
+  origin: 'callback' | 'recovered',
+  recoveredKeys: ReadonlySet<string> = new Set(),
+): Set<string> {
+  const dropped = new Set<string>();
+  for (const e of events) {
+    const keys = messageKeysOf(e.body);
+    if (keys.length === 0 || won.has(e.id)) continue;
+    if (origin === 'recovered' || keys.some((k) => recoveredKeys.has(k))) dropped.add(e.id);
+  }
+  return dropped;
+}
+
+/** Whether a stored callback brought nothing new: it reported events, and each was of a recovered message. */
 const allDropped = (before: IngestBatch, after: IngestBatch): boolean =>
   before.events.length > 0 && after.events.length === 0;
 
@@ -250,7 +264,7 @@ export class IngestRepository {
     const results = batches.map((b): IngestResult => {
       if (insertCallback.run(...callbackValues(b.callback).map(sqliteValue)).changes === 0)
         return 'duplicate';
-      const kept = keepWon(b, this.insertSqliteReceipts(db, b.events, 'callback'));
+      const kept = withoutEvents(b, this.insertSqliteReceipts(db, b.events, 'callback'));
       stored.push(kept);
       return allDropped(b, kept) ? 'duplicate' : 'stored';
     });
@@ -258,22 +272,25 @@ export class IngestRepository {
     return results;
   }
 
-  /** The ids of the keyed events whose receipts this insert won. */
+  /** Inserts the events' receipts; answers the events to leave out (`droppedEvents`). */
   private insertSqliteReceipts(
     db: SqliteHandle,
     events: EventEntity[],
     origin: 'callback' | 'recovered',
   ): Set<string> {
     const won = new Set<string>();
+    const recoveredKeys = new Set<string>();
+    const insert = db.prepare(this.insertSql('?', 'message_receipts', RECEIPT_COLUMNS, 1) + RECEIPT_CONFLICT);
+    const holder = db.prepare(`SELECT origin FROM message_receipts WHERE app_id = ? AND message_key = ?`);
     for (const e of events)
-      for (const row of receiptRows(e, origin))
-        if (
-          db
-            .prepare(this.insertSql('?', 'message_receipts', RECEIPT_COLUMNS, 1) + RECEIPT_CONFLICT)
-            .run(...row).changes > 0
-        )
-          won.add(e.id);
-    return won;
+      for (const row of receiptRows(e, origin)) {
+        if (insert.run(...row).changes > 0) won.add(e.id);
+        else if (origin === 'callback') {
+          const held = holder.all(row[0], row[1])[0] as { origin: string } | undefined;
+          if (held?.origin === 'recovered') recoveredKeys.add(String(row[1]));
+        }
+      }
+    return droppedEvents(events, won, origin, recoveredKeys);
   }
 
   private insertSqliteRows(db: SqliteHandle, stored: Omit<IngestBatch, 'callback'>[]): void {
@@ -307,19 +324,18 @@ export class IngestRepository {
     if (batch.events.length === 0) return Promise.resolve([]);
     if (this.transactor.engine === 'sqlite')
       return this.transactor.sqlite((db) => {
-        const kept = keepWon(batch, this.insertSqliteReceipts(db, batch.events, 'recovered'));
+        const kept = withoutEvents(batch, this.insertSqliteReceipts(db, batch.events, 'recovered'));
         this.insertSqliteRows(db, [kept]);
         return kept.events.map((e) => e.id);
       });
     return this.transactor.transaction(async (m) => {
-      const won = await this.insertPostgresReceipts(m, batch.events, 'recovered');
-      const kept = keepWon(batch, won);
+      const kept = withoutEvents(batch, await this.insertPostgresReceipts(m, batch.events, 'recovered'));
       await this.insertPostgresRows(m, [kept]);
       return kept.events.map((e) => e.id);
     });
   }
 
-  /** The ids of the keyed events whose receipts this insert won. */
+  /** Inserts the events' receipts; answers the events to leave out (`droppedEvents`). */
   private async insertPostgresReceipts(
     manager: EntityManager,
     events: EventEntity[],
@@ -327,18 +343,42 @@ export class IngestRepository {
   ): Promise<Set<string>> {
     const rows = events.flatMap((e) => receiptRows(e, origin));
     const won = new Set<string>();
+    const wonKeys = new Set<string>();
     const perStatement = Math.floor(MAX_PARAMETERS / RECEIPT_COLUMNS.length);
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement);
       const inserted: Row[] = await manager.query(
         this.insertSql('$', 'message_receipts', RECEIPT_COLUMNS, chunk.length) +
           RECEIPT_CONFLICT +
-          ' RETURNING event_id',
+          ' RETURNING event_id, message_key',
         chunk.flat(),
       );
-      for (const r of inserted) won.add(String(r.event_id));
+      for (const r of inserted) {
+        won.add(String(r.event_id));
+        wonKeys.add(String(r.message_key));
+      }
     }
-    return won;
+    const recoveredKeys = new Set<string>();
+    const lost = rows.filter((r) => !wonKeys.has(String(r[1])));
+    if (origin === 'callback' && lost.length > 0) {
+      const appId = String(lost[0]![0]);
+      const keys = [...new Set(lost.filter((r) => r[0] === appId).map((r) => String(r[1])))];
+      // One app per callback group in practice; other apps' lost keys are looked up one by one.
+      const others = lost.filter((r) => r[0] !== appId);
+      const held: Row[] = await manager.query(
+        `SELECT message_key FROM message_receipts WHERE app_id = $1 AND origin = 'recovered' AND message_key = ANY($2)`,
+        [appId, keys],
+      );
+      for (const r of held) recoveredKeys.add(String(r.message_key));
+      for (const r of others) {
+        const one: Row[] = await manager.query(
+          `SELECT message_key FROM message_receipts WHERE app_id = $1 AND origin = 'recovered' AND message_key = $2`,
+          [r[0], r[1]],
+        );
+        if (one.length > 0) recoveredKeys.add(String(r[1]));
+      }
+    }
+    return droppedEvents(events, won, origin, recoveredKeys);
   }
 
   /**
@@ -376,9 +416,9 @@ export class IngestRepository {
       batches.flatMap((b) => pick(b).map((values) => [b.callback.id, ...values]));
     const receipts = rows((b) => b.events.flatMap((e) => receiptRows(e, 'callback')));
     const keyed = receipts.length > 0;
-    // With receipts, an event row carries whether it is keyed: a keyed one is inserted only if it won one.
+    // With receipts, an event row carries its first message key: it is left out when a recovery holds it.
     const events = rows((b) =>
-      b.events.map((e) => [...(keyed ? [messageKeysOf(e.body).length > 0] : []), ...eventValues(e)]),
+      b.events.map((e) => [...(keyed ? [messageKeysOf(e.body)[0] ?? null] : []), ...eventValues(e)]),
     );
     const deliveries = rows((b) => b.deliveries.map(deliveryValues));
     const relays = rows((b) => (b.relays ?? []).map(relayValues));
@@ -403,22 +443,25 @@ export class IngestRepository {
       const first = params.length;
       params.push(...values.flat());
       const extra = options.extra ?? [];
-      const casts = ['', ...extra.map((c) => (c === '_keyed' ? '::boolean' : '')), ...columns.map(castOf)];
+      const casts = ['', ...extra.map(() => ''), ...columns.map(castOf)];
       parts.push(
         `, ${table}_new AS (INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM (VALUES ${valuesList(values.length, casts, first)}) AS v(${['_callback_id', ...extra, ...columns].join(', ')}) WHERE v._callback_id IN (SELECT id FROM cb)${options.where ?? ''}${options.suffix ?? ''})`,
       );
     };
     if (keyed) {
+      // The statement's snapshot shows the receipts committed before it began: a recovery committing
+      // while it runs can still be stored beside it (docs/reconciliation.md, "Exactly once").
       insertOf('message_receipts', RECEIPT_COLUMNS, receipts, {
         suffix: `${RECEIPT_CONFLICT} RETURNING event_id`,
       });
       insertOf('events', EVENT_COLUMNS, events, {
-        extra: ['_keyed'],
-        where: ' AND (NOT v._keyed OR v.id IN (SELECT event_id FROM message_receipts_new))',
+        extra: ['_key'],
+        where:
+          ' AND (v._key IS NULL OR v.id IN (SELECT event_id FROM message_receipts_new) OR NOT EXISTS' +
+          " (SELECT 1 FROM message_receipts r WHERE r.app_id = v.app_id AND r.message_key = v._key AND r.origin = 'recovered'))",
         suffix: ' RETURNING id',
       });
-      const ofStored = (column: string) =>
-        events.length === 0 ? '' : ` AND (v.${column} IS NULL OR v.${column} IN (SELECT id FROM events_new))`;
+      const ofStored = (column: string) => ` AND v.${column} IN (SELECT id FROM events_new)`;
       insertOf('deliveries', DELIVERY_COLUMNS, deliveries, { where: ofStored('event_id') });
       insertOf('relays', RELAY_COLUMNS, relays, {
         where: ofStored('origin_event_id'),
@@ -430,14 +473,15 @@ export class IngestRepository {
       insertOf('relays', RELAY_COLUMNS, relays, { suffix: RELAY_CONFLICT });
     }
     const tail = keyed
-      ? ` SELECT id, 'callback' AS kind FROM cb UNION ALL SELECT event_id AS id, 'receipt' AS kind FROM message_receipts_new`
+      ? ` SELECT id, 'callback' AS kind FROM cb UNION ALL SELECT id, 'event' AS kind FROM events_new`
       : ` SELECT id, 'callback' AS kind FROM cb`;
     const inserted = await this.transactor.query<Row>(`${parts.join('')}${tail}`, params);
     const stored = new Set(inserted.filter((r) => r.kind === 'callback').map((r) => String(r.id)));
-    const won = new Set(inserted.filter((r) => r.kind === 'receipt').map((r) => String(r.id)));
+    const storedEvents = new Set(inserted.filter((r) => r.kind === 'event').map((r) => String(r.id)));
     return batches.map((b) => {
       if (!stored.has(b.callback.id)) return 'duplicate';
-      return allDropped(b, keepWon(b, won)) ? 'duplicate' : 'stored';
+      const nothingNew = keyed && b.events.length > 0 && !b.events.some((e) => storedEvents.has(e.id));
+      return nothingNew ? 'duplicate' : 'stored';
     });
   }
 
@@ -449,16 +493,16 @@ export class IngestRepository {
     );
     const stored = new Set(inserted.map((r) => String(r.id)));
     const fresh = batches.filter((b) => stored.has(b.callback.id));
-    const won = await this.insertPostgresReceipts(
+    const dropped = await this.insertPostgresReceipts(
       manager,
       fresh.flatMap((b) => b.events),
       'callback',
     );
-    const kept = fresh.map((b) => keepWon(b, won));
+    const kept = fresh.map((b) => withoutEvents(b, dropped));
     await this.insertPostgresRows(manager, kept);
     return batches.map((b) => {
       if (!stored.has(b.callback.id)) return 'duplicate';
-      return allDropped(b, keepWon(b, won)) ? 'duplicate' : 'stored';
+      return allDropped(b, withoutEvents(b, dropped)) ? 'duplicate' : 'stored';
     });
   }
 

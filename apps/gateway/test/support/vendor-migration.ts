@@ -8,6 +8,7 @@ import {
   type TencentEmulator,
 } from '@im-gateway/emulator';
 import { startGateway, type RunningGateway } from './gateway.js';
+import { TcpProxy } from './tcp-proxy.js';
 import { EASEMOB, TENCENT } from '../messages/send-support.js';
 
 const HOUR = 3_600_000;
@@ -39,6 +40,8 @@ export interface VendorPair {
   easemob: { emulator: EasemobEmulator; appId: string };
   tencent: { emulator: TencentEmulator; appId: string };
   bridgeId: string;
+  /** With `callbackProxy`: the proxy the vendors' callbacks pass through, to cut the gateway off from them. */
+  callbackProxy?: TcpProxy;
   close(): Promise<void>;
 }
 
@@ -47,9 +50,12 @@ export interface VendorPair {
  * a two-way bridge carrying direct, group and chat-room conversations with users of the same id.
  */
 export async function vendorPair(
-  options: { env?: Record<string, string>; source?: 'easemob' | 'tencent' } = {},
+  options: { env?: Record<string, string>; source?: 'easemob' | 'tencent'; callbackProxy?: boolean } = {},
 ): Promise<VendorPair> {
   const gw = await startGateway({ env: { ...options.env } });
+  const gwPort = Number(new URL(gw.url).port);
+  const proxy = options.callbackProxy ? new TcpProxy('127.0.0.1', gwPort) : undefined;
+  const callbackBase = proxy ? `http://127.0.0.1:${await proxy.start()}` : gw.url;
   const app = async (provider: string, config: Record<string, unknown>) => {
     const created = await gw.call('POST', '/v1/apps', {
       body: { name: provider, provider, config: { ...config, baseUrl: 'http://127.0.0.1:1' } },
@@ -60,7 +66,7 @@ export async function vendorPair(
   const easemobId = await app('easemob', EASEMOB);
   const tencentId = await app('tencent', TENCENT);
   const em = await startEasemobEmulator({
-    apps: [{ ...EASEMOB, callbackUrl: `${gw.url}/callbacks/easemob/${easemobId}` }],
+    apps: [{ ...EASEMOB, callbackUrl: `${callbackBase}/callbacks/easemob/${easemobId}` }],
     rateLimits: false,
   });
   const tc = await startTencentEmulator({
@@ -69,7 +75,7 @@ export async function vendorPair(
         sdkAppId: TENCENT.sdkAppId,
         secretKey: TENCENT.secretKey,
         callbackToken: TENCENT.callbackToken,
-        callbackUrl: `${gw.url}/callbacks/tencent/${tencentId}`,
+        callbackUrl: `${callbackBase}/callbacks/tencent/${tencentId}`,
       },
     ],
     rateLimits: false,
@@ -98,7 +104,9 @@ export async function vendorPair(
     easemob: { emulator: em, appId: easemobId },
     tencent: { emulator: tc, appId: tencentId },
     bridgeId: bridge.body.id as string,
+    ...(proxy ? { callbackProxy: proxy } : {}),
     close: async () => {
+      await proxy?.cut();
       await em.close();
       await tc.close();
       await gw.close();

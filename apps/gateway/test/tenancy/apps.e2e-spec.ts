@@ -36,6 +36,7 @@ describe('apps', () => {
       config: { orgName: '1102190223222824', appName: 'lxml', clientId: 'YXA6client-id' },
       secretsSet: ['callbackSecret', 'clientSecret'],
       retention: {},
+      reconcile: { enabled: false },
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
