@@ -66,6 +66,7 @@ export async function groupPage(
   });
   const list = records(answer.RspMsgList);
   const oldest = list.at(-1);
-  if (!oldest || Number(answer.IsFinished) === 1 || Number(oldest.MsgSeq) <= 1) return { records: list, next: null };
+  if (!oldest || Number(answer.IsFinished) === 1 || Number(oldest.MsgSeq) <= 1)
+    return { records: list, next: null };
   return { records: list, next: Number(oldest.MsgSeq) - 1 };
 }

@@ -1,5 +1,13 @@
 import type { HistoryMessage, MigrationItemResult } from '@im-gateway/types';
-import { failed, inOrder, itemError, records, refused, type Json, type TencentCall } from './tencent-migration.calls.js';
+import {
+  failed,
+  inOrder,
+  itemError,
+  records,
+  refused,
+  type Json,
+  type TencentCall,
+} from './tencent-migration.calls.js';
 import { groupPage, roamingPage, type RoamingContinuation } from './tencent-conversation.reads.js';
 import {
   historyCloudCustomData,
