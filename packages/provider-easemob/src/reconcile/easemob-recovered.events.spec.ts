@@ -7,83 +7,11 @@ import {
   type UnifiedEventDraft,
 } from '@im-gateway/types';
 import { FIXTURES, fixtureContext } from '../../test/easemob-fixtures.js';
-import { classifyEasemobCallback } from '../callback/easemob-callback.classifier.js';
+import { exportRecord, postSendRows, readBack } from '../../test/easemob-history-records.js';
 import { normalizeEasemobCallback } from '../callback/easemob-callback.normalizer.js';
-import { fromEasemobHistoryRecord } from '../migration/easemob-history.mapper.js';
 import { CALLBACK_ONLY_FIELDS, easemobRecoveredEvents } from './easemob-recovered.events.js';
 
 type Body = Record<string, unknown>;
-
-/**
- * The post-send envelope of the vendor's group example (groupchat-offline.json, seed 000 common fields) as
- * the online callback carries it: `eventType: chat`. Several examples print only the payload; a real
- * callback always has the envelope around it.
- */
-const ENVELOPE = (() => {
-  const { payload: _payload, ...envelope } = FIXTURES.load('groupchat-offline').body as Body;
-  return { ...envelope, eventType: 'chat' };
-})();
-
-/** The post-send message fixtures: every content type (payload examples) and the enveloped ones. */
-const MESSAGE_FIXTURES = FIXTURES.names().filter(
-  (name) => classifyEasemobCallback(FIXTURES.load(name).body).family === 'message',
-);
-
-interface Row {
-  name: string;
-  /** The online post-send callback of the message. */
-  callback: Body;
-  /** The export's chat_type for it (`chatroom` where the callback says `groupchat`). */
-  exportChatType: string;
-}
-
-/** One online callback per fixture and chat type the message could be sent in. */
-function rows(): Row[] {
-  const out: Row[] = [];
-  for (const name of MESSAGE_FIXTURES) {
-    const body = FIXTURES.load(name).body as Body;
-    const printed: Body = { ...ENVELOPE, ...body };
-    // An offline copy (one per offline member, `to` = that member) stands for the same message whose online
-    // callback names the group in `to`: that is the callback a recovered message stands in for.
-    const online = { ...printed, eventType: 'chat', to: printed.group_id ?? printed.to };
-    const direct = { ...online, chat_type: 'chat', to: 'user2' } as Body;
-    delete direct.group_id;
-    out.push({ name: `${name} (direct)`, callback: direct, exportChatType: 'chat' });
-    out.push({ name: `${name} (group)`, callback: online, exportChatType: 'groupchat' });
-    out.push({ name: `${name} (chat room)`, callback: online, exportChatType: 'chatroom' });
-  }
-  // Callbacks may name the sender by its JID (easemob.md §5); the export names it plainly.
-  const decorated = { ...ENVELOPE, ...(FIXTURES.load('chat-txt-payload').body as Body) };
-  out.push({
-    name: 'decorated sender',
-    callback: { ...decorated, chat_type: 'chat', from: 'org#app_user1@easemob.com/ios_1', to: 'user2' },
-    exportChatType: 'chat',
-  });
-  return out;
-}
-
-const plain = (id: unknown) => String(id).replace(/^.*#app_/, '').replace(/@.*$/, '');
-
-/** The export record (§2.11) of the message the callback reports: same id, time, parties and bodies. */
-function exportRecord(callback: Body, chatType: string): Body {
-  const payload = (callback.payload ?? {}) as Body;
-  const from = plain(callback.from);
-  const to = plain(callback.to);
-  return {
-    msg_id: callback.msg_id,
-    timestamp: callback.timestamp,
-    direction: 'outgoing',
-    to,
-    from,
-    chat_type: chatType,
-    payload: {
-      bodies: payload.bodies ?? [],
-      ...(payload.ext === undefined ? {} : { ext: payload.ext }),
-      from,
-      to,
-    },
-  };
-}
 
 function callbackEvents(body: Body): UnifiedEventDraft[] {
   const request = { body, rawBody: JSON.stringify(body), query: {}, headers: {} };
@@ -103,23 +31,17 @@ function comparable(event: UnifiedEventDraft, drop: readonly string[] = []): Rec
   return out;
 }
 
-function readBack(record: Body): HistoryMessage {
-  const message = fromEasemobHistoryRecord(record);
-  if (!message) throw new Error('the mapper refused the record');
-  return message;
-}
-
 describe('Easemob recovered events equal the callback’s, every post-send fixture', () => {
   it('covers every content type of the post-send examples', () => {
     const types = new Set(
-      rows().flatMap((r) => (callbackEvents(r.callback)[0]?.message?.contents ?? []).map((c) => c.type)),
+      postSendRows().flatMap((r) =>
+        (callbackEvents(r.callback)[0]?.message?.contents ?? []).map((c) => c.type),
+      ),
     );
-    expect([...types].sort()).toEqual(
-      ['audio', 'custom', 'image', 'location', 'text', 'video'].sort(),
-    );
+    expect([...types].sort()).toEqual(['audio', 'custom', 'image', 'location', 'text', 'video'].sort());
   });
 
-  it.each(rows().map((r) => [r.name, r] as const))('%s', (_name, row) => {
+  it.each(postSendRows().map((r) => [r.name, r] as const))('%s', (_name, row) => {
     const live = callbackEvents(row.callback);
     expect(live.map((e) => e.type)).toEqual(['message.sent']);
     const record = exportRecord(row.callback, row.exportChatType);
@@ -136,7 +58,7 @@ describe('Easemob recovered events equal the callback’s, every post-send fixtu
   });
 
   it('gives a chat room message the conversation the callback gives it: groupchat covers rooms', () => {
-    const row = rows().find((r) => r.exportChatType === 'chatroom')!;
+    const row = postSendRows().find((r) => r.exportChatType === 'chatroom')!;
     const [event] = easemobRecoveredEvents(readBack(exportRecord(row.callback, 'chatroom')), {
       source: 'export',
     });
@@ -145,9 +67,11 @@ describe('Easemob recovered events equal the callback’s, every post-send fixtu
   });
 
   it('keeps a decorated sender only in the callback: data.fromResource is callback-only', () => {
-    const row = rows().find((r) => r.name === 'decorated sender')!;
+    const row = postSendRows().find((r) => r.name === 'decorated sender')!;
     expect(callbackEvents(row.callback)[0]?.data.fromResource).toBe('org#app_user1@easemob.com/ios_1');
-    const [event] = easemobRecoveredEvents(readBack(exportRecord(row.callback, 'chat')), { source: 'export' });
+    const [event] = easemobRecoveredEvents(readBack(exportRecord(row.callback, 'chat')), {
+      source: 'export',
+    });
     expect(event?.data).not.toHaveProperty('fromResource');
     expect(event?.actor).toBe('user1');
   });
@@ -195,12 +119,16 @@ describe('Easemob recovered recall', () => {
 });
 
 describe('Easemob records that name no message', () => {
-  const good = exportRecord(rows()[0]!.callback, 'chat');
+  const good = exportRecord(postSendRows()[0]!.callback, 'chat');
   const message = readBack(good);
 
   it.each([
     ['no record', { ...message, raw: undefined }, /carries no record/],
-    ['no sender', { ...message, raw: { ...good, from: undefined, payload: { bodies: [] } } }, /missing: from/],
+    [
+      'no sender',
+      { ...message, raw: { ...good, from: undefined, payload: { bodies: [] } } },
+      /missing: from/,
+    ],
     ['no message id', { ...message, raw: { ...good, msg_id: undefined } }, /missing: msg_id/],
     ['not a message chat type', { ...message, raw: { ...good, chat_type: 'muc' } }, /chat_type "muc"/],
   ])('throws a CallbackRejectedError for %s', (_name, input, reason) => {

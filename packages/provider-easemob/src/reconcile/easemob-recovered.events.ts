@@ -20,10 +20,11 @@ import type { EasemobConfig } from '../easemob.config.js';
  * The callback's `callId`, `security`, `host` and `appkey` reach no event field: they are the callback's
  * `dedupeKey` and `raw`, which a recovered event replaces.
  */
-export const CALLBACK_ONLY_FIELDS: Readonly<Record<'message.sent' | 'message.recalled', readonly string[]>> = {
-  'message.sent': ['data.fromResource', 'data.toResource'],
-  'message.recalled': ['actor', 'data.eventMessageId', 'data.fromResource', 'data.toResource'],
-};
+export const CALLBACK_ONLY_FIELDS: Readonly<Record<'message.sent' | 'message.recalled', readonly string[]>> =
+  {
+    'message.sent': ['data.fromResource', 'data.toResource'],
+    'message.recalled': ['actor', 'data.eventMessageId', 'data.fromResource', 'data.toResource'],
+  };
 
 /**
  * The post-send callback only carries `chat` and `groupchat`: "groupchat covers groups AND chatrooms"
@@ -83,7 +84,11 @@ function recallBody(post: Record<string, unknown>): Record<string, unknown> {
 }
 
 function normalized(body: Record<string, unknown>, sentAt: number): UnifiedEventDraft[] {
-  const context: CallbackContext<EasemobConfig> = { appId: '', config: CONTEXT_CONFIG, now: new Date(sentAt) };
+  const context: CallbackContext<EasemobConfig> = {
+    appId: '',
+    config: CONTEXT_CONFIG,
+    now: new Date(sentAt),
+  };
   return normalizeEasemobCallback({ body, rawBody: JSON.stringify(body), query: {}, headers: {} }, context)
     .events;
 }
