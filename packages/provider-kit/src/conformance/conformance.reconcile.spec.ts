@@ -7,6 +7,7 @@ import type {
   ReconciliationApi,
   UnifiedEventDraft,
 } from '@im-gateway/types';
+import { renderCapabilityMatrix } from '../capability-matrix.js';
 import { reconcileDeclarationProblems, recoveredEventProblems } from './conformance.reconcile.js';
 
 const declaration = (sources: ReconcileCapabilities['sources'] = ['export', 'conversations']) => ({
@@ -189,5 +190,40 @@ describe('recovered events', () => {
     ],
   ])('fail for %s', (_name, subject, problem) => {
     expect(recoveredEventProblems(subject, [MESSAGE, recall]).join('; ')).toMatch(problem);
+  });
+});
+
+describe('capability matrix reconcile rows', () => {
+  it('shows the sources, window, delay and schedule, and — for a provider without reconciliation', () => {
+    const base = {
+      conversations: [],
+      send: {
+        targets: [],
+        contents: [],
+        unsupportedContentFields: {},
+        options: {
+          priority: [],
+          recipients: [],
+          onlineOnly: [],
+          syncToSender: { on: [], off: [] },
+          broadcast: false,
+        },
+      },
+      receive: { contents: [] },
+      recall: { targets: [], broadcast: false },
+      limits: { batchSizes: {}, maxTargetedRecipients: 1, maxMessageBytes: 1, rateLimits: [] },
+      ids: {
+        user: { maxBytes: 1, description: 'x' },
+        group: { maxBytes: 1, description: 'x' },
+        chatroom: { maxBytes: 1, description: 'x' },
+      },
+      before: { timeoutMs: 1, onTimeout: 'x', configurableWait: null, commands: [] },
+    } as unknown as ProviderCapabilities;
+    const table = renderCapabilityMatrix([
+      { name: 'a', displayName: 'A', capabilities: { ...base, reconcile: declaration() } },
+      { name: 'b', displayName: 'B', capabilities: base },
+    ]);
+    expect(table).toContain('| reconcile: history sources | export, conversations | — |');
+    expect(table).toContain('| reconcile: window (days) / delay / every (min) | 7 / 120 / 60 | — |');
   });
 });
