@@ -1,4 +1,5 @@
 import type { ProviderCapabilities } from '@im-gateway/types';
+import { EASEMOB_RECONCILE_CAPABILITIES } from './reconcile/easemob-reconcile.capabilities.js';
 import { EASEMOB_MIGRATION_CAPABILITIES } from './migration/easemob-migration.capabilities.js';
 import { EASEMOB_BEFORE_CAPABILITIES } from './callback/easemob-before.capabilities.js';
 import { EASEMOB_API_LIMITS, EASEMOB_BATCH_SIZES } from './rest/easemob-api-limits.js';
@@ -54,5 +55,6 @@ export const EASEMOB_CAPABILITIES: ProviderCapabilities = {
     chatroom: { maxBytes: 64, pattern: '^[0-9]+$', description: '0-9 (assigned by Easemob)' },
   },
   migration: EASEMOB_MIGRATION_CAPABILITIES,
+  reconcile: EASEMOB_RECONCILE_CAPABILITIES,
   before: EASEMOB_BEFORE_CAPABILITIES,
 };

@@ -22,6 +22,7 @@ import {
 import { EASEMOB_CAPABILITIES } from './easemob.capabilities.js';
 import { EasemobConfig, EASEMOB_SECRET_FIELDS } from './easemob.config.js';
 import { easemobMigration } from './migration/easemob-migration.js';
+import { createEasemobReconciliation } from './reconcile/easemob-reconciliation.js';
 import { EASEMOB_API_LIMITS } from './rest/easemob-api-limits.js';
 import { toEasemobMessage } from './rest/easemob-message.mapper.js';
 import { recallEasemobMessage, sendEasemobMessage } from './rest/easemob-messages.js';
@@ -42,6 +43,9 @@ export class EasemobProvider implements ImProvider<EasemobConfig> {
 
   /** Directory and history reads and imports for migration jobs (docs/migration.md). */
   readonly migration = easemobMigration((config) => this.clients.get(config));
+
+  /** Recovered events from the history export, for reconciliation (docs/reconciliation.md). */
+  readonly reconciliation = createEasemobReconciliation();
 
   constructor(private readonly http: AxiosInstance) {}
 

@@ -6,3 +6,5 @@ export { EasemobRestClient } from './rest/easemob-rest.client.js';
 export { EASEMOB_API_LIMITS, EASEMOB_BATCH_SIZES } from './rest/easemob-api-limits.js';
 export { EASEMOB_MIGRATION_APIS, EASEMOB_MIGRATION_API_LIMITS } from './migration/easemob-migration.apis.js';
 export { EASEMOB_MIGRATION_CAPABILITIES } from './migration/easemob-migration.capabilities.js';
+export { CALLBACK_ONLY_FIELDS as EASEMOB_CALLBACK_ONLY_FIELDS } from './reconcile/easemob-recovered.events.js';
+export { EASEMOB_RECONCILE_CAPABILITIES } from './reconcile/easemob-reconcile.capabilities.js';

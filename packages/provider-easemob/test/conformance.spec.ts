@@ -14,6 +14,7 @@ import type { EasemobConfig } from '../src/easemob.config.js';
 import { EasemobProvider } from '../src/easemob.provider.js';
 import { EASEMOB_MIGRATION_APIS } from '../src/migration/easemob-migration.apis.js';
 import { easemobBeforeCallback } from './easemob-before-callbacks.js';
+import { easemobHistoryMessages } from './easemob-history-records.js';
 import {
   clockNear,
   FIXTURE_NOW,
@@ -137,6 +138,7 @@ export const easemobSubject = (
   beforeCallback: easemobBeforeCallback,
   placeholderIds: PLACEHOLDER_IDS,
   migrationApis: Object.values(EASEMOB_MIGRATION_APIS),
+  historyMessages: easemobHistoryMessages(),
 });
 
 describe('Easemob provider conformance', () => {

@@ -6,6 +6,7 @@ import {
   type MigrationCapabilities,
   type MigrationSupport,
   type ProviderCapabilities,
+  type ReconcileCapabilities,
   type SendTargetType,
   type VendorApiLimit,
 } from '@im-gateway/types';
@@ -65,6 +66,21 @@ const MIGRATION_ROWS: Row[] = [
   ),
 ];
 
+/** A reconciliation row: the cell of a provider that declares no reconciliation is "—". */
+const reconcileRow = (label: string, cell: (r: ReconcileCapabilities) => string): Row => [
+  label,
+  (c) => (c.reconcile ? cell(c.reconcile) : NO),
+];
+
+/** The reconciliation rows: where history is read back from, how far, and the default schedule. */
+const RECONCILE_ROWS: Row[] = [
+  reconcileRow('reconcile: history sources', (r) => list(r.sources)),
+  reconcileRow(
+    'reconcile: window (days) / delay / every (min)',
+    (r) => `${r.windowDays} / ${r.exportDelayMinutes} / ${r.everyMinutes}`,
+  ),
+];
+
 /**
  * The capability matrix as a Markdown table, one column per provider: rendered from the declarations (the
  * same objects `GET /v1/providers` serves), so the docs cannot drift from what the gateway enforces.
@@ -102,6 +118,7 @@ export function renderCapabilityMatrix(providers: readonly ProviderDescription[]
     ['targeted recipients per message', (c) => String(c.limits.maxTargetedRecipients)],
     ['message payload (bytes)', (c) => String(c.limits.maxMessageBytes)],
     ...MIGRATION_ROWS,
+    ...RECONCILE_ROWS,
     [
       'before-callbacks answered within (ms)',
       (c) => (c.before.commands.length > 0 ? String(c.before.timeoutMs) : NO),

@@ -1,4 +1,5 @@
 import type { IdRule, ProviderCapabilities } from '@im-gateway/types';
+import { TENCENT_RECONCILE_CAPABILITIES } from './reconcile/tencent-reconcile.capabilities.js';
 import { TENCENT_API_LIMITS, TENCENT_BATCH_SIZE, TENCENT_MAX_TARGETED } from './rest/tencent-api-limits.js';
 import { TENCENT_MIGRATION_CAPABILITIES } from './migration/tencent-migration.capabilities.js';
 import { TENCENT_BEFORE_CAPABILITIES } from './callback/tencent-before.capabilities.js';
@@ -70,5 +71,6 @@ export const TENCENT_CAPABILITIES: ProviderCapabilities = {
     chatroom: GROUP_ID,
   },
   migration: TENCENT_MIGRATION_CAPABILITIES,
+  reconcile: TENCENT_RECONCILE_CAPABILITIES,
   before: TENCENT_BEFORE_CAPABILITIES,
 };

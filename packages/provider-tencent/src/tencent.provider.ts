@@ -25,6 +25,7 @@ import { recallTencentMessage, sendTencentMessage } from './rest/tencent-message
 import { TencentRestClient, type TencentClientOptions } from './rest/tencent-rest.client.js';
 import { TENCENT_CAPABILITIES } from './tencent.capabilities.js';
 import { createTencentMigration } from './migration/tencent-migration.js';
+import { createTencentReconciliation } from './reconcile/tencent-reconciliation.js';
 import { TencentConfig, TENCENT_SECRET_FIELDS } from './tencent.config.js';
 
 /** The Tencent provider: the gateway reaches Tencent only through this class. */
@@ -43,6 +44,8 @@ export class TencentProvider implements ImProvider<TencentConfig> {
     (c) => this.clients.get(c),
     () => (this.options.now ?? Date.now)(),
   );
+  /** Recovered events and per-conversation reads for reconciliation (docs/reconciliation.md). */
+  readonly reconciliation = createTencentReconciliation((c) => this.clients.get(c));
 
   constructor(
     private readonly http: AxiosInstance,

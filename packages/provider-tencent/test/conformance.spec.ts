@@ -14,6 +14,7 @@ import { TencentProvider } from '../src/tencent.provider.js';
 import type { TencentConfig } from '../src/tencent.config.js';
 import { tencentBeforeCallback } from './tencent-before-callbacks.js';
 import { fixtureContext as callbackContext } from './tencent-fixtures.js';
+import { tencentHistoryMessages } from './tencent-history-records.js';
 
 /** The fixture context, typed as the provider's (the callback part needs only a subset of the config). */
 const fixtureContext = (...args: Parameters<typeof callbackContext>) =>
@@ -148,6 +149,7 @@ export const tencentSubject = (
     'openim/importmsg',
     'openim/admin_getroammsg',
   ],
+  historyMessages: tencentHistoryMessages(),
 });
 
 describe('Tencent provider conformance', () => {

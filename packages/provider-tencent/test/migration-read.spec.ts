@@ -125,7 +125,7 @@ describe('Tencent migration reader against the emulator', () => {
     }
   });
 
-  it('reads the whole history window hour by hour, every message once, in the unified content model', async () => {
+  it('reads the whole history window hour by hour, every message once, in the unified content model, each with its file record as raw', async () => {
     const window = { from: NOW - SPEC.windowHours * 3600_000, to: NOW };
     const messages: HistoryMessage[] = await readAll((c) => reader.history(source.config, window, c, ctx));
     expect(messages).toHaveLength(SPEC.messages);
@@ -141,6 +141,8 @@ describe('Tencent migration reader against the emulator', () => {
       ...(m.CloudCustomData
         ? { cloudCustomData: m.CloudCustomData, ext: JSON.parse(m.CloudCustomData) }
         : {}),
+      // The file's C2C line is the message as sent (§1.19).
+      raw: m,
     }));
     const seqs = new Map<string, number>();
     const rooms = new Set(seedRooms().map((g) => g.GroupId));
@@ -157,6 +159,15 @@ describe('Tencent migration reader against the emulator', () => {
         ...(m.CloudCustomData
           ? { cloudCustomData: m.CloudCustomData, ext: JSON.parse(m.CloudCustomData) }
           : {}),
+        // The file's group line: the group's MsgSeq, and no MsgRandom (§1.19).
+        raw: {
+          From_Account: m.From_Account,
+          GroupId: m.GroupId,
+          MsgTimestamp: m.MsgTimestamp,
+          MsgSeq: seq,
+          MsgBody: m.MsgBody,
+          ...(m.CloudCustomData ? { CloudCustomData: m.CloudCustomData } : {}),
+        },
       };
     });
     const byId = (list: { messageId: string }[]) =>

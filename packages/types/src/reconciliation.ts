@@ -45,7 +45,9 @@ export interface ReconciliationApi<Config> {
    * callback) would have produced for this message, built from `message.raw` with the same normalizer as
    * the callback: equal to the callback's events except for what only a callback carries (documented per
    * provider) and the marker `data.recovered`, which this adds. `raw` of each draft is the history record;
-   * `dedupeKey` is `recovered:<type>:<messageId>`. Pure.
+   * `dedupeKey` is `recovered:<type>:<messageId>`. Pure. A record that names no message (no raw record, no id,
+   * sender or receiver) throws `CallbackRejectedError`, whose message the gateway reports as the reason the
+   * message is unreadable; nothing else is thrown.
    */
   recoveredEvents(message: HistoryMessage, recovered: { source: ReconcileSource }): UnifiedEventDraft[];
   /**

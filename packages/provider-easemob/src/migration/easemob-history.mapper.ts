@@ -14,7 +14,7 @@ const CONVERSATION = { chat: 'direct', groupchat: 'group', chatroom: 'chatroom' 
  * One record of the chat history export (migration facts §2.11) → a history message; null when the record
  * lacks what every record has (id, time, chat type). The current docs say the top-level `from`/`to` are
  * internal and `payload.from`/`payload.to` are the sender and receiver; the 2023 docs used the top level:
- * the payload wins, the top level is the fallback.
+ * the payload wins, the top level is the fallback. `raw` is the record as parsed.
  */
 export function fromEasemobHistoryRecord(record: unknown): HistoryMessage | null {
   if (!isRecord(record)) return null;
@@ -35,6 +35,8 @@ export function fromEasemobHistoryRecord(record: unknown): HistoryMessage | null
     sentAt,
     contents: easemobContents(payload.bodies),
     ...(ext ? { ext } : {}),
+    // Kept whole: reconciliation rebuilds the post-send callback from it and stores it as the event's raw.
+    raw: record,
   };
 }
 

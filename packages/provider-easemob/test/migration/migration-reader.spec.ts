@@ -117,7 +117,7 @@ describe('Easemob migration reader', () => {
     }
   });
 
-  it('reads the history of the last 3 days hour by hour, every message once, with its content', async () => {
+  it('reads the history of the last 3 days hour by hour, every message once, with its content and record', async () => {
     const window = { from: NOW - 72 * HOUR, to: NOW };
     const history = await readAll((c) => reader().history(h.source, window, c, h.ctx));
     const seeded = h.seed.messages!;
@@ -143,6 +143,9 @@ describe('Easemob migration reader', () => {
       ]);
       expect(m.contents.map((c) => c.type)).toEqual([TYPE[String(r.payload.bodies[0]!['type'])]]);
       expect(m.ext).toEqual(Object.keys(r.payload.ext).length > 0 ? r.payload.ext : undefined);
+      // The export's record as the file holds it, for reconciliation to rebuild the callback from.
+      const { source: _source, ...record } = r as typeof r & { source?: unknown };
+      expect(m.raw).toEqual(record);
     });
     // Every content type Easemob has is in the generated history.
     expect(new Set(history.map((m) => m.contents[0]!.type)).size).toBe(8);

@@ -1,6 +1,7 @@
 import type {
   CallbackContext,
   CallbackRequest,
+  HistoryMessage,
   ImProvider,
   SendableContent,
   SendableContentType,
@@ -63,6 +64,12 @@ export interface ConformanceSubject<Config extends object> {
    * before check: the smallest body the vendor documents for it, with the context to normalize it in.
    */
   beforeCallback?(vendorKind: string): ContextualRequest<Config> | undefined;
+  /**
+   * History messages as the provider's history readers return them (`raw` set), made from its post-send
+   * fixtures, some recalled: the reconcile check recovers events from each. Required in effect for a
+   * provider that declares `capabilities.reconcile`.
+   */
+  historyMessages?: readonly HistoryMessage[];
   /** Mutations per fixture in the fuzz check (default 40). */
   fuzzRuns?: number;
   /**

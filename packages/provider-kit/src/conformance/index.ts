@@ -7,6 +7,7 @@ import { callbackChecks } from './conformance.callback-checks.js';
 import { fuzzChecks } from './conformance.fuzz.js';
 import { idChecks } from './conformance.ids.js';
 import { migrationChecks } from './conformance.migration.js';
+import { reconcileChecks } from './conformance.reconcile.js';
 import { roundTripChecks } from './conformance.round-trip.js';
 import type { ConformanceCheck, ConformanceSubject } from './conformance.types.js';
 
@@ -23,12 +24,18 @@ export { FixtureFiles, fixtureRequest, type VendorFixture } from './conformance.
 export { boundaryChecks, boundaryProblems, boundarySources } from './conformance.boundary.js';
 export { goldenIds, type GoldenId } from './conformance.ids.js';
 export { migrationChecks, migrationProblems } from './conformance.migration.js';
+export {
+  reconcileChecks,
+  reconcileDeclarationProblems,
+  recoveredEventProblems,
+} from './conformance.reconcile.js';
 export { beforeChecks, beforeDeclarationProblems, conformanceModification } from './conformance.before.js';
 export { firstDifference } from './json-difference.js';
 
 /**
  * Every shared check for `subject`: golden, forgeries, purity, dedupe across retries, ids, fuzz, round trip,
- * the migration declarations, and the before-callbacks' declarations and decision replies.
+ * the migration and reconciliation declarations, recovered events, and the before-callbacks' declarations
+ * and decision replies.
  */
 export function conformanceChecks<Config extends object>(
   subject: ConformanceSubject<Config>,
@@ -39,6 +46,7 @@ export function conformanceChecks<Config extends object>(
     ...fuzzChecks(subject),
     ...roundTripChecks(subject),
     ...migrationChecks(subject),
+    ...reconcileChecks(subject),
     ...beforeChecks(subject),
   ];
 }

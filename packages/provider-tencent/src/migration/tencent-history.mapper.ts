@@ -12,11 +12,14 @@ const GROUP_IMPORT_CONTENTS: ReadonlySet<string> = new Set(['text', 'face', 'loc
 /**
  * One message of a `get_history` file (§1.19; `MsgTimestamp` with a lowercase s) → a history message.
  * C2C ids are the MsgKey `{MsgSeq}_{MsgRandom}_{MsgTimestamp}`, group ids `{GroupId}:{MsgSeq}`, as the send
- * path and callbacks name them. `chatroom` says the group is a ChatRoom (Meeting) group.
+ * path and callbacks name them. `chatroom` says the group is a ChatRoom (Meeting) group. `raw` is the
+ * record as parsed. Also reads the per-conversation records (§1.17 `MsgTimeStamp`, `MsgKey`; §1.18 without
+ * `GroupId`, given as `knownGroupId`).
  */
 export function tencentHistoryRecordToMessage(
   record: Json,
   kind: 'C2C' | 'group' | 'chatroom',
+  knownGroupId?: string,
 ): HistoryMessage | undefined {
   const from = readString(record.From_Account);
   const time = readNumber(record.MsgTimestamp ?? record.MsgTimeStamp);
@@ -30,13 +33,16 @@ export function tencentHistoryRecordToMessage(
     contents: tencentMsgBodyContents(record.MsgBody),
     ...(ext ? { ext } : {}),
     ...(ccd ? { cloudCustomData: ccd } : {}),
+    // Kept whole: reconciliation rebuilds the after-send callback from it and stores it as the event's raw.
+    raw: record,
   };
   if (kind === 'C2C') {
     const to = readString(record.To_Account);
     const random = readNumber(record.MsgRandom);
     if (to === undefined || random === undefined) return undefined;
     return {
-      messageId: `${seq}_${random}_${time}`,
+      // A roaming record (§1.17) carries its MsgKey; a file record (§1.19) only the three parts of it.
+      messageId: readString(record.MsgKey) ?? `${seq}_${random}_${time}`,
       conversation: { type: 'direct', id: to },
       to,
       ...common,
@@ -44,7 +50,8 @@ export function tencentHistoryRecordToMessage(
       random,
     };
   }
-  const groupId = readString(record.GroupId);
+  // group_msg_get_simple items (§1.18) name no group: the reader passes the one it asked for.
+  const groupId = readString(record.GroupId) ?? knownGroupId;
   if (groupId === undefined) return undefined;
   return {
     messageId: `${groupId}:${seq}`,

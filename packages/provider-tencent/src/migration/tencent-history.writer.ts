@@ -8,6 +8,7 @@ import {
   type Json,
   type TencentCall,
 } from './tencent-migration.calls.js';
+import { groupPage, roamingPage, type RoamingContinuation } from './tencent-conversation.reads.js';
 import {
   historyCloudCustomData,
   historyElements,
@@ -16,8 +17,6 @@ import {
 } from './tencent-history.mapper.js';
 import type { TencentElement } from '../rest/tencent-message.mapper.js';
 
-const ROAM_PAGE = 100; // admin_getroammsg MaxCnt: the maximum is not documented
-const GROUP_READ = 20; // group_msg_get_simple answers at most 20 (§1.18)
 const GROUP_IMPORT_RESULTS: Readonly<Record<number, string>> = {
   10004: 'invalid send time: not after the group creation and its newest message, or not before now',
   80002: 'the message is longer than 12 KB',
@@ -50,19 +49,14 @@ async function roamingKeys(
   max: number,
 ): Promise<Set<string>> {
   const keys = new Set<string>();
-  let request: Json = {
-    Operator_Account: from,
-    Peer_Account: to,
-    MaxCnt: ROAM_PAGE,
-    MinTime: min,
-    MaxTime: max,
-  };
-  for (;;) {
-    const answer = await call('openim/admin_getroammsg', request);
-    for (const m of records(answer.MsgList)) keys.add(String(m.MsgKey));
-    if (Number(answer.Complete ?? 1) === 1 || records(answer.MsgList).length === 0) return keys;
-    request = { ...request, MaxTime: answer.LastMsgTime, LastMsgKey: answer.LastMsgKey };
-  }
+  const query = { operator: from, peer: to, minTime: min, maxTime: max };
+  let after: RoamingContinuation | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof roamingPage>> = await roamingPage(call, query, after);
+    for (const m of page.records) keys.add(String(m.MsgKey));
+    after = page.next;
+  } while (after !== null);
+  return keys;
 }
 
 /**
@@ -120,24 +114,17 @@ async function recentGroupMessages(
   since: number,
 ): Promise<Map<string, number>> {
   const seen = new Map<string, number>();
-  let request: Json = { GroupId: groupId, ReqMsgNumber: GROUP_READ, WithRecalledMsg: 1 };
+  let upTo: number | null = null;
   for (;;) {
-    const answer = await call('group_open_http_svc/group_msg_get_simple', request);
-    const list = records(answer.RspMsgList);
-    for (const m of list)
+    const page: Awaited<ReturnType<typeof groupPage>> = await groupPage(call, groupId, upTo);
+    for (const m of page.records)
       seen.set(
         `${String(m.From_Account)}|${Number(m.MsgTimeStamp)}|${Number(m.MsgRandom)}`,
         Number(m.MsgSeq),
       );
-    const oldest = list.at(-1);
-    if (
-      !oldest ||
-      Number(answer.IsFinished) === 1 ||
-      Number(oldest.MsgTimeStamp) < since ||
-      Number(oldest.MsgSeq) <= 1
-    )
-      return seen;
-    request = { ...request, ReqMsgSeq: Number(oldest.MsgSeq) - 1 };
+    const oldest = page.records.at(-1);
+    if (page.next === null || !oldest || Number(oldest.MsgTimeStamp) < since) return seen;
+    upTo = page.next;
   }
 }
 
