@@ -28,6 +28,16 @@ const OWNER_KIND: Partial<Record<MigrationKind, 'accounts' | 'groups'>> = {
  * cursor: a crash between the two reads the page again, and the items' unique keys make that harmless.
  * Kinds read per user or per group walk the owners in key order, keeping the owner and the reader's cursor.
  */
+/**
+ * A history message as a job stores it: without the vendor's record (`raw`), which only reconciliation
+ * keeps (as a recovered event's `raw`); an import needs the unified fields alone, and the record would
+ * double what each item stores.
+ */
+function withoutRaw(message: HistoryMessage): HistoryMessage {
+  const { raw: _raw, ...rest } = message;
+  return rest;
+}
+
 @Injectable()
 export class MigrationReadStep {
   constructor(
@@ -71,7 +81,7 @@ export class MigrationReadStep {
         sequence: sequence++,
         relayedLive,
       });
-      return { kind, payload: item, ...p };
+      return { kind, payload: kind === 'history' ? withoutRaw(item as HistoryMessage) : item, ...p };
     });
     await this.items.insertPage(job.id, planned, nowIso());
     if (kind === 'history') state.sequence = sequence;

@@ -10,6 +10,7 @@ import {
   sendTraffic,
   sentEvents,
   settle,
+  webhookEvent,
 } from '../support/reconcile-traffic.js';
 import { EASEMOB, TENCENT } from '../messages/send-support.js';
 
@@ -37,7 +38,8 @@ describe.each(['easemob', 'tencent'] as const)(
         : pair.tencent.emulator.inspect(TENCENT.sdkAppId);
 
     beforeAll(async () => {
-      pair = await vendorPair({ source: vendor, callbackProxy: true });
+      // The test's own traffic goes through the send API, far above its default per-client budget.
+      pair = await vendorPair({ source: vendor, callbackProxy: true, env: { API_RATE_LIMIT_MAX: '0' } });
       appId = pair[vendor].appId;
       receiver = await new WebhookReceiver().start();
       const endpoint = await pair.gw.call('POST', `/v1/apps/${appId}/endpoints`, {
@@ -121,7 +123,7 @@ describe.each(['easemob', 'tencent'] as const)(
       expect(new Set(recovered)).toEqual(new Set(lost));
       // The report reaches endpoints subscribed to it.
       const completed = receiver.received
-        .map((h) => JSON.parse(h.body))
+        .map((h) => webhookEvent(h.body))
         .filter((e) => e.type === 'reconciliation.completed');
       expect(completed.at(-1)?.data.run).toMatchObject({ id: report.id, recovered: lost.length });
     }, 300_000);
@@ -178,3 +180,51 @@ describe.each(['easemob', 'tencent'] as const)(
     }, 300_000);
   },
 );
+
+describe('tencent: the hourly files, once they are built', () => {
+  let pair: VendorPair;
+  beforeAll(async () => {
+    pair = await vendorPair({ source: 'tencent', env: { API_RATE_LIMIT_MAX: '0' } });
+  }, 60_000);
+  afterAll(async () => {
+    await pair?.close();
+  });
+
+  it('recovers from get_history what the callbacks lost', async () => {
+    const appId = pair.tencent.appId;
+    const tencent = pair.tencent.emulator;
+    const start = Date.now() - 1_000;
+    tencent.callbackFaults.set({ dropRate: 0.2, seed: 5 });
+    const sent = await sendTraffic(pair.gw, appId, 200, { users: USERS, groups: [] });
+    tencent.callbackFaults.clear();
+    const lost = tencent.callbackFaults.dropped().map((d) => callbackMessageId('tencent', d.body));
+    expect(lost.length).toBeGreaterThan(20);
+    // The files of this hour are built: the vendor's clock is past the hour, with no further delay.
+    tencent.setHistoryFileDelayHours(0);
+    tencent.clock.advance(2 * 3_600_000);
+    const created = await pair.gw.call('POST', `/v1/apps/${appId}/reconciliations`, {
+      body: { from: new Date(start).toISOString(), to: new Date().toISOString(), source: 'export' },
+    });
+    expect(created.status).toBe(201);
+    const report = await finishedRun(pair.gw, appId, created.body.id);
+    expect(report).toMatchObject({
+      status: 'completed',
+      source: 'export',
+      seen: 200,
+      recovered: lost.length,
+    });
+    const events = await sentEvents(pair.gw, appId);
+    const own = events.filter((e) => !e.data?.relay);
+    expect(own.map((e) => e.message.id).sort()).toEqual([...sent].sort());
+    expect(
+      own
+        .filter((e) => e.data?.recovered)
+        .map((e) => e.message.id)
+        .sort(),
+    ).toEqual([...lost].sort());
+    const metrics = (await pair.gw.call('GET', '/metrics', { token: null })).text;
+    expect(metrics).toMatch(
+      /imgw_reconciliation_messages_total\{provider="tencent",outcome="recovered"\} \d+/,
+    );
+  }, 180_000);
+});

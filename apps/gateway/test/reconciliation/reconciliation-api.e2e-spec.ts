@@ -144,7 +144,8 @@ describe('scheduled runs', () => {
     await Promise.all([scheduler.tick(now), scheduler.tick(now)]);
     const first = (await gw.call('GET', runs(scheduled))).body.data;
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ trigger: 'scheduled', source: 'export' });
+    // No delay: the window is younger than Tencent's export delay, so it is read by conversation.
+    expect(first[0]).toMatchObject({ trigger: 'scheduled', source: 'conversations' });
     const window = first[0].window;
     expect(Date.parse(window.to) - Date.parse(window.from)).toBe(HOUR);
     expect(Date.parse(window.to)).toBeLessThanOrEqual(now);

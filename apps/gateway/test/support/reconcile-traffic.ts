@@ -94,11 +94,17 @@ export async function finishedRun(
   }
 }
 
+/** A webhook's unified event, from either form (CloudEvents keeps the type outside `data`). */
+export function webhookEvent(body: string): { type: string; message?: { id: string }; data?: any } {
+  const parsed = JSON.parse(body);
+  return parsed.specversion ? { ...parsed.data, type: parsed.type } : parsed;
+}
+
 /** The message ids of the `message.sent` webhooks a receiver got, with how often each came. */
 export function receivedMessageIds(receiver: WebhookReceiver): Map<string, number> {
   const counts = new Map<string, number>();
   for (const hook of receiver.received) {
-    const event = JSON.parse(hook.body) as { type: string; message?: { id: string } };
+    const event = webhookEvent(hook.body);
     if (event.type !== 'message.sent' || !event.message) continue;
     counts.set(event.message.id, (counts.get(event.message.id) ?? 0) + 1);
   }
