@@ -11,6 +11,8 @@ export const TIMED_FILES = [
   'test/messages/vendor-pacing-stall.e2e-spec.ts',
   'test/before-policy/before-decisions.e2e-spec.ts',
   'test/before-policy/before-vendor-wait.e2e-spec.ts',
+  // 2,000 messages per vendor through one process (gateway, emulators, receiver): alone, it is not starved.
+  'test/reconciliation/reconcile-gaps.e2e-spec.ts',
 ];
 
 const timed = TIMED_FILES.map((f) => `<rootDir>/${f}`);

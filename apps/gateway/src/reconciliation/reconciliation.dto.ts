@@ -63,6 +63,8 @@ export class ReconciliationResponseDto implements ReconciliationReport {
   status!: ReconciliationReport['status'];
   @ApiProperty({ type: WindowDto }) window!: WindowDto;
   @ApiProperty({ enum: ['export', 'conversations'] }) source!: 'export' | 'conversations';
+  @ApiProperty({ description: 'How far the run is, 0 to 1 (1 once completed).', minimum: 0, maximum: 1 })
+  progress!: number;
   @ApiProperty({ description: "Messages read from the vendor's history, each once." }) seen!: number;
   @ApiProperty({ description: 'Of those, already stored (a callback brought them).' }) matched!: number;
   @ApiProperty({

@@ -218,6 +218,8 @@ export class ReconciliationRunner implements OnApplicationBootstrap, OnModuleDes
       run.unreadable.find((e) => e.reason === entry.reason)!.count += entry.count;
     }
     if (progress.source === 'export') {
+      // The export is read oldest hour first: the newest send time read so far says how far the run is.
+      for (const m of page.items) progress.upTo = Math.max(progress.upTo ?? 0, m.sentAt);
       progress.cursor = page.next;
       return page.next === null;
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Transactor } from '@im-gateway/persistence';
 import { vendorPair, type VendorPair } from '../support/vendor-migration.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
@@ -10,6 +11,7 @@ import {
   sendTraffic,
   sentEvents,
   settle,
+  waitUntil,
   webhookEvent,
 } from '../support/reconcile-traffic.js';
 import { EASEMOB, TENCENT } from '../messages/send-support.js';
@@ -89,12 +91,50 @@ describe.each(['easemob', 'tencent'] as const)(
       const stored = new Map<string, number>();
       for (const e of own) stored.set(e.message.id, (stored.get(e.message.id) ?? 0) + 1);
       for (const id of sent) expect([id, stored.get(id)]).toEqual([id, 1]);
+      // Wait for every message to arrive, then a little more: a second copy would come within that.
+      await waitUntil(
+        () => sent.every((id) => receivedMessageIds(receiver).has(id)),
+        120_000,
+        async () => {
+          const got = receivedMessageIds(receiver);
+          const missing = sent.filter((id) => !got.has(id));
+          const events = (await sentEvents(pair.gw, appId)).filter((e) => missing.includes(e.message.id));
+          const ids = events.map((e) => `'${e.id}'`).join(',') || "''";
+          const rows = await pair.gw.app
+            .get(Transactor)
+            .query(
+              `SELECT d.status, d.attempts, a.attempted_at, a.status_code, a.duration_ms, a.error FROM deliveries d LEFT JOIN delivery_attempts a ON a.delivery_id = d.id WHERE d.event_id IN (${ids}) ORDER BY d.id`,
+            );
+          return JSON.stringify({
+            now: new Date().toISOString(),
+            n: missing.length,
+            events: events.length,
+            rows: rows.slice(0, 6),
+            received: receiver.received.length,
+          });
+        },
+      );
       await settle(() => receiver.received.length);
       const delivered = receivedMessageIds(receiver);
       for (const id of sent) expect([id, delivered.get(id)]).toEqual([id, 1]);
+      await waitUntil(() => {
+        const copies = bridgedCopies(targetSnapshot(), other);
+        return sent.every((id) => copies.has(id));
+      });
       await settle(() => [...bridgedCopies(targetSnapshot(), other).values()].reduce((a, b) => a + b, 0));
       const copies = bridgedCopies(targetSnapshot(), other);
-      for (const id of sent) expect([id, copies.get(id)]).toEqual([id, 1]);
+      const wrong = sent.filter((id) => copies.get(id) !== 1);
+      if (wrong.length > 0) {
+        const ids = wrong.map((id) => `'${id}'`).join(',');
+        const relays = await pair.gw.app
+          .get(Transactor)
+          .query(
+            `SELECT r.id, r.status, r.attempts, r.origin_event_id, r.created_at, a.attempted_at, a.outcome, a.error FROM relays r LEFT JOIN relay_attempts a ON a.relay_id = r.id WHERE r.source_message_id IN (${ids})`,
+          );
+        throw new Error(
+          `copies ${JSON.stringify(wrong.map((id) => [id, copies.get(id)]))}: ${JSON.stringify(relays)}`,
+        );
+      }
     }
 
     it('recovers the tenth of callbacks lost at random, once each', async () => {

@@ -77,6 +77,20 @@ export async function settle(
   }
 }
 
+/** Polls until `done()` holds, or fails after `timeoutMs`. */
+export async function waitUntil(
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 120_000,
+  explain?: () => Promise<string>,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > until)
+      throw new Error(`not done after ${timeoutMs} ms${explain ? `: ${await explain()}` : ''}`);
+    await sleep(500);
+  }
+}
+
 /** Polls a run until it has ended. */
 export async function finishedRun(
   gw: RunningGateway,

@@ -24,6 +24,8 @@ export interface UnreadableEntry {
 export interface ReconciliationCursor {
   source: 'export' | 'conversations';
   cursor: string | null;
+  /** `export`: the send time (epoch ms) of the newest message read so far: how far into the window the run is. */
+  upTo?: number;
   /** `conversations`: index into `conversations` of the one being read. */
   at?: number;
   conversations?: { type: 'direct' | 'group' | 'chatroom'; id: string; peer?: string }[];
