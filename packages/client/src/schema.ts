@@ -738,6 +738,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/apps/{appId}/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's reconciliation runs, newest first */
+        get: operations["listReconciliations"];
+        put?: never;
+        /** Reconcile a window: read the vendor's history and recover the messages callbacks missed */
+        post: operations["createReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apps/{appId}/reconciliations/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reconciliation run: progress and report */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2151,6 +2186,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "reconciliation.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `reconciliation.completed` delivered to an endpoint
+         * @description A signed POST to a subscribed endpoint (Standard Webhooks headers, or CloudEvents per the endpoint). Answer 2xx to acknowledge; anything else is retried.
+         */
+        post: operations["receiveReconciliationCompletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "provider.unknown": {
         parameters: {
             query?: never;
@@ -2377,6 +2432,14 @@ export interface components {
             /** @description Days send records are kept; 0 keeps them for ever. Absent: the gateway's default. */
             messages?: number;
         };
+        AppReconcileDto: {
+            /** @description Whether runs are scheduled for this app. */
+            enabled: boolean;
+            /** @description Minutes between scheduled runs (each covers that much history). Absent: the provider's default. */
+            everyMinutes?: number;
+            /** @description How long after a window ends it is read: the vendor's export must be complete by then. Absent: the provider's default (Easemob 1440, Tencent 120). */
+            delayMinutes?: number;
+        };
         AppCreateDto: {
             /**
              * @description A name for people: shown in lists and logs.
@@ -2404,6 +2467,8 @@ export interface components {
             };
             /** @description Retention periods overriding the gateway's defaults. */
             retention?: components["schemas"]["AppRetentionDto"];
+            /** @description Scheduled reconciliation; absent: off. */
+            reconcile?: components["schemas"]["AppReconcileDto"];
         };
         AppResponseDto: {
             /**
@@ -2440,6 +2505,8 @@ export interface components {
             secretsSet: string[];
             /** @description This app's retention overrides ({} when none). */
             retention: components["schemas"]["AppRetentionDto"];
+            /** @description This app's scheduled reconciliation ({ enabled: false } when off). */
+            reconcile: components["schemas"]["AppReconcileDto"];
             /** @description Creation time, ISO-8601. */
             createdAt: string;
             /** @description Last change, ISO-8601. */
@@ -2460,6 +2527,8 @@ export interface components {
             };
             /** @description Replaces this app's retention overrides; null removes them (the defaults apply). */
             retention?: components["schemas"]["AppRetentionDto"] | null;
+            /** @description Replaces the scheduled reconciliation settings; null turns scheduling off. */
+            reconcile?: components["schemas"]["AppReconcileDto"] | null;
         };
         ApiKeyCreateDto: {
             /**
@@ -3687,6 +3756,104 @@ export interface components {
             /** @description Only these failed items (ids from the item list). */
             itemIds?: string[];
         };
+        ReconciliationCreateDto: {
+            /**
+             * @description Start of the window (inclusive), ISO-8601: messages sent from then.
+             * @example 2026-12-05T10:00:00Z
+             */
+            from: string;
+            /**
+             * @description End of the window (exclusive), ISO-8601; not in the future.
+             * @example 2026-12-05T11:00:00Z
+             */
+            to: string;
+            /**
+             * @description Where to read history: the vendor's hourly export (complete, available late) or conversation by conversation (at once, only the conversations the gateway has seen). Absent: the export once the window is older than the vendor's export delay, else conversations where the vendor offers them.
+             * @enum {string}
+             */
+            source?: "export" | "conversations";
+        };
+        WindowDto: {
+            /** @description Start (inclusive), ISO-8601. */
+            from: string;
+            /** @description End (exclusive), ISO-8601. */
+            to: string;
+        };
+        UnreadableDto: {
+            /** @description Why they could not be read or made into events. */
+            reason: string;
+            /** @description How many messages (or conversations) for this reason. */
+            count: number;
+            /** @description A few message ids (or conversations) it concerns. */
+            examples: string[];
+        };
+        UnreadableSummaryDto: {
+            /** @description Messages (or conversations) in all. */
+            count: number;
+            /** @description By reason. */
+            reasons: components["schemas"]["UnreadableDto"][];
+        };
+        ConversationProgressDto: {
+            /** @description Conversations read so far. */
+            read: number;
+            /** @description Conversations to read: those the gateway saw traffic in. */
+            total: number;
+        };
+        RunErrorDto: {
+            /** @description Machine-readable error code. */
+            code: string;
+            /** @description What went wrong. */
+            message: string;
+        };
+        ReconciliationResponseDto: {
+            /** @description The run id (UUIDv7). */
+            id: string;
+            /** @description The app reconciled. */
+            appId: string;
+            /**
+             * @description Started by a request, or by the schedule.
+             * @enum {string}
+             */
+            trigger: "manual" | "scheduled";
+            /**
+             * @description Where the run is.
+             * @enum {string}
+             */
+            status: "pending" | "running" | "completed" | "failed";
+            /** @description The window of history read. */
+            window: components["schemas"]["WindowDto"];
+            /**
+             * @description Where history is read from.
+             * @enum {string}
+             */
+            source: "export" | "conversations";
+            /** @description How far the run is, 0 to 1 (1 once completed). */
+            progress: number;
+            /** @description Messages read from the vendor's history, each once. */
+            seen: number;
+            /** @description Of those, already stored (a callback brought them). */
+            matched: number;
+            /** @description Of those, stored now as `message.sent` (or recall) events marked `data.recovered`. */
+            recovered: number;
+            /** @description Messages (or conversations) that could not be read or turned into events, by reason. */
+            unreadable: components["schemas"]["UnreadableSummaryDto"];
+            /** @description `conversations` source: how many are read. */
+            conversations?: components["schemas"]["ConversationProgressDto"];
+            /** @description Why the run failed; null otherwise. */
+            error: components["schemas"]["RunErrorDto"] | null;
+            /** @description When the run was created, ISO-8601. */
+            createdAt: string;
+            /** @description When it started, ISO-8601. */
+            startedAt: string | null;
+            /** @description When it ended, ISO-8601. */
+            finishedAt: string | null;
+        };
+        ReconciliationListResponseDto: {
+            /** @description Runs, newest first. */
+            data: components["schemas"]["ReconciliationResponseDto"][];
+            /** @description The cursor of the next page; null on the last. */
+            nextCursor: string | null;
+        };
         HealthResponseDto: {
             /**
              * @description `ok` when every dependency answers.
@@ -3710,7 +3877,7 @@ export interface components {
                  * @description Machine-readable cause.
                  * @enum {string}
                  */
-                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_destination" | "destination_unreachable" | "private_address" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "policy_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
+                code: "validation_failed" | "invalid_request" | "invalid_user_list" | "invalid_destination" | "destination_unreachable" | "private_address" | "invalid_cursor" | "invalid_json" | "payload_too_large" | "unsupported_media_type" | "uri_too_long" | "headers_too_large" | "request_timeout" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "conflict" | "idempotency_conflict" | "provider_not_found" | "provider_config_invalid" | "policy_invalid" | "window_invalid" | "capability_unsupported" | "mapping_missing" | "callback_signature_missing" | "callback_signature_invalid" | "callback_app_mismatch" | "callback_request_expired" | "callback_malformed" | "vendor_rejected" | "vendor_auth_failed" | "vendor_rate_limited" | "vendor_unavailable" | "vendor_timeout" | "rate_limited" | "dependency_unavailable" | "internal_error";
                 /** @description One sentence for a person. */
                 message: string;
                 /** @description Per-field problems, for validation errors. */
@@ -3739,7 +3906,7 @@ export interface components {
              * @description The unified event type.
              * @enum {string}
              */
-            type: "message.sent" | "message.send.requested" | "message.send.failed" | "message.recalled" | "message.edited" | "message.read" | "message.delivered" | "message.blocked" | "message.moderated" | "message.reaction.changed" | "message.extension.changed" | "message.push.completed" | "conversation.read" | "thread.created" | "thread.create.requested" | "thread.updated" | "thread.destroyed" | "group.created" | "group.create.requested" | "group.destroyed" | "group.updated" | "group.full" | "group.attributes.changed" | "group.member.joined" | "group.member.left" | "group.member.removed" | "group.member.banned" | "group.member.unbanned" | "group.member.muted" | "group.member.unmuted" | "group.member.updated" | "group.member.presence.changed" | "group.join.requested" | "group.invite.requested" | "group.invitation.sent" | "group.invitation.declined" | "group.admin.added" | "group.admin.removed" | "group.owner.transferred" | "group.announcement.updated" | "group.announcement.deleted" | "group.file.uploaded" | "group.file.deleted" | "group.allowlist.added" | "group.allowlist.removed" | "group.muted" | "group.unmuted" | "group.blocked" | "group.unblocked" | "contact.requested" | "contact.response.requested" | "contact.added" | "contact.declined" | "contact.removed" | "contact.blocked" | "contact.unblocked" | "follow.added" | "follow.removed" | "user.online" | "user.offline" | "user.profile.updated" | "official_account.created" | "official_account.create.requested" | "official_account.updated" | "official_account.destroyed" | "official_account.subscriber.added" | "official_account.subscriber.removed" | "app.alert" | "provider.unknown";
+            type: "message.sent" | "message.send.requested" | "message.send.failed" | "message.recalled" | "message.edited" | "message.read" | "message.delivered" | "message.blocked" | "message.moderated" | "message.reaction.changed" | "message.extension.changed" | "message.push.completed" | "conversation.read" | "thread.created" | "thread.create.requested" | "thread.updated" | "thread.destroyed" | "group.created" | "group.create.requested" | "group.destroyed" | "group.updated" | "group.full" | "group.attributes.changed" | "group.member.joined" | "group.member.left" | "group.member.removed" | "group.member.banned" | "group.member.unbanned" | "group.member.muted" | "group.member.unmuted" | "group.member.updated" | "group.member.presence.changed" | "group.join.requested" | "group.invite.requested" | "group.invitation.sent" | "group.invitation.declined" | "group.admin.added" | "group.admin.removed" | "group.owner.transferred" | "group.announcement.updated" | "group.announcement.deleted" | "group.file.uploaded" | "group.file.deleted" | "group.allowlist.added" | "group.allowlist.removed" | "group.muted" | "group.unmuted" | "group.blocked" | "group.unblocked" | "contact.requested" | "contact.response.requested" | "contact.added" | "contact.declined" | "contact.removed" | "contact.blocked" | "contact.unblocked" | "follow.added" | "follow.removed" | "user.online" | "user.offline" | "user.profile.updated" | "official_account.created" | "official_account.create.requested" | "official_account.updated" | "official_account.destroyed" | "official_account.subscriber.added" | "official_account.subscriber.removed" | "app.alert" | "reconciliation.completed" | "provider.unknown";
             /** @description ISO-8601 UTC with milliseconds, from the vendor's own timestamp. */
             occurredAt: string;
             /** @description The same for every retry of the same vendor event; unique per app. */
@@ -3803,7 +3970,7 @@ export interface components {
              * @description The unified event type.
              * @enum {string}
              */
-            type: "message.sent" | "message.send.requested" | "message.send.failed" | "message.recalled" | "message.edited" | "message.read" | "message.delivered" | "message.blocked" | "message.moderated" | "message.reaction.changed" | "message.extension.changed" | "message.push.completed" | "conversation.read" | "thread.created" | "thread.create.requested" | "thread.updated" | "thread.destroyed" | "group.created" | "group.create.requested" | "group.destroyed" | "group.updated" | "group.full" | "group.attributes.changed" | "group.member.joined" | "group.member.left" | "group.member.removed" | "group.member.banned" | "group.member.unbanned" | "group.member.muted" | "group.member.unmuted" | "group.member.updated" | "group.member.presence.changed" | "group.join.requested" | "group.invite.requested" | "group.invitation.sent" | "group.invitation.declined" | "group.admin.added" | "group.admin.removed" | "group.owner.transferred" | "group.announcement.updated" | "group.announcement.deleted" | "group.file.uploaded" | "group.file.deleted" | "group.allowlist.added" | "group.allowlist.removed" | "group.muted" | "group.unmuted" | "group.blocked" | "group.unblocked" | "contact.requested" | "contact.response.requested" | "contact.added" | "contact.declined" | "contact.removed" | "contact.blocked" | "contact.unblocked" | "follow.added" | "follow.removed" | "user.online" | "user.offline" | "user.profile.updated" | "official_account.created" | "official_account.create.requested" | "official_account.updated" | "official_account.destroyed" | "official_account.subscriber.added" | "official_account.subscriber.removed" | "app.alert" | "provider.unknown";
+            type: "message.sent" | "message.send.requested" | "message.send.failed" | "message.recalled" | "message.edited" | "message.read" | "message.delivered" | "message.blocked" | "message.moderated" | "message.reaction.changed" | "message.extension.changed" | "message.push.completed" | "conversation.read" | "thread.created" | "thread.create.requested" | "thread.updated" | "thread.destroyed" | "group.created" | "group.create.requested" | "group.destroyed" | "group.updated" | "group.full" | "group.attributes.changed" | "group.member.joined" | "group.member.left" | "group.member.removed" | "group.member.banned" | "group.member.unbanned" | "group.member.muted" | "group.member.unmuted" | "group.member.updated" | "group.member.presence.changed" | "group.join.requested" | "group.invite.requested" | "group.invitation.sent" | "group.invitation.declined" | "group.admin.added" | "group.admin.removed" | "group.owner.transferred" | "group.announcement.updated" | "group.announcement.deleted" | "group.file.uploaded" | "group.file.deleted" | "group.allowlist.added" | "group.allowlist.removed" | "group.muted" | "group.unmuted" | "group.blocked" | "group.unblocked" | "contact.requested" | "contact.response.requested" | "contact.added" | "contact.declined" | "contact.removed" | "contact.blocked" | "contact.unblocked" | "follow.added" | "follow.removed" | "user.online" | "user.offline" | "user.profile.updated" | "official_account.created" | "official_account.create.requested" | "official_account.updated" | "official_account.destroyed" | "official_account.subscriber.added" | "official_account.subscriber.removed" | "app.alert" | "reconciliation.completed" | "provider.unknown";
             /** @description ISO-8601 UTC with milliseconds, from the vendor's own timestamp. */
             occurredAt: string;
             /** @description The same for every retry of the same vendor event; unique per app. */
@@ -4627,6 +4794,14 @@ export interface components {
              * @constant
              */
             type?: "app.alert";
+        };
+        /** @description A `reconciliation.completed` event as an endpoint receives it. */
+        ReconciliationCompletedEvent: components["schemas"]["UnifiedEvent"] & {
+            /**
+             * @description The event type.
+             * @constant
+             */
+            type?: "reconciliation.completed";
         };
         /** @description A `provider.unknown` event as an endpoint receives it. */
         ProviderUnknownEvent: components["schemas"]["UnifiedEvent"] & {
@@ -9979,6 +10154,296 @@ export interface operations {
             };
         };
     };
+    listReconciliations: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationListResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such resource (or not visible to this credential). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResponseDto"];
+                };
+            };
+            /** @description `window_invalid`: in the future, `from` not before `to`, or beyond the vendor's history; `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: no such app. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `capability_unsupported`: the app's vendor history cannot be read back. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationResponseDto"];
+                };
+            };
+            /** @description The request is malformed or fails validation. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No valid admin token or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The credential may not do this (an app key on an admin-only route). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `not_found`: no such app or run. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The resource is in a state that forbids this. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An unexpected failure in the gateway. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getLiveness: {
         parameters: {
             query?: never;
@@ -11534,6 +11999,28 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AppAlertEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveReconciliationCompletedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationCompletedEvent"];
             };
         };
         responses: {

@@ -29,40 +29,42 @@ export class ReconciliationCreateDto {
 }
 
 class UnreadableDto implements UnreadableEntry {
-  @ApiProperty() reason!: string;
-  @ApiProperty() count!: number;
+  @ApiProperty({ description: 'Why they could not be read or made into events.' }) reason!: string;
+  @ApiProperty({ description: 'How many messages (or conversations) for this reason.' }) count!: number;
   @ApiProperty({ type: [String], description: 'A few message ids (or conversations) it concerns.' })
   examples!: string[];
 }
 
 class UnreadableSummaryDto {
-  @ApiProperty() count!: number;
-  @ApiProperty({ type: [UnreadableDto] }) reasons!: UnreadableDto[];
+  @ApiProperty({ description: 'Messages (or conversations) in all.' }) count!: number;
+  @ApiProperty({ type: [UnreadableDto], description: 'By reason.' }) reasons!: UnreadableDto[];
 }
 
 class WindowDto {
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
+  @ApiProperty({ description: 'Start (inclusive), ISO-8601.' }) from!: string;
+  @ApiProperty({ description: 'End (exclusive), ISO-8601.' }) to!: string;
 }
 
 class ConversationProgressDto {
-  @ApiProperty() read!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Conversations read so far.' }) read!: number;
+  @ApiProperty({ description: 'Conversations to read: those the gateway saw traffic in.' }) total!: number;
 }
 
 class RunErrorDto {
-  @ApiProperty() code!: string;
-  @ApiProperty() message!: string;
+  @ApiProperty({ description: 'Machine-readable error code.' }) code!: string;
+  @ApiProperty({ description: 'What went wrong.' }) message!: string;
 }
 
 export class ReconciliationResponseDto implements ReconciliationReport {
-  @ApiProperty() id!: string;
-  @ApiProperty() appId!: string;
-  @ApiProperty({ enum: ['manual', 'scheduled'] }) trigger!: 'manual' | 'scheduled';
-  @ApiProperty({ enum: ['pending', 'running', 'completed', 'failed'] })
+  @ApiProperty({ description: 'The run id (UUIDv7).' }) id!: string;
+  @ApiProperty({ description: 'The app reconciled.' }) appId!: string;
+  @ApiProperty({ enum: ['manual', 'scheduled'], description: 'Started by a request, or by the schedule.' })
+  trigger!: 'manual' | 'scheduled';
+  @ApiProperty({ enum: ['pending', 'running', 'completed', 'failed'], description: 'Where the run is.' })
   status!: ReconciliationReport['status'];
-  @ApiProperty({ type: WindowDto }) window!: WindowDto;
-  @ApiProperty({ enum: ['export', 'conversations'] }) source!: 'export' | 'conversations';
+  @ApiProperty({ type: WindowDto, description: 'The window of history read.' }) window!: WindowDto;
+  @ApiProperty({ enum: ['export', 'conversations'], description: 'Where history is read from.' })
+  source!: 'export' | 'conversations';
   @ApiProperty({ description: 'How far the run is, 0 to 1 (1 once completed).', minimum: 0, maximum: 1 })
   progress!: number;
   @ApiProperty({ description: "Messages read from the vendor's history, each once." }) seen!: number;
@@ -76,14 +78,27 @@ export class ReconciliationResponseDto implements ReconciliationReport {
     description: 'Messages (or conversations) that could not be read or turned into events, by reason.',
   })
   unreadable!: UnreadableSummaryDto;
-  @ApiPropertyOptional({ type: ConversationProgressDto }) conversations?: ConversationProgressDto;
-  @ApiProperty({ type: RunErrorDto, nullable: true }) error!: RunErrorDto | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiPropertyOptional({
+    type: ConversationProgressDto,
+    description: '`conversations` source: how many are read.',
+  })
+  conversations?: ConversationProgressDto;
+  @ApiProperty({ type: RunErrorDto, nullable: true, description: 'Why the run failed; null otherwise.' })
+  error!: RunErrorDto | null;
+  @ApiProperty({ description: 'When the run was created, ISO-8601.' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When it started, ISO-8601.' }) startedAt!:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When it ended, ISO-8601.' }) finishedAt!:
+    string | null;
 }
 
 export class ReconciliationListResponseDto {
-  @ApiProperty({ type: [ReconciliationResponseDto] }) data!: ReconciliationResponseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+  @ApiProperty({ type: [ReconciliationResponseDto], description: 'Runs, oldest first.' })
+  data!: ReconciliationResponseDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The cursor of the next page; null on the last.',
+  })
+  nextCursor!: string | null;
 }

@@ -47,7 +47,7 @@ export class ReconciliationsController {
   @Get()
   @ApiOperation({
     operationId: 'listReconciliations',
-    summary: "The app's reconciliation runs, newest first",
+    summary: "The app's reconciliation runs, oldest first",
   })
   @ApiOkResponse({ type: ReconciliationListResponseDto })
   list(@Param('appId') appId: string, @Query() q: PageQueryDto): Promise<ReconciliationListResponseDto> {
