@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Transactor } from '@im-gateway/persistence';
 import { vendorPair, type VendorPair } from '../support/vendor-migration.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
-import { TcpProxy } from '../support/tcp-proxy.js';
 import {
   bridgedCopies,
   callbackMessageId,
