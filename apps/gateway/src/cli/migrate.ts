@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { ApiError, FINISHED, MigrationClient, type MigrationJob } from './migration-client.js';
+import {
+  CONNECTION_OPTIONS,
+  gatewayApiFrom,
+  parseCliArgs,
+  runWhenExecuted,
+  sleep,
+  UsageError,
+} from './cli-runner.js';
+import { FINISHED, MigrationClient, type MigrationJob } from './migration-client.js';
 import { ProgressView } from './progress-view.js';
-import { renderSummary, renderTable } from './summary-table.js';
+import { renderSummary } from './summary-table.js';
+import { renderTable } from './text-table.js';
 
 const USAGE = `usage: npm run migrate -- <command> --bridge <id> [options]
 
@@ -33,53 +40,26 @@ options
 exit status: 0 the job completed without failed items, 1 failed items or a failed job, 2 bad usage or
 an API error`;
 
-class UsageError extends Error {}
+const OPTIONS = {
+  bridge: { type: 'string' },
+  job: { type: 'string' },
+  scope: { type: 'string' },
+  reverse: { type: 'boolean' },
+  'history-from': { type: 'string' },
+  'history-to': { type: 'string' },
+  users: { type: 'string' },
+  password: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'no-follow': { type: 'boolean' },
+  kind: { type: 'string' },
+  status: { type: 'string' },
+  limit: { type: 'string' },
+  interval: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  ...CONNECTION_OPTIONS,
+} as const;
 
-function options(args: string[]) {
-  try {
-    return parseOptions(args);
-  } catch (error) {
-    // parseArgs throws a TypeError for an unknown option or a missing value: a usage error, in its words.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function parseOptions(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      bridge: { type: 'string' },
-      job: { type: 'string' },
-      scope: { type: 'string' },
-      reverse: { type: 'boolean' },
-      'history-from': { type: 'string' },
-      'history-to': { type: 'string' },
-      users: { type: 'string' },
-      password: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'no-follow': { type: 'boolean' },
-      kind: { type: 'string' },
-      status: { type: 'string' },
-      limit: { type: 'string' },
-      url: { type: 'string' },
-      token: { type: 'string' },
-      interval: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-}
-
-function tokenFrom(explicit: string | undefined): string {
-  if (explicit) return explicit;
-  if (process.env['IMGW_TOKEN']) return process.env['IMGW_TOKEN'];
-  const file = join(process.env['DATA_DIR'] ?? 'data', 'admin-token');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    throw new UsageError(`no token: pass --token, set IMGW_TOKEN, or run where ${file} exists`);
-  }
-}
+const parseOptions = (args: string[]) => parseCliArgs({ args, allowPositionals: true, options: OPTIONS });
 
 /** The user list as the API takes it: a JSON array as is, anything else as CSV text. */
 function usersFrom(file: string): unknown {
@@ -114,8 +94,6 @@ function startBody(values: ReturnType<typeof parseOptions>['values']): Record<st
   return body;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls the job until it ends (or is paused), drawing the bars; then prints the summary table. */
 async function follow(client: MigrationClient, job: MigrationJob, intervalMs: number): Promise<MigrationJob> {
   const view = new ProgressView();
@@ -135,7 +113,7 @@ const exitCode = (job: MigrationJob) =>
   job.status === 'failed' || job.report.failedByCode.length > 0 ? 1 : 0;
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = options(argv);
+  const { values, positionals } = parseOptions(argv);
   const command = positionals[0];
   if (values.help) {
     console.log(USAGE);
@@ -144,10 +122,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) throw new UsageError('a command is required');
   const bridge = values.bridge;
   if (!bridge) throw new UsageError('--bridge is required');
-  const client = new MigrationClient(
-    values.url ?? process.env['IMGW_URL'] ?? 'http://127.0.0.1:3000',
-    tokenFrom(values.token),
-  );
+  const client = new MigrationClient(gatewayApiFrom(values));
   const interval = Number(values.interval ?? 1000);
   const needJob = (): string => {
     if (!values.job) throw new UsageError(`--job is required for ${command}`);
@@ -205,16 +180,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Run when executed, not when imported by a test.
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      // One line, whatever went wrong: scripts read the first line, people rerun with --help.
-      if (error instanceof UsageError) console.error(`${error.message} (see --help)`);
-      else if (error instanceof ApiError) console.error(`${error.status} ${error.code}: ${error.message}`);
-      else console.error(error instanceof Error ? error.message : String(error));
-      process.exit(2);
-    },
-  );
-}
+runWhenExecuted(import.meta.url, main);

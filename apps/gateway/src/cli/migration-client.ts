@@ -1,7 +1,6 @@
-/**
- * The migration API as the CLI sees it: plain `fetch` over the gateway's REST API, typed after the
- * responses documented in docs/migration.md. The CLI uses nothing the API does not offer to every client.
- */
+import { queryString, type GatewayApi } from './gateway-api.js';
+
+/** The migration API as the CLI sees it, typed after the responses documented in docs/migration.md. */
 
 export interface KindProgress {
   phase: 'waiting' | 'reading' | 'importing' | 'done' | 'skipped';
@@ -43,40 +42,8 @@ export interface MigrationItem {
 
 export const FINISHED: readonly JobStatus[] = ['completed', 'cancelled', 'failed'];
 
-/** An API answer other than 2xx, with the gateway's error body. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class MigrationClient {
-  constructor(
-    private readonly baseUrl: string,
-    private readonly token: string,
-  ) {}
-
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.baseUrl.replace(/\/$/, '')}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
-    if (!response.ok) {
-      const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? text);
-    }
-    return parsed as T;
-  }
+  constructor(private readonly api: GatewayApi) {}
 
   private jobPath(bridgeId: string, jobId?: string): string {
     const base = `/v1/bridges/${encodeURIComponent(bridgeId)}/migrations`;
@@ -84,19 +51,19 @@ export class MigrationClient {
   }
 
   start(bridgeId: string, body: Record<string, unknown>): Promise<MigrationJob> {
-    return this.request('POST', this.jobPath(bridgeId), body);
+    return this.api.request('POST', this.jobPath(bridgeId), body);
   }
 
   get(bridgeId: string, jobId: string): Promise<MigrationJob> {
-    return this.request('GET', this.jobPath(bridgeId, jobId));
+    return this.api.request('GET', this.jobPath(bridgeId, jobId));
   }
 
   act(bridgeId: string, jobId: string, action: 'pause' | 'resume' | 'cancel'): Promise<MigrationJob> {
-    return this.request('POST', `${this.jobPath(bridgeId, jobId)}/${action}`);
+    return this.api.request('POST', `${this.jobPath(bridgeId, jobId)}/${action}`);
   }
 
   retry(bridgeId: string, jobId: string, kind?: string): Promise<MigrationJob> {
-    return this.request('POST', `${this.jobPath(bridgeId, jobId)}/retry`, kind ? { kind } : {});
+    return this.api.request('POST', `${this.jobPath(bridgeId, jobId)}/retry`, kind ? { kind } : {});
   }
 
   async items(
@@ -104,11 +71,9 @@ export class MigrationClient {
     jobId: string,
     filter: { kind?: string; status?: string; limit?: number },
   ): Promise<MigrationItem[]> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(filter)) if (value !== undefined) query.set(key, String(value));
-    const page = await this.request<{ data: MigrationItem[] }>(
+    const page = await this.api.request<{ data: MigrationItem[] }>(
       'GET',
-      `${this.jobPath(bridgeId, jobId)}/items?${query.toString()}`,
+      `${this.jobPath(bridgeId, jobId)}/items${queryString(filter)}`,
     );
     return page.data;
   }
