@@ -113,9 +113,12 @@ export function checkStatuses(name, result) {
     );
 }
 
-export function printProfile(name) {
+/** `window`: only the part of the profile between two `process.hrtime` stamps (see `summarizeProfile`). */
+export function printProfile(name, window = null) {
   try {
-    log(`profile ${name}:\n${summarizeProfile(join(BENCH, 'results/profiles', `${name}.cpuprofile`), 25)}`);
+    const file = join(BENCH, 'results/profiles', `${name}.cpuprofile`);
+    const title = window ? `${name}, ${window.name} only` : name;
+    log(`profile ${title}:\n${summarizeProfile(file, 25, window)}`);
   } catch (e) {
     log(`no profile ${name}: ${e.message}`);
   }
