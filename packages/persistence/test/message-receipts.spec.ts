@@ -244,7 +244,7 @@ describe(`message receipts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
       event(app, { type: 'message.recalled', data: { messageId: 'b5' } }, null),
       event(app, { type: 'message.sent', message: { id: '' }, data: {} }, null),
     ];
-    await ds.getRepository(EventEntity).insert(old);
+    await ds.getRepository(EventEntity).save(old);
     const migration = MIGRATIONS.find((m) => m.name === 'Reconciliation1766300000000')!;
     const runner = ds.createQueryRunner();
     try {

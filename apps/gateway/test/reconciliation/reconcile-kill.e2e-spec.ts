@@ -3,7 +3,7 @@ import { startTencentEmulator, type TencentEmulator } from '@im-gateway/emulator
 import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
 import { TENCENT } from '../messages/send-support.js';
 import { GatewayProcess } from '../support/gateway-process.js';
-import { callbackMessageId } from '../support/reconcile-traffic.js';
+import { callbackMessageId, sentEvents } from '../support/reconcile-traffic.js';
 
 /**
  * A gateway process killed (SIGKILL: no shutdown hook, no lease given back) in the middle of a run, then
@@ -110,18 +110,7 @@ it('resumes a run after SIGKILL and recovers each lost message once', async () =
     // What the killed process had read is not counted twice, whatever it had recovered.
     expect(after.seen).toBeGreaterThanOrEqual(PAIRS * 3);
 
-    const ids: string[] = [];
-    let cursor = '';
-    do {
-      const page = (
-        await gw.call(
-          'GET',
-          `/v1/apps/${appId}/events?type=message.sent&limit=200${cursor && `&cursor=${cursor}`}`,
-        )
-      ).body;
-      ids.push(...page.data.map((e: any) => e.message.id));
-      cursor = page.nextCursor ?? '';
-    } while (cursor);
+    const ids = (await sentEvents(gw, appId)).map((e) => e.message.id as string);
     expect(ids).toHaveLength(PAIRS * 3);
     expect(new Set(ids).size).toBe(PAIRS * 3);
   } finally {

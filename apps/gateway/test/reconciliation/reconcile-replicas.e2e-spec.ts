@@ -5,6 +5,7 @@ import { EASEMOB } from '../messages/send-support.js';
 import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
 import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
 import { describeWith } from '../support/required-services.js';
+import { sentEvents } from '../support/reconcile-traffic.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
 
 let db: TestDatabase;
@@ -77,18 +78,7 @@ describeWithServices('reconciliation on two gateway replicas', () => {
       expect(runB.seen).toBe(200);
       expect(runA.recovered + runB.recovered).toBe(lost);
 
-      const ids: string[] = [];
-      let cursor = '';
-      do {
-        const page = (
-          await a.call(
-            'GET',
-            `/v1/apps/${appId}/events?type=message.sent&limit=200${cursor && `&cursor=${cursor}`}`,
-          )
-        ).body;
-        ids.push(...page.data.map((e: any) => e.message.id));
-        cursor = page.nextCursor ?? '';
-      } while (cursor);
+      const ids = (await sentEvents(a, appId)).map((e) => e.message.id as string);
       expect(ids).toHaveLength(200);
       expect(new Set(ids).size).toBe(200);
       const runs =

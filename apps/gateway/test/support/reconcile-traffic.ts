@@ -44,7 +44,7 @@ export async function sendTraffic(
 }
 
 /** All `message.sent` events of an app, through the events API. */
-export async function sentEvents(gw: RunningGateway, appId: string): Promise<any[]> {
+export async function sentEvents(gw: Pick<RunningGateway, 'call'>, appId: string): Promise<any[]> {
   const out: any[] = [];
   let cursor: string | null = null;
   do {
