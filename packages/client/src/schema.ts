@@ -745,7 +745,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The app's reconciliation runs, newest first */
+        /** The app's reconciliation runs, oldest first */
         get: operations["listReconciliations"];
         put?: never;
         /** Reconcile a window: read the vendor's history and recover the messages callbacks missed */
@@ -3849,7 +3849,7 @@ export interface components {
             finishedAt: string | null;
         };
         ReconciliationListResponseDto: {
-            /** @description Runs, newest first. */
+            /** @description Runs, oldest first. */
             data: components["schemas"]["ReconciliationResponseDto"][];
             /** @description The cursor of the next page; null on the last. */
             nextCursor: string | null;
