@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { messageKeysOf } from '@im-gateway/types';
+import { messageKeysOf as vendorMessageKeys, type UnifiedEvent } from '@im-gateway/types';
+import { storedMessageKey } from './message-key.js';
 import type { DeliveryEntity } from './entities/delivery.entity.js';
 import type { EventEntity } from './entities/event.entity.js';
 import type { InboundCallbackEntity } from './entities/inbound-callback.entity.js';
@@ -94,6 +95,9 @@ const RELAY_COLUMNS = [
   'updated_at',
   'trace_parent',
 ];
+/** An event's message keys as `message_receipts` stores them. */
+const messageKeysOf = (event: UnifiedEvent): string[] => vendorMessageKeys(event).map(storedMessageKey);
+
 const RECEIPT_COLUMNS = ['app_id', 'message_key', 'event_id', 'origin', 'created_at'];
 /** The first event of a message key wins; a later one (of a message already stored) is not stored. */
 const RECEIPT_CONFLICT = ' ON CONFLICT (app_id, message_key) DO NOTHING';

@@ -1,3 +1,4 @@
+import { storedMessageKey } from './message-key.js';
 import type { Transactor } from './transactor.js';
 
 /** Keys per lookup: far below either engine's parameter limit, and a history page is at most 1,000. */
@@ -12,15 +13,17 @@ export class MessageReceiptRepository {
 
   /** The keys among `keys` that the app already has a receipt for. */
   async known(appId: string, keys: readonly string[]): Promise<Set<string>> {
+    const original = new Map(keys.map((k) => [storedMessageKey(k), k]));
+    const stored = [...original.keys()];
     const found = new Set<string>();
-    for (let i = 0; i < keys.length; i += LOOKUP_CHUNK) {
-      const chunk = keys.slice(i, i + LOOKUP_CHUNK);
+    for (let i = 0; i < stored.length; i += LOOKUP_CHUNK) {
+      const chunk = stored.slice(i, i + LOOKUP_CHUNK);
       const marks = chunk.map((_, j) => `$${j + 2}`).join(', ');
       const rows = await this.transactor.query<{ message_key: string }>(
         `SELECT message_key FROM message_receipts WHERE app_id = $1 AND message_key IN (${marks})`,
         [appId, ...chunk],
       );
-      for (const r of rows) found.add(r.message_key);
+      for (const r of rows) found.add(original.get(r.message_key) ?? r.message_key);
     }
     return found;
   }

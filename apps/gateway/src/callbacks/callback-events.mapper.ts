@@ -105,12 +105,18 @@ export function unstorableReason(callback: InboundCallbackEntity, events: EventE
     if (value.length > max) return `The callback's ${field} is longer than ${max} characters.`;
   }
   for (const event of events) {
-    for (const [field, max] of Object.entries(EVENT_LIMITS)) {
-      const value = event[field as keyof typeof EVENT_LIMITS];
-      if (typeof value === 'string' && value.length > max) {
-        return `The callback's ${field === 'actor' ? 'sender' : field} is longer than ${max} characters.`;
-      }
-    }
+    const reason = unstorableEventReason(event);
+    if (reason) return `The callback's ${reason}`;
+  }
+  return undefined;
+}
+
+/** Why an event's row can never be stored (a bounded column's value too long), or undefined. */
+export function unstorableEventReason(event: EventEntity): string | undefined {
+  for (const [field, max] of Object.entries(EVENT_LIMITS)) {
+    const value = event[field as keyof typeof EVENT_LIMITS];
+    if (typeof value === 'string' && value.length > max)
+      return `${field === 'actor' ? 'sender' : field} is longer than ${max} characters.`;
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ import {
 import { EchoMarker } from '../bridges/relay/echo-marker.js';
 import { RelayPlanner } from '../bridges/relay/relay-planner.js';
 import { RelayScheduler } from '../bridges/relay/relay.scheduler.js';
-import { eventRow } from '../callbacks/callback-events.mapper.js';
+import { eventRow, unstorableEventReason } from '../callbacks/callback-events.mapper.js';
 import { DeliveryFanout } from '../endpoints/delivery/delivery-fanout.js';
 import { DeliveryScheduler } from '../endpoints/delivery/delivery.scheduler.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -98,12 +98,23 @@ export class HistoryRecovery {
         outcome.matched += 1;
         continue;
       }
-      for (const draft of missing) {
-        const marked = {
-          ...draft,
-          data: { ...draft.data, recovered: { ...(draft.data['recovered'] as object), runId } },
-        };
-        const row = eventRow(marked, app.app.id, app.app.provider, now, null);
+      const made = missing.map((draft) => {
+        const recovered = { ...(draft.data['recovered'] as object), runId };
+        return eventRow(
+          { ...draft, data: { ...draft.data, recovered } },
+          app.app.id,
+          app.app.provider,
+          now,
+          null,
+        );
+      });
+      // What a callback would be refused for (an id longer than its column) cannot be recovered either.
+      const unstorable = made.map(unstorableEventReason).find((r) => r !== undefined);
+      if (unstorable) {
+        addUnreadable(outcome.unreadable, `The message's ${unstorable}`, message.messageId.slice(0, 100));
+        continue;
+      }
+      for (const row of made) {
         rows.push(row);
         byMessage.set(row.id, message.messageId);
       }

@@ -57,7 +57,8 @@ const TABLES: TableSpec[] = [
 
 /**
  * The keys of the messages and recalls already stored, from the events' bodies, as `messageKeysOf` derives
- * them (the sender's `message.sent`, not Easemob's offline copies; each id a recall names). Two statements
+ * them (the sender's `message.sent`, not Easemob's offline copies; each id a recall names), for ids that fit
+ * the column as they are (a longer one, stored hashed from now on, is left out: SQL has no portable hash). Two statements
  * per engine because their JSON functions differ; the first event of a key wins, as it would have live.
  */
 const BACKFILL: Record<'sqlite' | 'postgres', string[]> = {
@@ -65,7 +66,7 @@ const BACKFILL: Record<'sqlite' | 'postgres', string[]> = {
     `INSERT INTO message_receipts (app_id, message_key, event_id, origin, created_at)
      SELECT app_id, 'sent:' || json_extract(body, '$.message.id'), id, 'callback', received_at FROM events
      WHERE type = 'message.sent' AND json_extract(body, '$.message.id') IS NOT NULL
-       AND json_extract(body, '$.message.id') <> ''
+       AND json_extract(body, '$.message.id') <> '' AND length(json_extract(body, '$.message.id')) <= 250
        AND coalesce(json_extract(body, '$.data.offline'), 0) <> 1
      ORDER BY id ON CONFLICT DO NOTHING`,
     `INSERT INTO message_receipts (app_id, message_key, event_id, origin, created_at)
@@ -73,13 +74,14 @@ const BACKFILL: Record<'sqlite' | 'postgres', string[]> = {
      FROM events e, json_each(CASE WHEN json_type(e.body, '$.data.messageIds') = 'array'
                                    THEN json_extract(e.body, '$.data.messageIds')
                                    ELSE json_array(json_extract(e.body, '$.data.messageId')) END) ids
-     WHERE e.type = 'message.recalled' AND ids.type = 'text' AND ids.value <> ''
+     WHERE e.type = 'message.recalled' AND ids.type = 'text' AND ids.value <> '' AND length(ids.value) <= 246
      ORDER BY e.id ON CONFLICT DO NOTHING`,
   ],
   postgres: [
     `INSERT INTO message_receipts (app_id, message_key, event_id, origin, created_at)
      SELECT app_id, 'sent:' || (body::jsonb #>> '{message,id}'), id, 'callback', received_at FROM events
      WHERE type = 'message.sent' AND coalesce(body::jsonb #>> '{message,id}', '') <> ''
+       AND length(body::jsonb #>> '{message,id}') <= 250
        AND coalesce(body::jsonb #>> '{data,offline}', 'false') <> 'true'
      ORDER BY id ON CONFLICT DO NOTHING`,
     `INSERT INTO message_receipts (app_id, message_key, event_id, origin, created_at)
@@ -89,7 +91,7 @@ const BACKFILL: Record<'sqlite' | 'postgres', string[]> = {
             WHEN jsonb_typeof(e.body::jsonb #> '{data,messageId}') = 'string'
               THEN jsonb_build_array(e.body::jsonb #> '{data,messageId}')
             ELSE '[]'::jsonb END) AS ids(value)
-     WHERE e.type = 'message.recalled' AND ids.value <> ''
+     WHERE e.type = 'message.recalled' AND ids.value <> '' AND length(ids.value) <= 246
      ORDER BY e.id ON CONFLICT DO NOTHING`,
   ],
 };
