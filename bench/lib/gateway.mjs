@@ -113,12 +113,9 @@ export function checkStatuses(name, result) {
     );
 }
 
-/** `window`: only the part of the profile between two `process.hrtime` stamps (see `summarizeProfile`). */
-export function printProfile(name, window = null) {
+export function printProfile(name) {
   try {
-    const file = join(BENCH, 'results/profiles', `${name}.cpuprofile`);
-    const title = window ? `${name}, ${window.name} only` : name;
-    log(`profile ${title}:\n${summarizeProfile(file, 25, window)}`);
+    log(`profile ${name}:\n${summarizeProfile(join(BENCH, 'results/profiles', `${name}.cpuprofile`), 25)}`);
   } catch (e) {
     log(`no profile ${name}: ${e.message}`);
   }

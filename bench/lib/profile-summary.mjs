@@ -2,21 +2,12 @@
 // process was busy: the ingest servers are measured in turns, so each one is idle most of its life.
 import { readFileSync } from 'node:fs';
 
-/**
- * `window`: only the samples taken within [fromUs, toUs] µs of the system's monotonic clock, the clock of
- * the profile's `startTime` and of `process.hrtime` in any process of the machine (how the migration
- * scenario profiles one kind's import).
- */
-export function summarizeProfile(file, top = 25, window = null) {
+export function summarizeProfile(file, top = 25) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const dt = new Map();
   const { samples, timeDeltas } = profile;
-  let at = profile.startTime;
-  for (let i = 0; i < samples.length; i++) {
-    at += timeDeltas[i] ?? 0;
-    if (window && (at < window.fromUs || at > window.toUs)) continue;
+  for (let i = 0; i < samples.length; i++)
     dt.set(samples[i], (dt.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0));
-  }
   const sampled = [...dt.values()].reduce((a, b) => a + b, 0);
   const idleIds = new Set(
     profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),

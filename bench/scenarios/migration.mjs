@@ -69,14 +69,12 @@ async function runJob(gw, bridgeId, body, target) {
   for (;;) {
     const job = (await gw.api('GET', `/v1/bridges/${bridgeId}/migrations/${created.body.id}`)).body;
     const now = performance.now();
-    // The monotonic clock of the gateway's CPU profile, to cut a kind's import out of it.
-    const hrUs = Number(process.hrtime.bigint() / 1000n);
     const calls = await callsByApi(gw, target);
     for (const kind of KINDS) {
       const phase = job.progress?.[kind]?.phase;
       const m = (marks[kind] ??= {});
-      if (phase === 'importing' && !m.start) m.start = { at: now, hrUs, calls };
-      if ((phase === 'done' || phase === 'skipped') && m.start && !m.end) m.end = { at: now, hrUs, calls };
+      if (phase === 'importing' && !m.start) m.start = { at: now, calls };
+      if ((phase === 'done' || phase === 'skipped') && m.start && !m.end) m.end = { at: now, calls };
     }
     if (['completed', 'failed', 'cancelled'].includes(job.status)) {
       if (job.status !== 'completed') log(`WARNING job ${job.status}: ${JSON.stringify(job.error)}`);
@@ -96,16 +94,12 @@ function perKind({ job, marks }, target) {
     const items = p.done + p.skipped + p.failed;
     const seconds = (m.end.at - m.start.at) / 1000;
     const budgets = IMPORT_BUDGETS[target][kind];
-    // Each API has a budget of its own (both vendors count per API), and a kind's lanes call them side by
-    // side: the calls made need at least as long as the busiest API's share takes. (Adding the APIs' times
-    // up, as before December 6, counted a history import of one-to-one and group messages as if the two
-    // import APIs shared one budget, and let its ratio pass 1.)
     let minSeconds = 0;
     const calls = {};
     for (const [api, perSecond] of Object.entries(budgets)) {
       const n = (m.end.calls[api] ?? 0) - (m.start.calls[api] ?? 0);
       if (n > 0) calls[api] = n;
-      minSeconds = Math.max(minSeconds, n / perSecond);
+      minSeconds += n / perSecond;
     }
     if (minSeconds === 0 || seconds <= 0) continue;
     rows[kind] = {
@@ -129,8 +123,6 @@ async function measureOnce(engine, run, redis) {
   });
   const prefix = `imgwbench${randomBytes(4).toString('hex')}`;
   let gw;
-  /** Imports whose share of the profile is printed on its own: [name, marks]. */
-  const windows = [];
   try {
     const urls = await emu.ready;
     gw = await startGateway(db, redis ? { REDIS_URL, DELIVERY_QUEUE_PREFIX: prefix } : {}, profileName);
@@ -162,7 +154,6 @@ async function measureOnce(engine, run, redis) {
     };
     const out = {};
     const toTencent = await runJob(gw, await bridge(ids.emSource, ids.tcTarget), { history }, 'tencent');
-    windows.push(['easemob→tencent history', toTencent.marks.history]);
     out['easemob→tencent'] = { seconds: round(toTencent.seconds, 1), kinds: perKind(toTencent, 'tencent') };
     // Tencent lists no accounts: the job is given the users, as an operator would.
     const users = generateTencentSeed(spec).Accounts;
@@ -173,18 +164,13 @@ async function measureOnce(engine, run, redis) {
       'easemob',
     );
     out['tencent→easemob'] = { seconds: round(toEasemob.seconds, 1), kinds: perKind(toEasemob, 'easemob') };
-    windows.push(['tencent→easemob history', toEasemob.marks.history]);
     return out;
   } finally {
     if (gw) await gw.stop();
     await stopChild(emu.child);
     await db.drop();
     if (redis) await dropRedisPrefix(prefix);
-    if (profileName && gw) {
-      printProfile(profileName);
-      for (const [name, m] of windows)
-        if (m?.start && m.end) printProfile(profileName, { fromUs: m.start.hrUs, toUs: m.end.hrUs, name });
-    }
+    if (profileName && gw) printProfile(profileName);
   }
 }
 

@@ -28,7 +28,6 @@ import { batchSize } from './migration-kinds.plan.js';
 import { mapItemIds, type IdLookup } from './migration-ids.plan.js';
 import { historyContentsFor } from './migration-items.plan.js';
 import { migrationApiOf, type JobRun } from './migration-job.context.js';
-import { runLanes, type LanesEnd } from './migration-lanes.pool.js';
 import { MIGRATION_PAIR_PREFIX, MigrationPairs } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
 
@@ -40,44 +39,21 @@ import type { PasswordPolicy } from './migration-password.js';
 export const IMPORT_LANES = 4;
 
 /**
- * Batches from pending rows in (conversation, order) order: the first `size` rows of each group, owner or
- * conversation — one batch each, so a conversation's messages stay in order, its later rows waiting for a
- * later batch — and rows of no conversation (accounts, profiles, groups…) in chunks of `size`; at most
- * `max` batches.
+ * The batches of one step, from pending rows in (conversation, order) order: the first `size` rows of each
+ * group, owner or conversation — one batch each, so a conversation's messages stay in order, its later rows
+ * waiting for a later step — and rows of no conversation (accounts, profiles, groups…) in chunks of `size`.
  */
-export function lanesOf(
-  pending: readonly MigrationItemEntity[],
-  size: number,
-  max: number = IMPORT_LANES,
-): MigrationItemEntity[][] {
+export function lanesOf(pending: readonly MigrationItemEntity[], size: number): MigrationItemEntity[][] {
   const lanes: MigrationItemEntity[][] = [];
   let current: MigrationItemEntity[] | null = null;
   for (const row of pending) {
-    if (lanes.length >= max && (current === null || current.length >= size)) break;
+    if (lanes.length >= IMPORT_LANES && (current === null || current.length >= size)) break;
     const same = current !== null && current[0]!.conversationKey === row.conversationKey;
     if (same && current!.length < size) current!.push(row);
     else if (same && row.conversationKey !== null) continue;
-    else if (lanes.length < max) lanes.push((current = [row]));
+    else if (lanes.length < IMPORT_LANES) lanes.push((current = [row]));
   }
   return lanes;
-}
-
-/** The key a pending row holds while its batch is in flight: its conversation, or itself. */
-const laneKey = (row: MigrationItemEntity) =>
-  row.conversationKey === null ? `item:${row.id}` : `conversation:${row.conversationKey}`;
-
-/**
- * Rows read at once for the next batches: enough for a few batches per lane when conversations are short
- * (one read feeds many batches), and the fallback below when one long conversation fills the read.
- */
-const READ_BATCHES = IMPORT_LANES * 4;
-
-/** What the runner lets the lanes know and do between batches. */
-export interface ImportControl {
-  /** Asked before each batch starts: false stops starting batches (pause, cancel, lease lost, shutdown). */
-  proceed(): Promise<boolean>;
-  /** The results of each batch, once recorded. */
-  recorded(results: readonly MigrationItemFinish[]): void;
 }
 
 /** An item ready to send: the stored row and its payload with the target's ids. */
@@ -139,62 +115,20 @@ export class MigrationImportStep {
   ) {}
 
   /**
-   * Imports the pending batches of a kind, `IMPORT_LANES` at once on distinct groups, owners or
-   * conversations (or chunks of a kind that has none), a new batch starting as soon as a lane frees up,
-   * until nothing is pending or `control.proceed` says stop. `over`: nothing was pending, the kind is done.
+   * Imports the next batches, up to `IMPORT_LANES` at once on distinct groups, owners or conversations (or
+   * chunks of a kind that has none); returns the results recorded (none: the kind is done).
    */
-  async batches(
-    run: JobRun,
-    kind: MigrationKind,
-    passwords: PasswordPolicy,
-    control: ImportControl,
-  ): Promise<LanesEnd> {
+  async batch(run: JobRun, kind: MigrationKind, passwords: PasswordPolicy): Promise<MigrationItemFinish[]> {
     const size = batchSize(run.target.provider.capabilities.migration, kind);
-    return runLanes<MigrationItemEntity[]>(IMPORT_LANES, {
-      next: (busy) => this.fresh(run.job.id, kind, size, busy),
-      keysOf: (rows) => rows.map(laneKey),
-      run: async (rows) => control.recorded(await this.importRows(run, kind, rows, passwords)),
-      proceed: () => control.proceed(),
-    });
-  }
-
-  /**
-   * The next batches whose keys are not in flight. One ordered read of a few batches' worth of rows usually
-   * feeds every lane (a job of many short conversations or small owners); when one long conversation (or a
-   * few busy ones) fills it, the pending rows are read key by key instead, enough keys to pass those in
-   * flight.
-   */
-  private async fresh(
-    jobId: string,
-    kind: MigrationKind,
-    size: number,
-    busy: ReadonlySet<string>,
-  ): Promise<{ batches: MigrationItemEntity[][]; pending: boolean }> {
-    const limit = size * READ_BATCHES;
-    const rows = await this.items.pending(jobId, kind, limit);
-    if (rows.length === 0) return { batches: [], pending: false };
-    const batches = lanesOf(
-      rows.filter((r) => !busy.has(laneKey(r))),
-      size,
-      Infinity,
+    // One group, owner or conversation per lane, read key by key (a job of many small owners stays fast).
+    const pending = await this.items.pendingOfSome(run.job.id, kind, size, IMPORT_LANES);
+    const settled = await Promise.allSettled(
+      lanesOf(pending, size).map((rows) => this.importRows(run, kind, rows, passwords)),
     );
-    // A full read may have cut its last conversation (or chunk) short: that batch waits for a later read,
-    // so a conversation's batches stay as large as the vendor takes.
-    const last = batches.at(-1);
-    if (rows.length === limit && batches.length > 1 && last && last.length < size) batches.pop();
-    // Rows of no conversation are never held back, so only a conversation kind needs the fallback; `busy`
-    // then counts the conversations in flight.
-    const enough = rows[0]!.conversationKey === null || batches.length >= IMPORT_LANES - busy.size;
-    if (enough || rows.length < limit) return { batches, pending: true };
-    const byKey = await this.items.pendingOfSome(jobId, kind, size, busy.size + IMPORT_LANES);
-    return {
-      batches: lanesOf(
-        byKey.filter((r) => !busy.has(laneKey(r))),
-        size,
-        Infinity,
-      ),
-      pending: byKey.length > 0,
-    };
+    // Every lane has ended (its results recorded) before an error goes up: nothing is left running.
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
   }
 
   /** One batch: rows of one group, owner or conversation (or of a kind imported without one). */
