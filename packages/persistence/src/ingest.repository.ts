@@ -119,9 +119,12 @@ function withoutEvents<
   };
 }
 
+/** An app's message key, as one string: a group may hold several apps' callbacks. */
+const appKey = (appId: unknown, key: unknown): string => `${String(appId)}\u0000${String(key)}`;
+
 /**
  * The events a store must leave out, given the ids of the keyed events whose receipts it won (`won`) and
- * the keys already held by a recovered event (`recoveredKeys`, callbacks only). A recovery stores only
+ * the app keys (`appKey`) already held by a recovered event (`recoveredKeys`, callbacks only). A recovery stores only
  * what it won. A callback leaves out only the events of messages a recovery stored: two callbacks that
  * report one message (a test, a vendor's oddity) are both stored, as they always were.
  */
@@ -135,7 +138,7 @@ function droppedEvents(
   for (const e of events) {
     const keys = messageKeysOf(e.body);
     if (keys.length === 0 || won.has(e.id)) continue;
-    if (origin === 'recovered' || keys.some((k) => recoveredKeys.has(k))) dropped.add(e.id);
+    if (origin === 'recovered' || keys.some((k) => recoveredKeys.has(appKey(e.appId, k)))) dropped.add(e.id);
   }
   return dropped;
 }
@@ -291,7 +294,7 @@ export class IngestRepository {
         if (insert.run(...row).changes > 0) won.add(e.id);
         else if (origin === 'callback') {
           const held = holder.all(row[0], row[1])[0] as { origin: string } | undefined;
-          if (held?.origin === 'recovered') recoveredKeys.add(String(row[1]));
+          if (held?.origin === 'recovered') recoveredKeys.add(appKey(row[0], row[1]));
         }
       }
     return droppedEvents(events, won, origin, recoveredKeys);
@@ -354,33 +357,26 @@ export class IngestRepository {
       const inserted: Row[] = await manager.query(
         this.insertSql('$', 'message_receipts', RECEIPT_COLUMNS, chunk.length) +
           RECEIPT_CONFLICT +
-          ' RETURNING event_id, message_key',
+          ' RETURNING app_id, message_key, event_id',
         chunk.flat(),
       );
       for (const r of inserted) {
         won.add(String(r.event_id));
-        wonKeys.add(String(r.message_key));
+        wonKeys.add(appKey(r.app_id, r.message_key));
       }
     }
     const recoveredKeys = new Set<string>();
-    const lost = rows.filter((r) => !wonKeys.has(String(r[1])));
+    const lost = rows.filter((r) => !wonKeys.has(appKey(r[0], r[1])));
     if (origin === 'callback' && lost.length > 0) {
-      const appId = String(lost[0]![0]);
-      const keys = [...new Set(lost.filter((r) => r[0] === appId).map((r) => String(r[1])))];
-      // One app per callback group in practice; other apps' lost keys are looked up one by one.
-      const others = lost.filter((r) => r[0] !== appId);
+      // Which of the keys this store lost a recovery holds: one statement, whatever the apps of the group.
       const held: Row[] = await manager.query(
-        `SELECT message_key FROM message_receipts WHERE app_id = $1 AND origin = 'recovered' AND message_key = ANY($2)`,
-        [appId, keys],
+        `SELECT r.app_id, r.message_key FROM message_receipts r
+         JOIN unnest($1::text[], $2::text[]) AS l(app_id, message_key)
+           ON r.app_id = l.app_id AND r.message_key = l.message_key
+         WHERE r.origin = 'recovered'`,
+        [lost.map((r) => String(r[0])), lost.map((r) => String(r[1]))],
       );
-      for (const r of held) recoveredKeys.add(String(r.message_key));
-      for (const r of others) {
-        const one: Row[] = await manager.query(
-          `SELECT message_key FROM message_receipts WHERE app_id = $1 AND origin = 'recovered' AND message_key = $2`,
-          [r[0], r[1]],
-        );
-        if (one.length > 0) recoveredKeys.add(String(r[1]));
-      }
+      for (const r of held) recoveredKeys.add(appKey(r.app_id, r.message_key));
     }
     return droppedEvents(events, won, origin, recoveredKeys);
   }

@@ -235,6 +235,17 @@ describe(`message receipts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     expect(await ingest.storeRecovered(recovered(app, [sent(long), sent(`${long}y`)]))).toHaveLength(1);
   });
 
+  it('leaves out a recovered message in a group too large for one statement (several statements on PostgreSQL)', async () => {
+    const app = newId();
+    await ingest.storeRecovered(recovered(app, [sent('big-0')]));
+    const many = Array.from({ length: 4_000 }, (_, i) => sent(`big-${i}`));
+    expect(await ingest.store(callback(app, many))).toBe('stored');
+    expect((await counts(app)).events).toBe(4_000);
+    expect(await receipts.known(app, ['sent:big-0', 'sent:big-3999'])).toEqual(
+      new Set(['sent:big-0', 'sent:big-3999']),
+    );
+  });
+
   it('keys every message a recall of several names', async () => {
     const app = newId();
     await ingest.store(callback(app, [{ type: 'message.recalled', data: { messageIds: ['g:1', 'g:2'] } }]));

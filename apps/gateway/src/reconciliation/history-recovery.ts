@@ -31,15 +31,16 @@ export interface PageOutcome {
 /** Examples kept per unreadable reason: enough to find them, small whatever the count. */
 const EXAMPLES = 5;
 
-/** Adds `count` of `reason` (with an example) to a report's unreadable list, merging equal reasons. */
-export function addUnreadable(list: UnreadableEntry[], reason: string, example: string, count = 1): void {
-  const entry = list.find((e) => e.reason === reason);
-  if (!entry) {
-    list.push({ reason, count, examples: [example] });
-    return;
-  }
+/**
+ * Adds `count` of `reason` (with its examples) to a report's unreadable list, merging equal reasons: one
+ * message on a page, or a page's entry into the run's report.
+ */
+export function addUnreadable(list: UnreadableEntry[], { reason, count, examples }: UnreadableEntry): void {
+  let entry = list.find((e) => e.reason === reason);
+  if (!entry) list.push((entry = { reason, count: 0, examples: [] }));
   entry.count += count;
-  if (entry.examples.length < EXAMPLES && !entry.examples.includes(example)) entry.examples.push(example);
+  for (const example of examples)
+    if (entry.examples.length < EXAMPLES && !entry.examples.includes(example)) entry.examples.push(example);
 }
 
 /**
@@ -81,11 +82,8 @@ export class HistoryRecovery {
         if (drafts.length === 0) throw new Error('The provider made no event of it.');
         candidates.push({ message, drafts });
       } catch (error) {
-        addUnreadable(
-          outcome.unreadable,
-          error instanceof Error ? error.message : String(error),
-          message.messageId,
-        );
+        const reason = error instanceof Error ? error.message : String(error);
+        addUnreadable(outcome.unreadable, { reason, count: 1, examples: [message.messageId] });
       }
     }
     const keys = candidates.flatMap((c) => c.drafts.flatMap(messageKeysOf));
@@ -111,7 +109,11 @@ export class HistoryRecovery {
       // What a callback would be refused for (an id longer than its column) cannot be recovered either.
       const unstorable = made.map(unstorableEventReason).find((r) => r !== undefined);
       if (unstorable) {
-        addUnreadable(outcome.unreadable, `The message's ${unstorable}`, message.messageId.slice(0, 100));
+        addUnreadable(outcome.unreadable, {
+          reason: `The message's ${unstorable}`,
+          count: 1,
+          examples: [message.messageId.slice(0, 100)],
+        });
         continue;
       }
       for (const row of made) {

@@ -195,11 +195,12 @@ export class ReconciliationRunner implements OnApplicationBootstrap, OnModuleDes
         // One conversation the vendor refuses (a group since deleted) does not stop the run: it is reported.
         const e = error as { code?: unknown; message?: unknown };
         if (e?.code !== 'vendor_rejected') throw error;
-        addUnreadable(
-          run.unreadable,
-          `A conversation could not be read: ${String(e.message)}`,
-          `${conversation.type}:${conversation.id}`,
-        );
+        const reason = `A conversation could not be read: ${String(e.message)}`;
+        addUnreadable(run.unreadable, {
+          reason,
+          count: 1,
+          examples: [`${conversation.type}:${conversation.id}`],
+        });
         run.unreadableCount += 1;
         page = { items: [], next: null };
       }
@@ -214,8 +215,7 @@ export class ReconciliationRunner implements OnApplicationBootstrap, OnModuleDes
     run.recovered += outcome.recovered;
     for (const entry of outcome.unreadable) {
       run.unreadableCount += entry.count;
-      for (const example of entry.examples) addUnreadable(run.unreadable, entry.reason, example, 0);
-      run.unreadable.find((e) => e.reason === entry.reason)!.count += entry.count;
+      addUnreadable(run.unreadable, entry);
     }
     if (progress.source === 'export') {
       // The export is read oldest hour first: the newest send time read so far says how far the run is.
