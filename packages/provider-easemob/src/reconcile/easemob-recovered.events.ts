@@ -1,4 +1,4 @@
-import { isRecord, readId, readNumber } from '@im-gateway/provider-kit/callback';
+import { isRecord, markRecovered, readId, readNumber } from '@im-gateway/provider-kit/callback';
 import {
   CallbackRejectedError,
   type CallbackContext,
@@ -93,16 +93,6 @@ function normalized(body: Record<string, unknown>, sentAt: number): UnifiedEvent
     .events;
 }
 
-function without(event: UnifiedEventDraft, paths: readonly string[]): UnifiedEventDraft {
-  const out = { ...event, data: { ...event.data } } as Record<string, unknown> & UnifiedEventDraft;
-  for (const path of paths) {
-    const [head, field] = path.split('.') as [string, string | undefined];
-    if (field === undefined) delete out[head];
-    else if (isRecord(out[head])) delete (out[head] as Record<string, unknown>)[field];
-  }
-  return out;
-}
-
 /**
  * The events Easemob's callbacks would have produced for a message of the chat history export: the
  * post-send `message.sent` and, when `message.recalled`, the recall's `message.recalled`. Built by the
@@ -126,13 +116,10 @@ export function easemobRecoveredEvents(
   const drafts = [first];
   if (message.recalled) drafts.push(...normalized(recallBody(post), sentAt));
   const id = readId(record.msg_id) ?? message.messageId;
-  return drafts.map((event) => {
-    const kept = without(event, CALLBACK_ONLY_FIELDS[event.type as keyof typeof CALLBACK_ONLY_FIELDS] ?? []);
-    return {
-      ...kept,
-      dedupeKey: `recovered:${event.type}:${id}`,
-      data: { ...kept.data, recovered: { source: recovered.source } },
-      raw: record,
-    };
+  return markRecovered(drafts, {
+    messageId: id,
+    record,
+    source: recovered.source,
+    callbackOnly: CALLBACK_ONLY_FIELDS,
   });
 }

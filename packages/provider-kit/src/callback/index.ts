@@ -10,3 +10,4 @@ export {
   readNumber,
   readString,
 } from './json-values.js';
+export { markRecovered, type CallbackOnlyFields } from './recovered-events.js';

@@ -1,4 +1,4 @@
-import { isRecord, readId, readNumber } from '@im-gateway/provider-kit/callback';
+import { isRecord, markRecovered, readId, readNumber } from '@im-gateway/provider-kit/callback';
 import {
   CallbackRejectedError,
   type HistoryMessage,
@@ -109,17 +109,6 @@ function normalized(body: Record<string, unknown>, sentAt: number): UnifiedEvent
     .events;
 }
 
-function without(event: UnifiedEventDraft, paths: readonly string[]): UnifiedEventDraft {
-  const out: Record<string, unknown> = { ...event, data: { ...event.data } };
-  if (event.message) out.message = { ...event.message };
-  for (const path of paths) {
-    const [head, field] = path.split('.') as [string, string | undefined];
-    if (field === undefined) delete out[head];
-    else if (isRecord(out[head])) delete out[head][field];
-  }
-  return out as unknown as UnifiedEventDraft;
-}
-
 /**
  * The events Tencent's callbacks would have produced for a history message: the after-send `message.sent`
  * and, when `message.recalled`, the recall's `message.recalled`. Built by the callback normalizer from the
@@ -156,13 +145,10 @@ export function tencentRecoveredEvents(
   const drafts = normalized(post, sentAt);
   if (message.recalled) drafts.push(...normalized(recallBody(post), sentAt));
   const id = drafts[0]?.message?.id ?? message.messageId;
-  return drafts.map((event) => {
-    const kept = without(event, CALLBACK_ONLY_FIELDS[event.type as keyof typeof CALLBACK_ONLY_FIELDS] ?? []);
-    return {
-      ...kept,
-      dedupeKey: `recovered:${event.type}:${id}`,
-      data: { ...kept.data, recovered: { source: recovered.source } },
-      raw: record,
-    };
+  return markRecovered(drafts, {
+    messageId: id,
+    record,
+    source: recovered.source,
+    callbackOnly: CALLBACK_ONLY_FIELDS,
   });
 }
