@@ -3,7 +3,14 @@ import type { DeliveryStatus } from './entities/delivery.entity.js';
 import type { Transactor } from './transactor.js';
 import { valuesList } from './sql-values.js';
 import { StatementBatcher } from './statement-batcher.js';
-import { AttemptRecorder, claimWithEventBody, renewLeases, storableText, type Backlog } from './work-rows.js';
+import {
+  AttemptRecorder,
+  claimInSqlite,
+  claimWithEventBody,
+  renewLeases,
+  storableText,
+  type Backlog,
+} from './work-rows.js';
 
 const INSERT_ATTEMPT = `INSERT INTO delivery_attempts
   (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -90,8 +97,14 @@ interface FinishRequest {
   next: unknown[];
 }
 
-/** Claims or finishes per statement at most, and statements in flight (the pool has 10 connections). */
-const BATCH = { maxBatch: 64, maxInFlight: 4 };
+/**
+ * Claims or finishes per statement at most, and statements in flight: PostgreSQL's pool has 10 connections;
+ * SQLite has one, so one transaction at a time, and what arrives meanwhile waits for the next.
+ */
+const BATCH = {
+  postgres: { maxBatch: 64, maxInFlight: 4 },
+  sqlite: { maxBatch: 64, maxInFlight: 1 },
+};
 
 /**
  * The delivery state machine's queries. The `deliveries` table is the truth; queues only wake workers.
@@ -100,24 +113,26 @@ const BATCH = { maxBatch: 64, maxInFlight: 4 };
  */
 export class DeliveryRepository {
   /**
-   * PostgreSQL: claims and finishes made together share a statement. With 32 deliveries in flight, one
-   * statement per claim and per finish made `writev` (the round trips) 44 % of the delivery profile.
+   * Claims and finishes made together share a statement (PostgreSQL) or a transaction (SQLite). With 32
+   * deliveries in flight, one statement per claim and per finish made `writev` (the round trips) 44 % of the
+   * delivery profile on PostgreSQL; on SQLite, one commit per claim and per finish was a third of it.
    */
-  private readonly claims: StatementBatcher<ClaimRequest, ClaimedDelivery | null> | null;
-  private readonly finishes: StatementBatcher<FinishRequest, void> | null;
+  private readonly claims: StatementBatcher<ClaimRequest, ClaimedDelivery | null>;
+  private readonly finishes: StatementBatcher<FinishRequest, void>;
 
   constructor(private readonly transactor: Transactor) {
     const postgres = transactor.engine === 'postgres';
-    this.claims = postgres
-      ? new StatementBatcher({ ...BATCH, batch: (r) => this.claimBatch(r), one: (r) => this.claimOne(r) })
-      : null;
-    this.finishes = postgres
-      ? new StatementBatcher({
-          ...BATCH,
-          batch: (r) => this.finishBatch(r),
-          one: (r) => FINISH.record(this.transactor, r.attempt, r.next),
-        })
-      : null;
+    const limits = BATCH[transactor.engine];
+    this.claims = new StatementBatcher({
+      ...limits,
+      batch: (r) => (postgres ? this.claimBatch(r) : this.claimBatchSqlite(r)),
+      one: (r) => this.claimOne(r),
+    });
+    this.finishes = new StatementBatcher({
+      ...limits,
+      batch: (r) => (postgres ? this.finishBatch(r) : this.finishBatchSqlite(r)),
+      one: (r) => FINISH.record(this.transactor, r.attempt, r.next),
+    });
   }
 
   /**
@@ -131,8 +146,7 @@ export class DeliveryRepository {
     lockUntil: string,
     dueBy: string = now,
   ): Promise<ClaimedDelivery | null> {
-    const request = { id, now, lockUntil, dueBy };
-    return this.claims ? this.claims.submit(request) : this.claimOne(request);
+    return this.claims.submit({ id, now, lockUntil, dueBy });
   }
 
   // The event body comes back with the claim (one round trip instead of two, which the profile showed).
@@ -157,6 +171,24 @@ export class DeliveryRepository {
       byId.delete(r.id);
       return row;
     });
+  }
+
+  private claimBatchSqlite(requests: ClaimRequest[]): Promise<(ClaimedDelivery | null)[]> {
+    return this.transactor.sqlite((db) =>
+      requests.map((r) =>
+        claimInSqlite<Omit<ClaimedDelivery, 'event_body'>>(
+          db,
+          CLAIM,
+          [r.lockUntil, r.now, r.id, r.dueBy, r.now],
+          'event_id',
+        ),
+      ),
+    );
+  }
+
+  private async finishBatchSqlite(requests: FinishRequest[]): Promise<void[]> {
+    await FINISH.recordAllSqlite(this.transactor, requests);
+    return requests.map(() => undefined);
   }
 
   private async finishBatch(requests: FinishRequest[]): Promise<void[]> {
@@ -191,8 +223,7 @@ export class DeliveryRepository {
       outcome.lastAttemptAt,
       id,
     ];
-    if (this.finishes) await this.finishes.submit({ attempt, next });
-    else await FINISH.record(this.transactor, attempt, next);
+    await this.finishes.submit({ attempt, next });
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. its endpoint is paused). */

@@ -1,4 +1,4 @@
-import type { Transactor } from './transactor.js';
+import type { SqliteHandle, Transactor } from './transactor.js';
 
 /**
  * The two statements every queued work table (deliveries, relays) runs per attempt, in as few round trips as
@@ -53,15 +53,23 @@ export async function claimWithEventBody<T extends object>(
     );
     return rows[0] ?? null;
   }
-  return transactor.sqlite((db) => {
-    const [claimed] = db.prepare(claimSql).all(...params) as T[];
-    if (!claimed) return null;
-    const eventId = claimed[eventIdColumn];
-    const [event] = eventId
-      ? (db.prepare('SELECT body FROM events WHERE id = $1').all(eventId) as { body: string }[])
-      : [];
-    return { ...claimed, event_body: event?.body ?? null };
-  });
+  return transactor.sqlite((db) => claimInSqlite<T>(db, claimSql, params, eventIdColumn));
+}
+
+/** SQLite: `claimWithEventBody`'s step inside a transaction the caller holds (several claims share one). */
+export function claimInSqlite<T extends object>(
+  db: SqliteHandle,
+  claimSql: string,
+  params: unknown[],
+  eventIdColumn: keyof T & string,
+): (T & { event_body: string | null }) | null {
+  const [claimed] = db.prepare(claimSql).all(...params) as T[];
+  if (!claimed) return null;
+  const eventId = claimed[eventIdColumn];
+  const [event] = eventId
+    ? (db.prepare('SELECT body FROM events WHERE id = $1').all(eventId) as { body: string }[])
+    : [];
+  return { ...claimed, event_body: event?.body ?? null };
 }
 
 /**
@@ -88,6 +96,22 @@ export class AttemptRecorder {
     await transactor.sqlite((db) => {
       db.prepare(this.insertSql).run(...attempt);
       db.prepare(this.updateSql).run(...next);
+    });
+  }
+
+  /**
+   * SQLite: several attempts and next states in one transaction. Each SQLite commit appends the pages it
+   * touched to the WAL, so one commit per attempt was most of the delivery drain's database time.
+   */
+  async recordAllSqlite(
+    transactor: Transactor,
+    rows: { attempt: unknown[]; next: unknown[] }[],
+  ): Promise<void> {
+    await transactor.sqlite((db) => {
+      for (const { attempt, next } of rows) {
+        db.prepare(this.insertSql).run(...attempt);
+        db.prepare(this.updateSql).run(...next);
+      }
     });
   }
 }

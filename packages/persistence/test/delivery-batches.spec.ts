@@ -13,8 +13,8 @@ import {
 } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
-// Claims and finishes made together: on PostgreSQL they share statements (StatementBatcher), on SQLite they
-// run one by one. The outcomes must be the same either way.
+// Claims and finishes made together share statements on PostgreSQL and a transaction on SQLite
+// (StatementBatcher). The outcomes must be those of the same calls made one by one.
 const engine = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 let db: TestDatabase;
 let ds: DataSource;
