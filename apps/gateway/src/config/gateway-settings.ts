@@ -28,7 +28,9 @@ export interface GatewaySettings {
   httpHeadersTimeoutMs: number;
   httpKeepAliveTimeoutMs: number;
   deliveryTimeoutMs: number;
+  /** Attempts in flight at once: to HTTP receivers, and to brokers (publishes hold no socket each). */
   deliveryConcurrency: number;
+  deliveryBrokerConcurrency: number;
   endpointDisableAfterMs: number;
   webhookSecretOverlapMs: number;
   deliverySweepMs: number;
@@ -71,6 +73,7 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
     httpKeepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     deliveryTimeoutMs: env.DELIVERY_TIMEOUT_MS,
     deliveryConcurrency: env.DELIVERY_CONCURRENCY,
+    deliveryBrokerConcurrency: env.DELIVERY_BROKER_CONCURRENCY,
     endpointDisableAfterMs: env.ENDPOINT_DISABLE_AFTER_HOURS * 3600_000,
     webhookSecretOverlapMs: env.WEBHOOK_SECRET_OVERLAP_SECONDS * 1000,
     deliverySweepMs: env.DELIVERY_SWEEP_SECONDS * 1000,

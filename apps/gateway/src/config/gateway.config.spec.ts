@@ -31,6 +31,8 @@ describe('gateway configuration', () => {
       DATA_DIR: './data',
       ENDPOINTS_ALLOW_PRIVATE: false,
       LOG_LEVEL: 'info',
+      DELIVERY_CONCURRENCY: 32,
+      DELIVERY_BROKER_CONCURRENCY: 128,
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(retryScheduleMs(env.DELIVERY_RETRY_SCHEDULE)).toEqual([
@@ -55,6 +57,8 @@ describe('gateway configuration', () => {
     [{ API_RATE_LIMIT_MAX: 'lots' }, 'API_RATE_LIMIT_MAX'],
     [{ API_RATE_LIMIT_WINDOW_SECONDS: '0' }, 'API_RATE_LIMIT_WINDOW_SECONDS'],
     [{ API_RATE_LIMIT_WINDOW_SECONDS: '1m' }, 'API_RATE_LIMIT_WINDOW_SECONDS'],
+    [{ DELIVERY_BROKER_CONCURRENCY: '0' }, 'DELIVERY_BROKER_CONCURRENCY'],
+    [{ DELIVERY_BROKER_CONCURRENCY: '5000' }, 'DELIVERY_BROKER_CONCURRENCY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(errorOf(env)).toContain(`${variable} `);
   });

@@ -122,6 +122,13 @@ export class GatewayEnv {
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(1000)
+  DELIVERY_BROKER_CONCURRENCY: number = 128;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   ENDPOINT_DISABLE_AFTER_HOURS: number = 120;
 
   @IsOptional()
@@ -299,6 +306,7 @@ const ENV_KEYS = [
   'BODY_LIMIT_BYTES',
   'DELIVERY_TIMEOUT_MS',
   'DELIVERY_CONCURRENCY',
+  'DELIVERY_BROKER_CONCURRENCY',
   'ENDPOINT_DISABLE_AFTER_HOURS',
   'WEBHOOK_SECRET_OVERLAP_SECONDS',
   'DELIVERY_SWEEP_SECONDS',

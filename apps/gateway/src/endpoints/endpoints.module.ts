@@ -31,17 +31,15 @@ import { EndpointsService } from './endpoints.service.js';
     DeliveryScheduler,
     DeliveriesService,
     {
-      // BullMQ on Redis when REDIS_URL is set (replicas share the work), otherwise in process.
+      // BullMQ on Redis when REDIS_URL is set (replicas share the work), otherwise in process. The queue runs
+      // as many attempts as both kinds of destination may have in flight; the worker holds each kind to its own.
       provide: DeliveryQueue,
-      useFactory: ({ value }: GatewaySettingsRef) =>
-        value.redisUrl
-          ? new BullmqWorkQueue(
-              value.redisUrl,
-              'imgw-deliveries',
-              value.deliveryConcurrency,
-              value.deliveryQueuePrefix,
-            )
-          : new MemoryWorkQueue(value.deliveryConcurrency, 'delivery'),
+      useFactory: ({ value }: GatewaySettingsRef) => {
+        const concurrency = value.deliveryConcurrency + value.deliveryBrokerConcurrency;
+        return value.redisUrl
+          ? new BullmqWorkQueue(value.redisUrl, 'imgw-deliveries', concurrency, value.deliveryQueuePrefix)
+          : new MemoryWorkQueue(concurrency, 'delivery');
+      },
       inject: [GatewaySettingsRef],
     },
   ],

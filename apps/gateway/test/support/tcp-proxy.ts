@@ -4,11 +4,15 @@ import net from 'node:net';
 
 /**
  * A TCP proxy in front of a real server, to simulate an outage without touching the server: `cut()`
- * drops every connection and refuses new ones; `restore()` accepts again on the same port.
+ * drops every connection and refuses new ones; `restore()` accepts again on the same port. `holdReplies()`
+ * keeps what the server answers until `releaseReplies()`: requests still reach it, so a test can count what
+ * a client sent without waiting for answers.
  */
 export class TcpProxy {
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
+  private readonly upstreams = new Set<net.Socket>();
+  private holding = false;
   port = 0;
 
   constructor(
@@ -24,7 +28,12 @@ export class TcpProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      client.pipe(upstream);
+      // Not piped back: a pipe resumes its source on 'drain', which would undo holdReplies().
+      upstream.on('data', (chunk: Buffer) => client.write(chunk));
+      if (this.holding) upstream.pause();
+      this.upstreams.add(upstream);
+      upstream.on('close', () => this.upstreams.delete(upstream));
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -45,6 +54,16 @@ export class TcpProxy {
     this.server = null;
     for (const s of this.sockets) s.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  holdReplies(): void {
+    this.holding = true;
+    for (const s of this.upstreams) s.pause();
+  }
+
+  releaseReplies(): void {
+    this.holding = false;
+    for (const s of this.upstreams) s.resume();
   }
 
   /** Accepts again on the same port; a proxy that is not cut stays as it is. */

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import pLimit, { type LimitFunction } from 'p-limit';
 import {
   DeliveryAttemptEntity,
   DeliveryRepository,
@@ -44,6 +45,13 @@ const EARLY_WAKEUP_MS = 250;
 export class DeliveryWorker {
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly leases: LeaseKeeper;
+  /**
+   * Sends in flight at once, per kind of destination: an HTTP attempt holds a socket to a user's receiver, a
+   * broker publish one frame on a shared connection, whose confirmation it awaits (the broker drain was bound
+   * by that wait at 32 in flight). The queue runs both counts together; a claimed attempt waits here for its
+   * kind's turn, its lease kept alive meanwhile.
+   */
+  private readonly sending: { http: LimitFunction; broker: LimitFunction };
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -56,6 +64,10 @@ export class DeliveryWorker {
     this.leases = new LeaseKeeper('delivery', DELIVERY_LEASE_MS, DELIVERY_HEARTBEAT_MS, (ids, until) =>
       deliveries.renew(ids, until),
     );
+    this.sending = {
+      http: pLimit(settings.value.deliveryConcurrency),
+      broker: pLimit(settings.value.deliveryBrokerConcurrency),
+    };
   }
 
   async attempt(deliveryId: string): Promise<Wakeup[]> {
@@ -88,7 +100,7 @@ export class DeliveryWorker {
         await this.deliveries.release(deliveryId, 'cancelled', new Date().toISOString());
         return this.nextInConversation(claimed.endpoint_id, claimed.ordering_key);
       }
-      response = await this.send(target, event, now, deliveryTimeoutMs, claimed);
+      response = await this.send(target, event, deliveryTimeoutMs, claimed);
     } catch (error) {
       // Whatever went wrong once the delivery was claimed (a stored header Node refuses to send, an
       // unreadable secret…) is a failed attempt on the schedule: no input may leave it claimed to loop.
@@ -124,30 +136,42 @@ export class DeliveryWorker {
   private send(
     target: DeliverableEndpoint,
     event: UnifiedEvent,
-    now: Date,
     timeoutMs: number,
     { id: deliveryId, trace_parent: traceParent }: ClaimedDelivery,
   ): Promise<WebhookResponse> {
     const type = target.endpoint.type as DestinationType;
-    const message = destinationMessage(event, target.secrets, target.endpoint.headers, now, type !== 'http');
     const destination = this.destinations.of(type);
     if (!destination) throw new Error(`unknown destination type ${type}`);
-    return withSpanFrom(
-      traceParent,
-      'webhook.attempt',
-      { 'imgw.delivery.id': deliveryId, 'imgw.endpoint.id': target.endpoint.id, 'imgw.endpoint.type': type },
-      () =>
-        destination.send(
-          {
-            endpointId: target.endpoint.id,
-            type,
-            url: target.url,
-            settings: target.endpoint.destination,
-          },
-          message,
-          timeoutMs,
-        ),
-    );
+    return this.sending[type === 'http' ? 'http' : 'broker'](() => {
+      // Signed when it leaves, not when claimed: the wait for a turn does not age `webhook-timestamp`.
+      const message = destinationMessage(
+        event,
+        target.secrets,
+        target.endpoint.headers,
+        new Date(),
+        type !== 'http',
+      );
+      return withSpanFrom(
+        traceParent,
+        'webhook.attempt',
+        {
+          'imgw.delivery.id': deliveryId,
+          'imgw.endpoint.id': target.endpoint.id,
+          'imgw.endpoint.type': type,
+        },
+        () =>
+          destination.send(
+            {
+              endpointId: target.endpoint.id,
+              type,
+              url: target.url,
+              settings: target.endpoint.destination,
+            },
+            message,
+            timeoutMs,
+          ),
+      );
+    });
   }
 
   /**
