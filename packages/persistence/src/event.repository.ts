@@ -109,12 +109,14 @@ export class EventRepository {
     if (q.conversationType) qb.andWhere('e.conversation_type = :ct', { ct: q.conversationType });
     if (q.conversationId) qb.andWhere('e.conversation_id = :cid', { cid: q.conversationId });
     if (q.userId) {
+      // The user's events as one id list from two index ranges. Written as `actor = … OR (direct AND
+      // conversation_id = …)`, SQLite without statistics (a gateway's file has none) walked all the app's
+      // events in id order instead: 85 ms a page at 50,000 events, 0.1 ms this way (bench `growth`).
       qb.andWhere(
-        new Brackets((or) =>
-          or
-            .where('e.actor = :uid', { uid: q.userId })
-            .orWhere("(e.conversation_type = 'direct' AND e.conversation_id = :uid)", { uid: q.userId }),
-        ),
+        `e.id IN (SELECT u.id FROM events u WHERE u.app_id = :appId AND u.actor = :uid
+          UNION ALL SELECT d.id FROM events d WHERE d.app_id = :appId AND d.conversation_type = 'direct'
+            AND d.conversation_id = :uid)`,
+        { uid: q.userId },
       );
     }
     if (q.since) qb.andWhere('e.occurred_at >= :since', { since: new Date(q.since).toISOString() });

@@ -76,6 +76,13 @@ describe('GET /v1/apps/{appId}/events', () => {
   it('filters by conversation, user and time', async () => {
     expect(keys(await list('conversationType=group&conversationId=g1'))).toEqual(['c2', 'c3']);
     expect(keys(await list('userId=carol'))).toEqual(['c3', 'c4']);
+    // In every kind of conversation, combined with the other filters, a page at a time.
+    expect(keys(await list('userId=bob'))).toEqual(['c2', 'c5']);
+    expect(keys(await list('userId=bob&conversationType=group'))).toEqual(['c2']);
+    expect(keys(await list('userId=bob&type=user.*'))).toEqual([]);
+    const first = await list('userId=bob&limit=1');
+    expect(keys(first)).toEqual(['c2']);
+    expect(keys(await list(`userId=bob&limit=1&cursor=${first.nextCursor}`))).toEqual(['c5']);
     expect(keys(await list('since=2024-01-02T00:00:00.000Z&until=2024-01-04T00:00:00.000Z'))).toEqual([
       'c2',
       'c3',

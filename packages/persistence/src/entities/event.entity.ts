@@ -9,8 +9,10 @@ import { IdColumn, JsonColumn, RefColumn, StringColumn, TimeColumn } from './col
 @Entity({ name: 'events' })
 @Index('uq_events_dedupe', ['appId', 'dedupeKey'], { unique: true })
 @Index('idx_events_app_id', ['appId', 'id'])
-@Index('idx_events_app_type', ['appId', 'type'])
-@Index('idx_events_app_conversation', ['appId', 'conversationId'])
+// Each filter of the events list ends in id, its page order (migration 1766400000000).
+@Index('idx_events_app_type_id', ['appId', 'type', 'id'])
+@Index('idx_events_app_conversation_id', ['appId', 'conversationId', 'id'])
+@Index('idx_events_app_actor_id', ['appId', 'actor', 'id'])
 export class EventEntity {
   @IdColumn() id!: string;
   @RefColumn('app_id') appId!: string;

@@ -6,6 +6,7 @@ import { MigrationJobs1766000000000 } from './1766000000000-migration-jobs.js';
 import { AppSettings1766100000000 } from './1766100000000-app-settings.js';
 import { BeforePolicies1766200000000 } from './1766200000000-before-policies.js';
 import { Reconciliation1766300000000 } from './1766300000000-reconciliation.js';
+import { EventListIndexes1766400000000 } from './1766400000000-event-list-indexes.js';
 
 /** Every migration, oldest first. Listed by hand: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AppSettings1766100000000,
   BeforePolicies1766200000000,
   Reconciliation1766300000000,
+  EventListIndexes1766400000000,
 ];
