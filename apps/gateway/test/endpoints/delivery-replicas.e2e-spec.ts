@@ -48,12 +48,18 @@ describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
       const ids = receiver.received.map((h) => h.headers['webhook-id']);
       expect(ids).toHaveLength(total);
       expect(new Set(ids).size).toBe(total);
-      // Both replicas worked the shared queue.
-      const [byA, byB] = [
+      // Both replicas worked the shared queue. An attempt is counted once its outcome is recorded, which may
+      // come a moment after the receiver answered (a loaded machine): wait for the counts, then compare.
+      const delivered = async () => [
         await counter(a, 'imgw_delivery_attempts_total{result="delivered"}'),
         await counter(b, 'imgw_delivery_attempts_total{result="delivered"}'),
       ];
-      expect(byA + byB).toBe(total);
+      let [byA, byB] = await delivered();
+      for (const started = Date.now(); byA! + byB! < total && Date.now() - started < 15_000;) {
+        await sleep(200);
+        [byA, byB] = await delivered();
+      }
+      expect(byA! + byB!).toBe(total);
       expect(byA).toBeGreaterThan(0);
       expect(byB).toBeGreaterThan(0);
     } finally {
