@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --runs 3 --duration 10 --warmup 3 --only ingest,delivery,destinations,send,before-policy,before-endpoint --db sqlite,postgres --profile --no-build --out file.json]
+// npm run bench [-- --runs 3 --duration 10 --warmup 3 --only ingest,delivery,destinations,send,before-policy,before-endpoint,growth,partitions --db sqlite,postgres --profile --no-build --out file.json]
 // Builds the gateway, starts everything it needs on loopback, runs the scenarios of bench/scenarios/ (one
 // file each), stops what it started, prints a table and writes bench/results/latest.json. See bench/README.md.
 import { execFileSync } from 'node:child_process';
@@ -11,12 +11,24 @@ import * as beforeEndpoint from './scenarios/before-endpoint.mjs';
 import * as beforePolicy from './scenarios/before-policy.mjs';
 import * as delivery from './scenarios/delivery.mjs';
 import * as destinations from './scenarios/destinations.mjs';
+import * as growth from './scenarios/growth.mjs';
+import * as partitions from './scenarios/partitions.mjs';
 import * as ingest from './scenarios/ingest.mjs';
 import * as migration from './scenarios/migration.mjs';
 import * as send from './scenarios/send.mjs';
 
 /** In the order they run and are reported, per database engine. */
-const SCENARIOS = [ingest, delivery, destinations, send, migration, beforePolicy, beforeEndpoint];
+const SCENARIOS = [
+  ingest,
+  delivery,
+  destinations,
+  send,
+  migration,
+  beforePolicy,
+  beforeEndpoint,
+  growth,
+  partitions,
+];
 
 function build() {
   log('building the gateway and the emulator');

@@ -12,7 +12,10 @@ export const USAGE = `npm run bench [-- options]
   --warmup S          warm-up seconds per load (default 3)
   --only a,b          scenarios whose name starts with one of these: ingest, baseline, delivery,
                       destinations, send, migration, before-policy,
-                      before-endpoint
+                      before-endpoint; growth and partitions (PostgreSQL)
+                      run only when named here
+  --preload N         growth, partitions: events stored (default 1000000)
+  --soak S            growth: seconds of the soak at 1,000 callbacks/s (default 600)
   --db a,b            sqlite, postgres (default both)
   --profile           write V8 CPU profiles of the gateway (first run) and print their summary
   --no-build          use the gateway and emulator already built
