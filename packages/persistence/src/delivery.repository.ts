@@ -92,6 +92,9 @@ interface ClaimRequest {
   dueBy: string;
 }
 
+/** `CLAIM`'s parameters for one request. */
+const claimParams = (r: ClaimRequest): unknown[] => [r.lockUntil, r.now, r.id, r.dueBy, r.now];
+
 interface FinishRequest {
   attempt: unknown[];
   next: unknown[];
@@ -115,7 +118,7 @@ export class DeliveryRepository {
   /**
    * Claims and finishes made together share a statement (PostgreSQL) or a transaction (SQLite). With 32
    * deliveries in flight, one statement per claim and per finish made `writev` (the round trips) 44 % of the
-   * delivery profile on PostgreSQL; on SQLite, one commit per claim and per finish was a third of it.
+   * delivery profile on PostgreSQL; on SQLite, one commit per claim and per finish was 16 % of the drain's.
    */
   private readonly claims: StatementBatcher<ClaimRequest, ClaimedDelivery | null>;
   private readonly finishes: StatementBatcher<FinishRequest, void>;
@@ -125,12 +128,12 @@ export class DeliveryRepository {
     const limits = BATCH[transactor.engine];
     this.claims = new StatementBatcher({
       ...limits,
-      batch: (r) => (postgres ? this.claimBatch(r) : this.claimBatchSqlite(r)),
+      batch: postgres ? (r) => this.claimBatch(r) : (r) => this.claimBatchSqlite(r),
       one: (r) => this.claimOne(r),
     });
     this.finishes = new StatementBatcher({
       ...limits,
-      batch: (r) => (postgres ? this.finishBatch(r) : this.finishBatchSqlite(r)),
+      batch: postgres ? (r) => this.finishBatch(r) : (r) => this.finishBatchSqlite(r),
       one: (r) => FINISH.record(this.transactor, r.attempt, r.next),
     });
   }
@@ -154,7 +157,7 @@ export class DeliveryRepository {
     return claimWithEventBody<Omit<ClaimedDelivery, 'event_body'>>(
       this.transactor,
       CLAIM,
-      [r.lockUntil, r.now, r.id, r.dueBy, r.now],
+      claimParams(r),
       'event_id',
     );
   }
@@ -176,12 +179,7 @@ export class DeliveryRepository {
   private claimBatchSqlite(requests: ClaimRequest[]): Promise<(ClaimedDelivery | null)[]> {
     return this.transactor.sqlite((db) =>
       requests.map((r) =>
-        claimInSqlite<Omit<ClaimedDelivery, 'event_body'>>(
-          db,
-          CLAIM,
-          [r.lockUntil, r.now, r.id, r.dueBy, r.now],
-          'event_id',
-        ),
+        claimInSqlite<Omit<ClaimedDelivery, 'event_body'>>(db, CLAIM, claimParams(r), 'event_id'),
       ),
     );
   }

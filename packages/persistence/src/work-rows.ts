@@ -93,15 +93,12 @@ export class AttemptRecorder {
       await transactor.query(this.postgresSql, [...attempt, ...next]);
       return;
     }
-    await transactor.sqlite((db) => {
-      db.prepare(this.insertSql).run(...attempt);
-      db.prepare(this.updateSql).run(...next);
-    });
+    await this.recordAllSqlite(transactor, [{ attempt, next }]);
   }
 
   /**
    * SQLite: several attempts and next states in one transaction. Each SQLite commit appends the pages it
-   * touched to the WAL, so one commit per attempt was most of the delivery drain's database time.
+   * touched to the WAL: one commit per attempt was most of the delivery drain's database time.
    */
   async recordAllSqlite(
     transactor: Transactor,
