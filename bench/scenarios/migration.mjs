@@ -94,12 +94,16 @@ function perKind({ job, marks }, target) {
     const items = p.done + p.skipped + p.failed;
     const seconds = (m.end.at - m.start.at) / 1000;
     const budgets = IMPORT_BUDGETS[target][kind];
+    // Each API has a budget of its own (both vendors count per API), and a kind's lanes call them side by
+    // side: the calls made need at least as long as the busiest API's share takes. (Adding the APIs' times
+    // up, as before December 6, counted a history import of one-to-one and group messages as if the two
+    // import APIs shared one budget.)
     let minSeconds = 0;
     const calls = {};
     for (const [api, perSecond] of Object.entries(budgets)) {
       const n = (m.end.calls[api] ?? 0) - (m.start.calls[api] ?? 0);
       if (n > 0) calls[api] = n;
-      minSeconds += n / perSecond;
+      minSeconds = Math.max(minSeconds, n / perSecond);
     }
     if (minSeconds === 0 || seconds <= 0) continue;
     rows[kind] = {

@@ -113,43 +113,65 @@ export class MigrationItemRepository {
   }
 
   /**
-   * The pending items of the next `keys` groups, owners or conversations, at most `perKey` each, in import
-   * order: what side-by-side import lanes need, read one key at a time so that a job of many small owners
-   * never reads rows it will not use. Items of no key (a kind imported without one) come `perKey * keys`
-   * at once.
+   * The next groups, owners or conversations of a kind with pending items, after `after` in key order: what
+   * the import lanes hand out, each key once per pass (a lane then imports that key's items alone, so its
+   * order holds without any lock). `joined` narrows to keys that join two ids with `|` (one-to-one history:
+   * see the gateway's `historyConversationKey`) or to the others, so that the two history import APIs each
+   * get lanes of their own; absent, every key.
    */
-  pendingOfSome(jobId: string, kind: string, perKey: number, keys: number): Promise<MigrationItemEntity[]> {
-    const order = { conversationKey: 'ASC', orderKey: 'ASC', id: 'ASC' } as const;
-    return this.transactor.read(async (m) => {
-      const first = await m.findOne(MigrationItemEntity, {
-        where: { jobId, kind, status: 'pending' },
-        order,
-      });
-      if (!first) return [];
-      if (first.conversationKey === null)
-        return m.find(MigrationItemEntity, {
-          where: { jobId, kind, status: 'pending', conversationKey: IsNull() },
-          order,
-          take: perKey * keys,
-        });
-      const rows: MigrationItemEntity[] = [];
-      let key: string | null = first.conversationKey;
-      for (let n = 0; n < keys && key !== null; n++) {
-        rows.push(
-          ...(await m.find(MigrationItemEntity, {
-            where: { jobId, kind, status: 'pending', conversationKey: key },
-            order,
-            take: perKey,
-          })),
-        );
-        const next: MigrationItemEntity | null = await m.findOne(MigrationItemEntity, {
-          where: { jobId, kind, status: 'pending', conversationKey: MoreThan(key) },
-          order,
-        });
-        key = next?.conversationKey ?? null;
-      }
-      return rows;
-    });
+  async pendingKeys(
+    jobId: string,
+    kind: string,
+    after: string | null,
+    limit: number,
+    joined?: boolean,
+  ): Promise<string[]> {
+    const params: unknown[] = [jobId, kind, 'pending'];
+    let where = 'job_id = $1 AND kind = $2 AND status = $3 AND conversation_key IS NOT NULL';
+    if (after !== null) {
+      params.push(after);
+      where += ` AND conversation_key > $${params.length}`;
+    }
+    if (joined !== undefined) where += ` AND conversation_key ${joined ? '' : 'NOT '}LIKE '%|%'`;
+    const rows = await this.transactor.query<{ conversation_key: string }>(
+      `SELECT DISTINCT conversation_key FROM migration_items WHERE ${where}
+       ORDER BY conversation_key LIMIT ${Math.trunc(limit)}`,
+      params,
+    );
+    return rows.map((r) => r.conversation_key);
+  }
+
+  /** The pending items of one group, owner or conversation, in import order (order key, then insertion). */
+  pendingOfKey(jobId: string, kind: string, key: string, limit: number): Promise<MigrationItemEntity[]> {
+    return this.transactor.read((m) =>
+      m.find(MigrationItemEntity, {
+        where: { jobId, kind, status: 'pending', conversationKey: key },
+        order: { orderKey: 'ASC', id: 'ASC' },
+        take: limit,
+      }),
+    );
+  }
+
+  /** The pending items of a kind imported without a key (accounts, profiles, groups…), by id after `afterId`. */
+  pendingUnkeyed(
+    jobId: string,
+    kind: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<MigrationItemEntity[]> {
+    return this.transactor.read((m) =>
+      m.find(MigrationItemEntity, {
+        where: {
+          jobId,
+          kind,
+          status: 'pending',
+          conversationKey: IsNull(),
+          ...(afterId !== null ? { id: MoreThan(afterId) } : {}),
+        },
+        order: { id: 'ASC' },
+        take: limit,
+      }),
+    );
   }
 
   /** The source keys of a kind's items after `after`, in key order (the owners of per-user kinds). */

@@ -107,47 +107,65 @@ describe('MigrationItemRepository', () => {
     ]);
   });
 
-  it('hands out the next pending items per conversation, up to the limit, for as many conversations as asked', async () => {
+  it('hands out each key with pending items once per pass, in key order, and its items in import order', async () => {
     const j = await job();
     await items.insertPage(
       j.id,
-      [message('b1', 'b', '1'), message('a2', 'a', '2'), message('a1', 'a', '1'), message('a3', 'a', '3')],
+      [
+        message('b1', 'b', '1'),
+        message('a2', 'a', '2'),
+        message('a1', 'a', '1'),
+        message('a3', 'a', '3'),
+        message('x1', 'u1|u2', '1'),
+        message('y1', 'u1|u3', '1'),
+      ],
       nowIso(),
     );
-    const keys = async (limit: number) =>
-      (await items.pendingOfSome(j.id, 'history', limit, 1)).map((i) => i.sourceKey);
-    expect(await keys(10)).toEqual(['a1', 'a2', 'a3']);
-    expect(await keys(2)).toEqual(['a1', 'a2']);
+    expect(await items.pendingKeys(j.id, 'history', null, 10)).toEqual(['a', 'b', 'u1|u2', 'u1|u3']);
+    // A cursor: the keys after the last one handed out, never one again.
+    expect(await items.pendingKeys(j.id, 'history', null, 1)).toEqual(['a']);
+    expect(await items.pendingKeys(j.id, 'history', 'a', 2)).toEqual(['b', 'u1|u2']);
+    expect(await items.pendingKeys(j.id, 'history', 'u1|u3', 2)).toEqual([]);
+    // One-to-one keys (two ids joined by `|`) and the others, each a stream of its own.
+    expect(await items.pendingKeys(j.id, 'history', null, 10, true)).toEqual(['u1|u2', 'u1|u3']);
+    expect(await items.pendingKeys(j.id, 'history', null, 10, false)).toEqual(['a', 'b']);
+    expect(await items.pendingKeys(j.id, 'history', 'u1|u2', 10, true)).toEqual(['u1|u3']);
+
+    const of = async (key: string, limit: number) =>
+      (await items.pendingOfKey(j.id, 'history', key, limit)).map((i) => i.sourceKey);
+    expect(await of('a', 10)).toEqual(['a1', 'a2', 'a3']);
+    expect(await of('a', 2)).toEqual(['a1', 'a2']);
     await items.finish(
-      (await items.pendingOfSome(j.id, 'history', 10, 1)).map((i) => ({ id: i.id, status: 'done' as const })),
+      (await items.pendingOfKey(j.id, 'history', 'a', 2)).map((i) => ({ id: i.id, status: 'done' as const })),
       nowIso(),
     );
-    expect(await keys(10)).toEqual(['b1']);
-    // Side-by-side lanes: the next conversations, each up to the limit, in import order.
-    await items.insertPage(
-      j.id,
-      [message('c1', 'c', '1'), message('c2', 'c', '2'), message('d1', 'd', '1')],
+    expect(await of('a', 10)).toEqual(['a3']);
+    await items.finish(
+      (await items.pendingOfKey(j.id, 'history', 'a', 2)).map((i) => ({
+        id: i.id,
+        status: 'failed' as const,
+      })),
       nowIso(),
     );
-    expect((await items.pendingOfSome(j.id, 'history', 1, 2)).map((i) => i.sourceKey)).toEqual(['b1', 'c1']);
-    expect((await items.pendingOfSome(j.id, 'history', 5, 9)).map((i) => i.sourceKey)).toEqual([
-      'b1',
-      'c1',
-      'c2',
-      'd1',
-    ]);
-    const accounts = ['carol', 'alice'].map((userId) => ({
+    // A key whose items are all finished is no longer handed out.
+    expect(await items.pendingKeys(j.id, 'history', null, 10)).toEqual(['b', 'u1|u2', 'u1|u3']);
+    expect(await of('a', 10)).toEqual([]);
+
+    // Kinds imported without a key: by id, after a cursor.
+    const accounts = ['carol', 'alice', 'bob'].map((userId) => ({
       kind: 'accounts',
       sourceKey: userId,
       payload: { userId },
       status: 'pending' as const,
     }));
     await items.insertPage(j.id, accounts, nowIso());
-    // Kinds imported in any grouping (no conversation key) come as one batch.
-    expect((await items.pendingOfSome(j.id, 'accounts', 5, 2)).map((i) => i.sourceKey).sort()).toEqual([
-      'alice',
-      'carol',
-    ]);
+    const first = await items.pendingUnkeyed(j.id, 'accounts', null, 2);
+    expect(first).toHaveLength(2);
+    expect(first[0]!.id < first[1]!.id).toBe(true);
+    const rest = await items.pendingUnkeyed(j.id, 'accounts', first.at(-1)!.id, 2);
+    expect([...first, ...rest].map((i) => i.sourceKey).sort()).toEqual(['alice', 'bob', 'carol']);
+    expect(await items.pendingUnkeyed(j.id, 'accounts', rest.at(-1)!.id, 2)).toEqual([]);
+    expect(await items.pendingKeys(j.id, 'accounts', null, 10)).toEqual([]);
   });
 
   it('records results, counts them per kind and status in one query, and retries only failed ones', async () => {

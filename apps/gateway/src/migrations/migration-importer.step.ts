@@ -26,35 +26,38 @@ import {
 import { IdMapper } from '../bridges/mappings/id-mapper.js';
 import { batchSize } from './migration-kinds.plan.js';
 import { mapItemIds, type IdLookup } from './migration-ids.plan.js';
-import { historyContentsFor } from './migration-items.plan.js';
+import { historyContentsFor, KEYED_KINDS } from './migration-items.plan.js';
 import { migrationApiOf, type JobRun } from './migration-job.context.js';
+import { runLanes, type LanesEnd, type LaneSource } from './migration-lanes.js';
 import { MIGRATION_PAIR_PREFIX, MigrationPairs } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
 
 /**
- * Import calls a kind has in flight at once. One batch at a time cannot use a vendor's budget: at 200 calls/s
- * a call may take 5 ms in all, and a call to the vendor plus the rows written for it take longer. The
- * limiter still paces every call to the documented rate; lanes only keep calls waiting for it.
+ * Lanes a kind imports with at once. One unit at a time cannot use a vendor's budget: at 200 calls/s a call
+ * may take 5 ms in all, and a call to the vendor plus the rows written for it take longer. The limiter still
+ * paces every call to the documented rate; lanes only keep calls waiting for it. History has two streams of
+ * units (one-to-one and group conversations, two import APIs with a budget each), and the lanes spread over
+ * both.
  */
-export const IMPORT_LANES = 4;
-
+export const IMPORT_LANES = 8;
 /**
- * The batches of one step, from pending rows in (conversation, order) order: the first `size` rows of each
- * group, owner or conversation — one batch each, so a conversation's messages stay in order, its later rows
- * waiting for a later step — and rows of no conversation (accounts, profiles, groups…) in chunks of `size`.
+ * Batches a lane reads at once from its conversation (or takes as one chunk of a kind without one): the reads
+ * before the calls (the items, the message-id pairs) are shared by that many import calls.
  */
-export function lanesOf(pending: readonly MigrationItemEntity[], size: number): MigrationItemEntity[][] {
-  const lanes: MigrationItemEntity[][] = [];
-  let current: MigrationItemEntity[] | null = null;
-  for (const row of pending) {
-    if (lanes.length >= IMPORT_LANES && (current === null || current.length >= size)) break;
-    const same = current !== null && current[0]!.conversationKey === row.conversationKey;
-    if (same && current!.length < size) current!.push(row);
-    else if (same && row.conversationKey !== null) continue;
-    else if (lanes.length < IMPORT_LANES) lanes.push((current = [row]));
-  }
-  return lanes;
+export const RUN_BATCHES = 8;
+/** Keys a source reads at once from the job's pending items. */
+const KEYS_PER_READ = 32;
+
+/** What the runner lets the lanes know and do between units. */
+export interface ImportControl {
+  /** Asked before each run of batches: false starts no more (paused, cancelled, lease lost, shutting down). */
+  proceed(): Promise<boolean>;
+  /** The results of each run of batches, once recorded. */
+  recorded(results: readonly MigrationItemFinish[]): void;
 }
+
+/** One lane's unit: the pending items of one key, or a chunk of items of a kind imported without one. */
+type Unit = { key: string } | { rows: MigrationItemEntity[] };
 
 /** An item ready to send: the stored row and its payload with the target's ids. */
 interface Ready {
@@ -99,8 +102,9 @@ function errorOf(error: unknown): { code: string; message: string; vendorCode?: 
 }
 
 /**
- * Imports one batch of a kind: the next pending items (of one group, owner or conversation for the kinds
- * imported per group, owner or conversation), at most the target's `importBatch`. Each item's ids are mapped
+ * Imports a kind's pending items: lanes of runs of batches, each batch at most the target's `importBatch`
+ * items of one group, owner or conversation (for the kinds imported per group, owner or conversation). Each
+ * item's ids are mapped
  * again on every attempt (a retry after a mapping upload succeeds); an item that cannot be mapped, or that
  * the target's id rule refuses, fails alone. History messages get the relay marker and, once imported, a
  * pair in the message-id map, the record the live relay shares.
@@ -115,27 +119,76 @@ export class MigrationImportStep {
   ) {}
 
   /**
-   * Imports the next batches, up to `IMPORT_LANES` at once on distinct groups, owners or conversations (or
-   * chunks of a kind that has none); returns the results recorded (none: the kind is done).
+   * One pass over a kind's pending items, `IMPORT_LANES` lanes at once (see `runLanes`): each lane imports
+   * one group, owner or conversation whole, in order, or a chunk of a kind imported without one. `stopped`:
+   * `control.proceed` said stop, so items may be left; else every item pending when the pass began was
+   * imported (or failed, or skipped).
    */
-  async batch(run: JobRun, kind: MigrationKind, passwords: PasswordPolicy): Promise<MigrationItemFinish[]> {
+  async pass(
+    run: JobRun,
+    kind: MigrationKind,
+    passwords: PasswordPolicy,
+    control: ImportControl,
+  ): Promise<LanesEnd> {
     const size = batchSize(run.target.provider.capabilities.migration, kind);
-    // One group, owner or conversation per lane, read key by key (a job of many small owners stays fast).
-    const pending = await this.items.pendingOfSome(run.job.id, kind, size, IMPORT_LANES);
-    const settled = await Promise.allSettled(
-      lanesOf(pending, size).map((rows) => this.importRows(run, kind, rows, passwords)),
-    );
-    // Every lane has ended (its results recorded) before an error goes up: nothing is left running.
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+    const runLength = size * RUN_BATCHES;
+    const jobId = run.job.id;
+    const importRun = async (rows: MigrationItemEntity[]) =>
+      control.recorded(await this.importRows(run, kind, rows, size, passwords));
+
+    if (!KEYED_KINDS.has(kind)) {
+      let after: string | null = null;
+      const chunks: LaneSource<Unit> = async () => {
+        const rows = await this.items.pendingUnkeyed(jobId, kind, after, runLength * IMPORT_LANES);
+        after = rows.at(-1)?.id ?? after;
+        const units: Unit[] = [];
+        for (let i = 0; i < rows.length; i += runLength) units.push({ rows: rows.slice(i, i + runLength) });
+        return units;
+      };
+      return runLanes<Unit>({
+        lanes: IMPORT_LANES,
+        sources: [chunks],
+        run: async (unit) => {
+          if (!(await control.proceed())) return false;
+          await importRun((unit as { rows: MigrationItemEntity[] }).rows);
+          return true;
+        },
+      });
+    }
+
+    const keys = (joined?: boolean): LaneSource<Unit> => {
+      let after: string | null = null;
+      return async () => {
+        const found = await this.items.pendingKeys(jobId, kind, after, KEYS_PER_READ, joined);
+        after = found.at(-1) ?? after;
+        return found.map((key) => ({ key }));
+      };
+    };
+    return runLanes<Unit>({
+      lanes: IMPORT_LANES,
+      // One-to-one and group history import through two APIs, each with its own budget: a stream each.
+      sources: kind === 'history' ? [keys(true), keys(false)] : [keys()],
+      run: async (unit) => {
+        const { key } = unit as { key: string };
+        for (;;) {
+          if (!(await control.proceed())) return false;
+          const rows = await this.items.pendingOfKey(jobId, kind, key, runLength);
+          if (rows.length > 0) await importRun(rows);
+          if (rows.length < runLength) return true;
+        }
+      },
+    });
   }
 
-  /** One batch: rows of one group, owner or conversation (or of a kind imported without one). */
+  /**
+   * A run of batches: rows of one group, owner or conversation in import order (or of a kind imported
+   * without one), read together, sent `size` at a time, one call after the other.
+   */
   private async importRows(
     run: JobRun,
     kind: MigrationKind,
     rows: MigrationItemEntity[],
+    size: number,
     passwords: PasswordPolicy,
   ): Promise<MigrationItemFinish[]> {
     const finished: MigrationItemFinish[] = [];
@@ -202,9 +255,18 @@ export class MigrationImportStep {
         key: resultKey(kind, item),
       });
     }
-    if (ready.length > 0) finished.push(...(await this.send(run, kind, ready, passwords)));
-    await this.items.finish(finished, nowIso());
-    return finished;
+    // Each batch's results are recorded as its call answers (with the items decided without a call, at the
+    // first), so a crash re-sends at most the batch under way.
+    const recorded: MigrationItemFinish[] = [];
+    let decided = finished;
+    for (let i = 0; i < ready.length || decided.length > 0; i += size) {
+      const sent = i < ready.length ? await this.send(run, kind, ready.slice(i, i + size), passwords) : [];
+      const batch = [...decided, ...sent];
+      decided = [];
+      await this.items.finish(batch, nowIso());
+      recorded.push(...batch);
+    }
+    return recorded;
   }
 
   private lookup(run: JobRun): IdLookup {

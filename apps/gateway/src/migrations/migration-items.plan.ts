@@ -27,7 +27,10 @@ export interface PlannedItem {
 /**
  * The conversation of a message, in the form the live relay keys its relays by (relay-source.ts
  * `relayConversationId`): a group or room by its id, a one-to-one conversation by both users' ids, sorted.
- * Both sides using one form is what lets the relay gate find a job's pending history for a relay.
+ * Both sides using one form is what lets the relay gate find a job's pending history for a relay. The import
+ * lanes tell one-to-one conversations by the `|` (`MigrationItemRepository.pendingKeys`), to give each
+ * history import API lanes of its own; a group id with a `|` in it would only be imported among them, in the
+ * same order.
  */
 export function historyConversationKey(m: HistoryMessage): string {
   return m.conversation.type === 'direct' ? [m.from, m.to].sort().join('|') : m.conversation.id;
@@ -69,7 +72,16 @@ export function sourceKeyOf(kind: MigrationKind, item: unknown): string {
   }
 }
 
-/** The group (members, mutes) or owner (contacts, blocklists) an item is imported with. */
+/** The kinds imported per group, owner or conversation: their items carry that key (see `batchKeyOf`). */
+export const KEYED_KINDS: ReadonlySet<MigrationKind> = new Set([
+  'members',
+  'mutes',
+  'contacts',
+  'blocklists',
+  'history',
+]);
+
+/** The group (members, mutes), owner (contacts, blocklists) or conversation an item is imported with. */
 function batchKeyOf(kind: MigrationKind, item: unknown): string | null {
   switch (kind) {
     case 'members':

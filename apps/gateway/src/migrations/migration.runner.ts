@@ -31,6 +31,8 @@ const POLL_MS = 1_000;
  * every replica through Redis) rather than exceed the vendor's documented rate.
  */
 export const BATCH_DEADLINE_MS = 10 * 60_000;
+/** How stale the job's status may be when an import lane starts a run (see `proceed` in `runLeased`). */
+const RECHECK_MS = 100;
 /** On shutdown, how long the step under way may take to end before the process goes (its lease then runs out). */
 const STOP_WAIT_MS = 2_000;
 
@@ -46,9 +48,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).u
 
 /**
  * Runs migration jobs: a loop in each gateway process claims one job's lease at a time and works through it
- * one step at a time — a page read, or up to `IMPORT_LANES` batches imported side by side on distinct
- * conversations — in the order of `MIGRATION_KINDS`, rereading the
- * job's row before each step, so a pause or cancel takes effect between batches. Every step leaves the job
+ * one step at a time — a page read, or a pass over a kind's pending items in `IMPORT_LANES` lanes, each lane
+ * on a conversation (or group, or owner) of its own — in the order of `MIGRATION_KINDS`, rereading the job's
+ * row before each step and, at most `RECHECK_MS` old, before each run of batches, so a pause or cancel takes
+ * effect between runs. Every step leaves the job
  * resumable: a read stores its items and then its cursor, an import records each item's result; a step cut
  * short by a crash is done again by whoever takes the lease next (items are inserted idempotently, and the
  * writers answer `exists` for what the target already has).
@@ -121,14 +124,25 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
     heartbeat.unref();
     let run: JobRun | null = null;
     let limited = 0;
+    let checkedAt = 0;
+    // Whether the import lanes may start another run: the process is not stopping, the lease is held, and the
+    // job still runs (its row reread at most every `RECHECK_MS`, not once per run of every lane).
+    const proceed = async (): Promise<boolean> => {
+      if (this.stopped || lost) return false;
+      if (Date.now() - checkedAt < RECHECK_MS) return true;
+      checkedAt = Date.now();
+      const job = await this.jobs.find(id);
+      return job?.status === 'running' && !this.stopped && !lost;
+    };
     try {
       while (!this.stopped && !lost) {
         const job = await this.jobs.find(id);
+        checkedAt = Date.now();
         if (!job || (job.status !== 'pending' && job.status !== 'running')) break;
         run = run === null ? await this.prepare(job) : Object.assign(run, { job });
         if (!run) break;
         try {
-          if (!(await this.step(run))) break;
+          if (!(await this.step(run, proceed))) break;
           limited = 0;
         } catch (error) {
           const pause = RATE_LIMIT_PAUSES_MS[limited++];
@@ -190,7 +204,7 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /** One step of a job; false when there is nothing more to do now. */
-  private async step(run: JobRun): Promise<boolean> {
+  private async step(run: JobRun, proceed: () => Promise<boolean>): Promise<boolean> {
     const { job } = run;
     const kind = MIGRATION_KINDS.find((k) => {
       const phase = job.kinds[k]?.phase;
@@ -223,9 +237,13 @@ export class MigrationRunner implements OnApplicationBootstrap, OnModuleDestroy 
         return true;
       }
       case 'importing': {
-        const results = await this.importer.batch(run, kind, this.passwords(job));
-        for (const r of results) this.metrics.migrationItems.inc({ kind, outcome: r.status });
-        if (results.length === 0)
+        const end = await this.importer.pass(run, kind, this.passwords(job), {
+          proceed,
+          recorded: (results) => {
+            for (const r of results) this.metrics.migrationItems.inc({ kind, outcome: r.status });
+          },
+        });
+        if (!end.stopped)
           await this.setPhase(
             run,
             kind,
