@@ -39,7 +39,13 @@ export interface GatewaySettings {
   /** The inbound limit on the REST API, per API key; `max` 0: off. */
   apiRateLimit: { max: number; windowMs: number };
   /** Retention: days per kind of row (0: kept for ever), how often pruning runs (0: off), rows per batch. */
-  retention: { days: Record<RetentionKind, number>; intervalMs: number; batchSize: number };
+  retention: {
+    days: Record<RetentionKind, number>;
+    intervalMs: number;
+    batchSize: number;
+    /** The share of a run's time spent deleting, 1–100 (`RETENTION_SHARE_PERCENT`). */
+    sharePercent: number;
+  };
   /** Per provider name, the operator's window for a signed callback's own time (`CallbackContext`). */
   callbackWindowSeconds: Readonly<Record<string, number>>;
 }
@@ -88,6 +94,7 @@ export function resolveSettings(env: GatewayEnv): GatewaySettings {
       },
       intervalMs: env.RETENTION_INTERVAL_SECONDS * 1000,
       batchSize: env.RETENTION_BATCH_SIZE,
+      sharePercent: env.RETENTION_SHARE_PERCENT,
     },
     sendPolicy: {
       deadlineMs: env.SEND_DEADLINE_MS,

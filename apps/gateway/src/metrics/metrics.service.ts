@@ -97,6 +97,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly retentionBusySeconds = new Counter({
+    name: 'imgw_retention_busy_seconds_total',
+    help: 'Seconds pruning spent in its delete statements.',
+    registers: [this.registry],
+  });
+
+  readonly retentionRestSeconds = new Counter({
+    name: 'imgw_retention_rest_seconds_total',
+    help: 'Seconds pruning rested between batches, to hold its share of the database (RETENTION_SHARE_PERCENT).',
+    registers: [this.registry],
+  });
+
   readonly retentionDeleted = new Counter({
     name: 'imgw_retention_deleted_total',
     help: 'Rows deleted by retention, by kind (events, callbacks, attempts, relays, messages, idempotencyKeys).',

@@ -18,3 +18,11 @@ export function effectiveDays(
 export function cutoffId(days: number, now: Date): string | null {
   return days > 0 ? idBefore(new Date(now.getTime() - days * DAY_MS)) : null;
 }
+
+/**
+ * The rest after a batch that took `busyMs`, so that deleting takes `sharePercent` of a run's time: the
+ * pace holds however slow the batches get (a busy database makes them longer, and the rest with them).
+ */
+export function restAfter(busyMs: number, sharePercent: number): number {
+  return sharePercent >= 100 ? 0 : (busyMs * (100 - sharePercent)) / sharePercent;
+}

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   AppRepository,
@@ -8,17 +9,17 @@ import {
 } from '@im-gateway/persistence';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { cutoffId, effectiveDays } from './retention-policy.js';
-
-/** How long one run may prune before it yields to the next interval: pruning never hogs the database. */
-const RUN_BUDGET_MS = 10_000;
+import { cutoffId, effectiveDays, restAfter } from './retention-policy.js';
 
 export type PruneCounts = Record<RetentionKind | 'idempotencyKeys', number>;
 
 /**
  * Prunes rows past their retention period (docs/operations.md, "Retention"): every app in turn, each kind
- * in batches of `RETENTION_BATCH_SIZE` until none is due or the run's time is up, then expired idempotency
- * keys, then (SQLite) gives the freed pages back. Every replica may run it: the deletes are idempotent.
+ * in batches of `RETENTION_BATCH_SIZE` until none is due, then expired idempotency keys, then (SQLite) gives
+ * the freed pages back. After each batch the run rests in proportion to the batch's time
+ * (`RETENTION_SHARE_PERCENT`), so a run keeps going until the backlog is gone — at 1,000 callbacks/s rows
+ * arrive faster than a run cut off after a fixed time removed them — yet never holds the database more than
+ * that share. Every replica may run it: the deletes are idempotent.
  */
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,6 +27,8 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<PruneCounts> | undefined;
   private stopped = false;
+  /** Ends a rest at once when the gateway stops. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly retention: RetentionRepository,
@@ -51,6 +54,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
   }
@@ -62,7 +66,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
   }
 
   private async prune(now: Date): Promise<PruneCounts> {
-    const { days, batchSize } = this.settings.value.retention;
+    const { days, batchSize, sharePercent } = this.settings.value.retention;
     const counts: PruneCounts = {
       events: 0,
       callbacks: 0,
@@ -71,18 +75,17 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
       messages: 0,
       idempotencyKeys: 0,
     };
-    const until = Date.now() + RUN_BUDGET_MS;
     for (const app of await this.apps.all()) {
       const own = effectiveDays(days, app.settings);
       for (const kind of RETENTION_KINDS) {
         const before = cutoffId(own[kind], now);
         if (before === null) continue;
-        counts[kind] += await this.drain(() => this.pruneKind(kind, app.id, before, batchSize), until);
+        counts[kind] += await this.drain(() => this.pruneKind(kind, app.id, before, batchSize), sharePercent);
       }
     }
     counts.idempotencyKeys = await this.drain(
       () => this.retention.pruneExpiredIdempotencyKeys(nowIso(), batchSize),
-      until,
+      sharePercent,
     );
     for (const [kind, n] of Object.entries(counts)) if (n > 0) this.metrics.retentionDeleted.inc({ kind }, n);
     if (Object.values(counts).some((n) => n > 0)) {
@@ -112,12 +115,22 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  /** Repeats `batch` while it deletes something, the run's time lasts and the gateway is not stopping. */
-  private async drain(batch: () => Promise<number>, until: number): Promise<number> {
+  /**
+   * Repeats `batch` while it deletes something and the gateway is not stopping, resting after each batch
+   * (`restAfter`). The time spent in batches and the rest taken are counted, so the pace shows in metrics.
+   */
+  private async drain(batch: () => Promise<number>, sharePercent: number): Promise<number> {
     let total = 0;
-    while (!this.stopped && Date.now() < until) {
+    while (!this.stopped) {
+      const started = performance.now();
       const n = await batch();
+      const busyMs = performance.now() - started;
       total += n;
+      // Every statement rests, the last (empty) one too: the share holds for the run as a whole.
+      const restMs = restAfter(busyMs, sharePercent);
+      this.metrics.retentionBusySeconds.inc(busyMs / 1000);
+      this.metrics.retentionRestSeconds.inc(restMs / 1000);
+      if (restMs > 0) await sleep(restMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       if (n === 0) break;
     }
     return total;

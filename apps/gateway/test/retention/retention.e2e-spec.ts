@@ -95,14 +95,60 @@ describe('pruning', () => {
   });
 });
 
+/** A counter's value from the metrics text. */
+const counter = (text: string, name: string): number =>
+  Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+
+describe('the pace of pruning', () => {
+  it('rests after every statement for the rest of its share: at 25 %, three times as long as it deleted', async () => {
+    const app = (await createApp({ retention: { events: 1 } })).body.id as string;
+    for (let i = 0; i < 30; i++) await storedEvent(app, 2);
+    const before = (await gw.call('GET', '/metrics', { token: null })).text;
+    const started = performance.now();
+    const counts = await gw.app.get(RetentionScheduler).runOnce();
+    const elapsedMs = performance.now() - started;
+    const after = (await gw.call('GET', '/metrics', { token: null })).text;
+    expect(counts.events).toBe(30);
+    const busy =
+      counter(after, 'imgw_retention_busy_seconds_total') -
+      counter(before, 'imgw_retention_busy_seconds_total');
+    const rest =
+      counter(after, 'imgw_retention_rest_seconds_total') -
+      counter(before, 'imgw_retention_rest_seconds_total');
+    expect(busy).toBeGreaterThan(0);
+    expect(rest / busy).toBeCloseTo(3, 6);
+    // The rests were taken, not only counted.
+    expect(elapsedMs).toBeGreaterThanOrEqual(rest * 1000 * 0.9);
+  });
+
+  it('takes no rest at 100 %', async () => {
+    const full = await startGateway({
+      env: { RETENTION_INTERVAL_SECONDS: '0', RETENTION_SHARE_PERCENT: '100' },
+    });
+    try {
+      await full.app.get(RetentionScheduler).runOnce();
+      const text = (await full.call('GET', '/metrics', { token: null })).text;
+      expect(counter(text, 'imgw_retention_busy_seconds_total')).toBeGreaterThan(0);
+      expect(counter(text, 'imgw_retention_rest_seconds_total')).toBe(0);
+    } finally {
+      await full.close();
+    }
+  });
+});
+
 describe('retention configuration', () => {
   it.each([
     'RETENTION_EVENTS_DAYS',
     'RETENTION_ATTEMPTS_DAYS',
     'RETENTION_BATCH_SIZE',
     'RETENTION_INTERVAL_SECONDS',
+    'RETENTION_SHARE_PERCENT',
   ])('a bad %s stops start-up naming it', (name) => {
     expect(() => loadGatewayEnv({ [name]: '-3' })).toThrow(ConfigError);
     expect(() => loadGatewayEnv({ [name]: '-3' })).toThrow(new RegExp(name));
+  });
+
+  it.each(['0', '101', 'half'])('RETENTION_SHARE_PERCENT=%s stops start-up naming it', (value) => {
+    expect(() => loadGatewayEnv({ RETENTION_SHARE_PERCENT: value })).toThrow(/RETENTION_SHARE_PERCENT/);
   });
 });
