@@ -1,4 +1,3 @@
-import { Brackets } from 'typeorm';
 import { EventEntity } from './entities/event.entity.js';
 import { clampLimit, decodeCursor, toPage, type Page } from './pagination.js';
 import type { Transactor } from './transactor.js';
@@ -18,6 +17,53 @@ export interface EventFilter {
 
 /** Escapes LIKE wildcards so a type pattern matches literally up to its `*`. */
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The filters of a page but the user's, as conditions on a table alias (the page's own, or each of the user
+ * filter's two ranges), with their parameters.
+ */
+function filterSql(
+  q: EventFilter,
+  cursor: string | undefined,
+): { on: (alias: string) => string[]; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const parts: ((alias: string) => string)[] = [];
+  if (cursor) {
+    params.cursor = decodeCursor(cursor);
+    parts.push((a) => `${a}.id > :cursor`);
+  }
+  if (q.type) {
+    const patterns = q.type.split(',');
+    if (!patterns.includes('*')) {
+      const ors = patterns.map((p, i) => {
+        if (p.endsWith('.*')) {
+          params[`t${i}`] = likePrefix(p.slice(0, -1));
+          return (a: string) => `${a}.type LIKE :t${i} ESCAPE '\\'`;
+        }
+        params[`t${i}`] = p;
+        return (a: string) => `${a}.type = :t${i}`;
+      });
+      parts.push((a) => `(${ors.map((or) => or(a)).join(' OR ')})`);
+    }
+  }
+  if (q.conversationType) {
+    params.ct = q.conversationType;
+    parts.push((a) => `${a}.conversation_type = :ct`);
+  }
+  if (q.conversationId) {
+    params.cid = q.conversationId;
+    parts.push((a) => `${a}.conversation_id = :cid`);
+  }
+  if (q.since) {
+    params.since = new Date(q.since).toISOString();
+    parts.push((a) => `${a}.occurred_at >= :since`);
+  }
+  if (q.until) {
+    params.until = new Date(q.until).toISOString();
+    parts.push((a) => `${a}.occurred_at < :until`);
+  }
+  return { on: (alias) => parts.map((part) => part(alias)), params };
+}
 
 /** The `events` table as the events API reads it (ingest writes it through `IngestRepository`). */
 export class EventRepository {
@@ -88,39 +134,30 @@ export class EventRepository {
     limit: number | undefined,
   ): Promise<Page<EventEntity>> {
     const take = clampLimit(limit);
+    const filters = filterSql(q, cursor);
     const qb = this.transactor.dataSource.manager
       .createQueryBuilder(EventEntity, 'e')
-      .where('e.app_id = :appId', { appId });
-    if (cursor) qb.andWhere('e.id > :cursor', { cursor: decodeCursor(cursor) });
-    if (q.type) {
-      const patterns = q.type.split(',');
-      if (!patterns.includes('*')) {
-        qb.andWhere(
-          new Brackets((or) =>
-            patterns.forEach((p, i) =>
-              p.endsWith('.*')
-                ? or.orWhere(`e.type LIKE :t${i} ESCAPE '\\'`, { [`t${i}`]: likePrefix(p.slice(0, -1)) })
-                : or.orWhere(`e.type = :t${i}`, { [`t${i}`]: p }),
-            ),
-          ),
-        );
-      }
-    }
-    if (q.conversationType) qb.andWhere('e.conversation_type = :ct', { ct: q.conversationType });
-    if (q.conversationId) qb.andWhere('e.conversation_id = :cid', { cid: q.conversationId });
-    if (q.userId) {
-      // The user's events as one id list from two index ranges. Written as `actor = … OR (direct AND
-      // conversation_id = …)`, SQLite without statistics (a gateway's file has none) walked all the app's
-      // events in id order instead: 85 ms a page at 50,000 events, 0.1 ms this way (bench `growth`).
+      .where('e.app_id = :appId', { appId })
+      .setParameters(filters.params);
+    if (!q.userId) for (const condition of filters.on('e')) qb.andWhere(condition);
+    else {
+      // The user's events come from two index ranges, `(app_id, actor, id)` and `(app_id, conversation_id,
+      // id)`: each range is walked in id order, filtered and cut at the page's size, and the page is the
+      // first of the two cut lists merged. A busy user's page reads two pages' worth of ids, not every
+      // event of the user (27,000 for the busiest user of the 1 M-event benchmark: 80 ms a page on SQLite,
+      // 520 ms on PostgreSQL, sorting them all). Written as `actor = … OR (direct AND conversation_id = …)`,
+      // SQLite without statistics walked all the app's events in id order instead.
+      const range = (alias: string, own: string) =>
+        `SELECT ${alias}.id FROM events ${alias} WHERE ${alias}.app_id = :appId AND ${own}${filters
+          .on(alias)
+          .map((c) => ` AND ${c}`)
+          .join('')} ORDER BY ${alias}.id LIMIT ${take + 1}`;
       qb.andWhere(
-        `e.id IN (SELECT u.id FROM events u WHERE u.app_id = :appId AND u.actor = :uid
-          UNION ALL SELECT d.id FROM events d WHERE d.app_id = :appId AND d.conversation_type = 'direct'
-            AND d.conversation_id = :uid)`,
+        `e.id IN (SELECT ua.id FROM (${range('u', 'u.actor = :uid')}) ua
+          UNION ALL SELECT da.id FROM (${range('d', "d.conversation_type = 'direct' AND d.conversation_id = :uid")}) da)`,
         { uid: q.userId },
       );
     }
-    if (q.since) qb.andWhere('e.occurred_at >= :since', { since: new Date(q.since).toISOString() });
-    if (q.until) qb.andWhere('e.occurred_at < :until', { until: new Date(q.until).toISOString() });
     const rows = await qb
       .orderBy('e.id', 'ASC')
       .take(take + 1)
