@@ -19,8 +19,9 @@ afterAll(() => emu.close());
 describe('Tencent limits (tencent.md §4.2–4.3)', () => {
   it('drops group messages over 40 a second with MsgDropReason MsgFreqCtrl, still ErrorCode 0', async () => {
     const results = await Promise.all(
-      Array.from({ length: 41 }, () =>
-        call('group_open_http_svc/send_group_msg', { GroupId: 'busy', Random: 1, MsgBody: text('x') }),
+      // 41 different messages (Random differs): the same message again would be a repeat, dropped as such.
+      Array.from({ length: 41 }, (_, i) =>
+        call('group_open_http_svc/send_group_msg', { GroupId: 'busy', Random: i + 1, MsgBody: text('x') }),
       ),
     );
     expect(results.every((r) => r['ErrorCode'] === 0)).toBe(true);

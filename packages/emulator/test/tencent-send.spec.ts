@@ -165,6 +165,57 @@ describe('Tencent sendmsg / batchsendmsg', () => {
   });
 });
 
+describe('Tencent drops a repeat of a message it has just taken (a retry after a lost answer)', () => {
+  const text = (t: string) => [{ MsgType: 'TIMTextElem', MsgContent: { Text: t } }];
+  const stored = (route: string) => emu.messages({ route }).length;
+
+  it('one-to-one: the same sender, MsgSeq, MsgRandom and content within 120 s is stored once and answered alike', async () => {
+    const body = { To_Account: 'dedup-b', MsgSeq: 4242, MsgRandom: 77001, MsgBody: text('once') };
+    const before = stored('/v4/openim/sendmsg');
+    const first = await call('openim/sendmsg', body);
+    const again = await call('openim/sendmsg', body);
+    expect(first.json['ErrorCode']).toBe(0);
+    expect(again.json).toEqual(first.json);
+    expect(stored('/v4/openim/sendmsg')).toBe(before + 1);
+    // Any one of them different is another message.
+    await call('openim/sendmsg', { ...body, MsgRandom: 77002 });
+    await call('openim/sendmsg', { ...body, MsgSeq: 4243 });
+    await call('openim/sendmsg', { ...body, MsgBody: text('twice') });
+    await call('openim/sendmsg', { ...body, From_Account: 'dedup-c' });
+    expect(stored('/v4/openim/sendmsg')).toBe(before + 5);
+    // Past the window, the same message is taken again.
+    emu.clock.advance(120_001);
+    const later = await call('openim/sendmsg', body);
+    expect(later.json['MsgKey']).not.toBe(first.json['MsgKey']);
+    expect(stored('/v4/openim/sendmsg')).toBe(before + 6);
+  });
+
+  it('one-to-one without MsgSeq: the vendor picks a new one each call, so nothing is a repeat', async () => {
+    const body = { To_Account: 'dedup-b', MsgRandom: 77100, MsgBody: text('no seq') };
+    const before = stored('/v4/openim/sendmsg');
+    await call('openim/sendmsg', body);
+    await call('openim/sendmsg', body);
+    expect(stored('/v4/openim/sendmsg')).toBe(before + 2);
+  });
+
+  it('group: the same sender, content and Random within 5 minutes is stored once and answered alike', async () => {
+    const body = { GroupId: '@TGS#dedup', Random: 99001, MsgBody: text('group once') };
+    const route = '/v4/group_open_http_svc/send_group_msg';
+    const before = stored(route);
+    const first = await call('group_open_http_svc/send_group_msg', body);
+    const again = await call('group_open_http_svc/send_group_msg', body);
+    expect(again.json).toEqual(first.json);
+    expect(stored(route)).toBe(before + 1);
+    await call('group_open_http_svc/send_group_msg', { ...body, Random: 99002 });
+    await call('group_open_http_svc/send_group_msg', { ...body, From_Account: 'leckie' });
+    expect(stored(route)).toBe(before + 3);
+    emu.clock.advance(300_001);
+    const later = await call('group_open_http_svc/send_group_msg', body);
+    expect(later.json['MsgSeq']).not.toBe(first.json['MsgSeq']);
+    expect(stored(route)).toBe(before + 4);
+  });
+});
+
 describe('Tencent group messages', () => {
   it('send_group_msg answers rest_send_group_msg.json fields with a per-group increasing MsgSeq', async () => {
     const body = {

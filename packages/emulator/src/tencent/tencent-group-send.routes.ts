@@ -3,6 +3,7 @@ import { ok, refuse } from './tencent-errors.js';
 import { isUint32, validateMsgBody } from './tencent-msgbody.validation.js';
 import { tencentRoute } from './tencent-route.js';
 import { tencentBeforeSend } from './tencent-before-callback.js';
+import { groupRepeatKey, rememberSend, repeatedAnswer } from './tencent-send.dedup.js';
 import { forbidsAfterCallback, isIdList, recordTencentMessage } from './tencent-send.routes.js';
 import type { TencentContext } from './tencent.context.js';
 
@@ -30,6 +31,10 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
     const requested = validateMsgBody(body['MsgBody'], body['CloudCustomData']);
     ctx.requireAccount(app, from, identifier);
     const now = ctx.now();
+    // A repeat of a message just taken (the caller's retry after a lost answer) is dropped (tencent.md §4.2).
+    const repeatKey = groupRepeatKey(groupId, from, body);
+    const repeat = repeatedAnswer(app, 'group', repeatKey, now);
+    if (repeat) return ok(repeat);
     const msgTime = Math.floor(now / 1000);
     // Before delivery, so before a MsgSeq exists (tencent.md §2.1); the answer may refuse, drop or modify.
     const verdict = await tencentBeforeSend(
@@ -52,8 +57,9 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
     );
     group.seq += 1;
     const msgSeq = group.seq;
+    const answer = { MsgTime: msgTime, MsgSeq: msgSeq };
     // A silent drop (ErrorCode 2) looks like success to the caller; the sequence number is spent.
-    if (verdict.dropped) return ok({ MsgTime: msgTime, MsgSeq: msgSeq });
+    if (verdict.dropped) return ok(rememberSend(app, 'group', repeatKey, now, answer));
     const { call, types } = verdict;
     body = call.body;
     // Over 40 msgs/s in one group the vendor answers OK but drops the message (tencent.md §4.2).
@@ -61,7 +67,7 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
       ctx.rateLimits &&
       !ctx.limiter.take(`${app.sdkAppId}|group|${groupId}`, GROUP_MSGS_PER_SECOND, 1000)
     ) {
-      return ok({ MsgTime: msgTime, MsgSeq: msgSeq, MsgDropReason: 'MsgFreqCtrl' });
+      return ok({ ...answer, MsgDropReason: 'MsgFreqCtrl' });
     }
     const live = recordTencentMessage(
       ctx,
@@ -109,7 +115,7 @@ export function registerTencentGroupSendRoutes(server: FastifyInstance, ctx: Ten
         call.request.ip,
       );
     }
-    return ok({ MsgTime: msgTime, MsgSeq: msgSeq });
+    return ok(rememberSend(app, 'group', repeatKey, now, answer));
   });
 
   let notices = 0;

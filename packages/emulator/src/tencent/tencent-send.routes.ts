@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUint32 } from '../common/id-generator.js';
 import { tencentBeforeSend } from './tencent-before-callback.js';
+import { c2cRepeatKey, rememberSend, repeatedAnswer } from './tencent-send.dedup.js';
 import { ok, refuse } from './tencent-errors.js';
 import { isUint32, validateMsgBody } from './tencent-msgbody.validation.js';
 import { tencentRoute, type TencentCall } from './tencent-route.js';
@@ -42,6 +43,10 @@ export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentC
     const { from, random, seq, types: requested } = checkC2C(ctx, request);
     ctx.requireAccount(request.app, to, request.identifier);
     const now = ctx.now();
+    // A repeat of a message just taken (the caller's retry after a lost answer) is dropped (tencent.md §4.2).
+    const repeatKey = c2cRepeatKey(from, to, seq, request.body);
+    const repeat = repeatedAnswer(request.app, 'c2c', repeatKey, now);
+    if (repeat) return ok(repeat);
     const msgTime = Math.floor(now / 1000);
     // MsgKey is opaque; the vendor's callbacks show MsgSeq_MsgRandom_MsgTime (tencent.md §4.2 notes).
     const msgKey = `${seq}_${random}_${msgTime}`;
@@ -66,7 +71,8 @@ export function registerTencentSendRoutes(server: FastifyInstance, ctx: TencentC
       },
       requested,
     );
-    if (verdict.dropped) return ok({ MsgTime: msgTime, MsgKey: msgKey });
+    const answer = rememberSend(request.app, 'c2c', repeatKey, now, { MsgTime: msgTime, MsgKey: msgKey });
+    if (verdict.dropped) return ok(answer);
     const { call, types } = verdict;
     const live = recordTencentMessage(ctx, call, '/v4/openim/sendmsg', msgKey, from, to, types, now);
     keepC2CHistory(ctx, call, { from, to, seq, random, msgTime, live });

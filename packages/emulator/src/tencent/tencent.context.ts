@@ -12,6 +12,7 @@ import type {
   TencentGroup,
   TencentHistoryRecord,
 } from './tencent.types.js';
+import { forgetSends } from './tencent-send.dedup.js';
 
 const LIVE_HISTORY_CAPACITY = 100_000;
 
@@ -163,6 +164,7 @@ export class TencentContext {
     this.limiter.clear();
     this.liveQueues.clear();
     for (const app of this.apps.values()) {
+      forgetSends(app);
       app.accounts.clear();
       app.groups.clear();
       app.unread.clear();

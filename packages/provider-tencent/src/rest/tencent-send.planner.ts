@@ -68,7 +68,9 @@ export function planTencentCalls(request: SendRequest): TencentCall[] {
       return [
         {
           api: 'openim/sendmsg',
-          body: { ...common, To_Account: id, MsgRandom: randomUint32() },
+          // MsgSeq and MsgRandom stay the same across retries: Tencent drops a repeat of the same sender,
+          // MsgSeq, MsgRandom and content within 120 s (left out, MsgSeq would be new on every call).
+          body: { ...common, To_Account: id, MsgSeq: randomUint32(), MsgRandom: randomUint32() },
           recipients: [id],
           weight: 1,
           results: (answer) => [sent(id, answer.MsgKey)],
