@@ -250,8 +250,12 @@ describe('no loss across a crash', () => {
         .messages()
         .map((m) => (m.body as { MsgContent: { Text: string } }[])[0]!.MsgContent.Text);
       expect(new Set(texts)).toEqual(new Set(Array.from({ length: 20 }, (_, i) => `k${i}`)));
-      const list = await second.call('GET', `/v1/bridges/${bridgeId}/relays?limit=200&status=relayed`);
-      expect(list.body.data).toHaveLength(20);
+      // The vendor holds the last copy a moment before the gateway has recorded its answer: wait for it.
+      const relayed = async () =>
+        (await second.call('GET', `/v1/bridges/${bridgeId}/relays?limit=200&status=relayed`)).body
+          .data as unknown[];
+      await eventually(async () => ((await relayed()).length >= 20 ? true : undefined), '20 relays recorded');
+      expect(await relayed()).toHaveLength(20);
     } finally {
       await second.stop();
     }
