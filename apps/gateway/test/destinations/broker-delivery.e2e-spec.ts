@@ -291,10 +291,14 @@ describeWithBrokers('a message the broker would not keep', () => {
       token: null,
       body: easemobTextCallback(`unkept-${endpointId}`, { group: 'g0' }),
     });
+    // Retries come every 0.2 s here, so a delivery is taken again ('delivering') soon after each failure:
+    // read it between two attempts, when its state is settled.
     for (const started = Date.now(); Date.now() - started < 10_000; await sleep(100)) {
       const [d] = (await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries`)).body.data;
-      if (d?.attempts > 0)
-        return (await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries/${d.id}`)).body;
+      if (!(d?.attempts > 0)) continue;
+      const detail = (await gw.call('GET', `/v1/apps/${appId}/endpoints/${endpointId}/deliveries/${d.id}`))
+        .body;
+      if (detail.status !== 'delivering') return detail;
     }
     throw new Error('no attempt');
   }

@@ -49,7 +49,13 @@ describe.each(['easemob', 'tencent'] as const)(
       pair = await vendorPair({
         source: vendor,
         callbackProxy: true,
-        env: { API_RATE_LIMIT_MAX: '0', VENDOR_TIMEOUT_MS: '15000' },
+        // Relays and deliveries retry on a schedule that fits this test's two-minute waits (the default
+        // waits 5 minutes before a third attempt); what is counted is still each message once.
+        env: {
+          API_RATE_LIMIT_MAX: '0',
+          VENDOR_TIMEOUT_MS: '15000',
+          DELIVERY_RETRY_SCHEDULE: '0,1,2,5,10,20,30',
+        },
       });
       appId = pair[vendor].appId;
       receiver = await new WebhookReceiver().start();
@@ -126,10 +132,28 @@ describe.each(['easemob', 'tencent'] as const)(
       await settle(() => receiver.received.length);
       const delivered = receivedMessageIds(receiver);
       for (const id of sent) expect([id, delivered.get(id)]).toEqual([id, 1]);
-      await waitUntil(() => {
-        const copies = bridgedCopies(targetSnapshot(), other);
-        return sent.every((id) => copies.has(id));
-      });
+      await waitUntil(
+        () => {
+          const copies = bridgedCopies(targetSnapshot(), other);
+          return sent.every((id) => copies.has(id));
+        },
+        120_000,
+        async () => {
+          const copies = bridgedCopies(targetSnapshot(), other);
+          const missing = sent.filter((id) => !copies.has(id));
+          const ids = missing.map((id) => `'${id}'`).join(',') || "''";
+          const relays = await pair.gw.app
+            .get(Transactor)
+            .query(
+              `SELECT r.source_message_id, r.status, r.reason, r.attempts, r.next_attempt_at, a.outcome, a.error FROM relays r LEFT JOIN relay_attempts a ON a.relay_id = r.id WHERE r.source_message_id IN (${ids}) ORDER BY r.id`,
+            );
+          return JSON.stringify({
+            now: new Date().toISOString(),
+            n: missing.length,
+            relays: relays.slice(0, 8),
+          });
+        },
+      );
       await settle(() => [...bridgedCopies(targetSnapshot(), other).values()].reduce((a, b) => a + b, 0));
       const copies = bridgedCopies(targetSnapshot(), other);
       const wrong = sent.filter((id) => copies.get(id) !== 1);
