@@ -1,4 +1,4 @@
-import { IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan } from 'typeorm';
 import { MigrationItemEntity, type MigrationItemStatus } from './entities/migration-item.entity.js';
 import { newId } from './ids.js';
 import { findPage, type Page } from './pagination.js';
@@ -141,12 +141,33 @@ export class MigrationItemRepository {
     return rows.map((r) => r.conversation_key);
   }
 
-  /** The pending items of one group, owner or conversation, in import order (order key, then insertion). */
-  pendingOfKey(jobId: string, kind: string, key: string, limit: number): Promise<MigrationItemEntity[]> {
+  /** How many items of a kind are pending; `joined`: only one-to-one keys (two ids joined by `|`), or none of them. */
+  async pendingCount(jobId: string, kind: string, joined?: boolean): Promise<number> {
+    let where = 'job_id = $1 AND kind = $2 AND status = $3';
+    if (joined !== undefined)
+      where += ` AND conversation_key IS NOT NULL AND conversation_key ${joined ? '' : 'NOT '}LIKE '%|%'`;
+    const [row] = await this.transactor.query<{ count: number | string }>(
+      `SELECT COUNT(*) AS count FROM migration_items WHERE ${where}`,
+      [jobId, kind, 'pending'],
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * The pending items of some groups, owners or conversations: key by key in key order, each key's in
+   * import order (order key, then insertion). One read serves a lane's several short conversations.
+   */
+  pendingOfKeys(
+    jobId: string,
+    kind: string,
+    keys: readonly string[],
+    limit: number,
+  ): Promise<MigrationItemEntity[]> {
+    if (keys.length === 0) return Promise.resolve([]);
     return this.transactor.read((m) =>
       m.find(MigrationItemEntity, {
-        where: { jobId, kind, status: 'pending', conversationKey: key },
-        order: { orderKey: 'ASC', id: 'ASC' },
+        where: { jobId, kind, status: 'pending', conversationKey: In([...keys]) },
+        order: { conversationKey: 'ASC', orderKey: 'ASC', id: 'ASC' },
         take: limit,
       }),
     );

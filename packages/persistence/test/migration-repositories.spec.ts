@@ -130,18 +130,30 @@ describe('MigrationItemRepository', () => {
     expect(await items.pendingKeys(j.id, 'history', null, 10, true)).toEqual(['u1|u2', 'u1|u3']);
     expect(await items.pendingKeys(j.id, 'history', null, 10, false)).toEqual(['a', 'b']);
     expect(await items.pendingKeys(j.id, 'history', 'u1|u2', 10, true)).toEqual(['u1|u3']);
+    expect(await items.pendingCount(j.id, 'history')).toBe(6);
+    expect(await items.pendingCount(j.id, 'history', true)).toBe(2);
+    expect(await items.pendingCount(j.id, 'history', false)).toBe(4);
 
     const of = async (key: string, limit: number) =>
-      (await items.pendingOfKey(j.id, 'history', key, limit)).map((i) => i.sourceKey);
+      (await items.pendingOfKeys(j.id, 'history', [key], limit)).map((i) => i.sourceKey);
     expect(await of('a', 10)).toEqual(['a1', 'a2', 'a3']);
     expect(await of('a', 2)).toEqual(['a1', 'a2']);
+    // Several keys in one read: key by key, each in import order; other keys never.
+    const ofKeys = async (keys: string[], limit: number) =>
+      (await items.pendingOfKeys(j.id, 'history', keys, limit)).map((i) => i.sourceKey);
+    expect(await ofKeys(['u1|u3', 'b', 'a'], 10)).toEqual(['a1', 'a2', 'a3', 'b1', 'y1']);
+    expect(await ofKeys(['u1|u3', 'a'], 2)).toEqual(['a1', 'a2']);
+    expect(await ofKeys([], 10)).toEqual([]);
     await items.finish(
-      (await items.pendingOfKey(j.id, 'history', 'a', 2)).map((i) => ({ id: i.id, status: 'done' as const })),
+      (await items.pendingOfKeys(j.id, 'history', ['a'], 2)).map((i) => ({
+        id: i.id,
+        status: 'done' as const,
+      })),
       nowIso(),
     );
     expect(await of('a', 10)).toEqual(['a3']);
     await items.finish(
-      (await items.pendingOfKey(j.id, 'history', 'a', 2)).map((i) => ({
+      (await items.pendingOfKeys(j.id, 'history', ['a'], 2)).map((i) => ({
         id: i.id,
         status: 'failed' as const,
       })),

@@ -28,8 +28,9 @@ import { batchSize } from './migration-kinds.plan.js';
 import { mapItemIds, type IdLookup } from './migration-ids.plan.js';
 import { historyContentsFor, KEYED_KINDS } from './migration-items.plan.js';
 import { migrationApiOf, type JobRun } from './migration-job.context.js';
+import { batchesByKey } from './migration-batches.js';
 import { runLanes, type LanesEnd, type LaneSource } from './migration-lanes.js';
-import { MIGRATION_PAIR_PREFIX, MigrationPairs } from './migration-pairs.js';
+import { MIGRATION_PAIR_PREFIX, MigrationPairs, type ImportedItem } from './migration-pairs.js';
 import type { PasswordPolicy } from './migration-password.js';
 
 /**
@@ -47,6 +48,14 @@ export const IMPORT_LANES = 8;
 export const RUN_BATCHES = 8;
 /** Keys a source reads at once from the job's pending items. */
 const KEYS_PER_READ = 32;
+/**
+ * Keys a lane takes at once where they are short: one-to-one conversations (mostly a message or two) and
+ * owners' contacts or blocks. One read of their items and one of their message-id pairs then serve them all,
+ * instead of two reads for every message or so. A group's members, mutes or history are long: one key a lane.
+ */
+const SHORT_KEYS_PER_UNIT = 8;
+/** Kinds keyed by an owner, whose keys are short (see `SHORT_KEYS_PER_UNIT`). */
+const OWNER_KINDS: ReadonlySet<MigrationKind> = new Set(['contacts', 'blocklists']);
 
 /** What the runner lets the lanes know and do between units. */
 export interface ImportControl {
@@ -55,9 +64,6 @@ export interface ImportControl {
   /** The results of each run of batches, once recorded. */
   recorded(results: readonly MigrationItemFinish[]): void;
 }
-
-/** One lane's unit: the pending items of one key, or a chunk of items of a kind imported without one. */
-type Unit = { key: string } | { rows: MigrationItemEntity[] };
 
 /** An item ready to send: the stored row and its payload with the target's ids. */
 interface Ready {
@@ -138,46 +144,68 @@ export class MigrationImportStep {
 
     if (!KEYED_KINDS.has(kind)) {
       let after: string | null = null;
-      const chunks: LaneSource<Unit> = async () => {
+      const chunks: LaneSource<MigrationItemEntity[]> = async () => {
         const rows = await this.items.pendingUnkeyed(jobId, kind, after, runLength * IMPORT_LANES);
         after = rows.at(-1)?.id ?? after;
-        const units: Unit[] = [];
-        for (let i = 0; i < rows.length; i += runLength) units.push({ rows: rows.slice(i, i + runLength) });
+        const units: MigrationItemEntity[][] = [];
+        for (let i = 0; i < rows.length; i += runLength) units.push(rows.slice(i, i + runLength));
         return units;
       };
-      return runLanes<Unit>({
+      return runLanes({
         lanes: IMPORT_LANES,
         sources: [chunks],
-        run: async (unit) => {
+        run: async (rows) => {
           if (!(await control.proceed())) return false;
-          await importRun((unit as { rows: MigrationItemEntity[] }).rows);
+          await importRun(rows);
           return true;
         },
       });
     }
 
-    const keys = (joined?: boolean): LaneSource<Unit> => {
+    /** Units of `perUnit` keys, from a cursor over the kind's pending keys (one-to-one ones or the others). */
+    const keys = (perUnit: number, joined?: boolean): LaneSource<string[]> => {
       let after: string | null = null;
       return async () => {
         const found = await this.items.pendingKeys(jobId, kind, after, KEYS_PER_READ, joined);
         after = found.at(-1) ?? after;
-        return found.map((key) => ({ key }));
+        const units: string[][] = [];
+        for (let i = 0; i < found.length; i += perUnit) units.push(found.slice(i, i + perUnit));
+        return units;
       };
     };
-    return runLanes<Unit>({
-      lanes: IMPORT_LANES,
-      // One-to-one and group history import through two APIs, each with its own budget: a stream each.
-      sources: kind === 'history' ? [keys(true), keys(false)] : [keys()],
+    // One-to-one and group history import through two APIs, each with its own budget: a stream each, with
+    // lanes enough for one API each, shared by the calls each stream needs (lanes of a stream that runs dry
+    // move to the other).
+    const history = kind === 'history';
+    const sources = history
+      ? [keys(SHORT_KEYS_PER_UNIT, true), keys(1, false)]
+      : [keys(OWNER_KINDS.has(kind) ? SHORT_KEYS_PER_UNIT : 1)];
+    return runLanes({
+      lanes: IMPORT_LANES * sources.length,
+      sources,
+      weights: history ? await this.historyCalls(jobId, size) : undefined,
       run: async (unit) => {
-        const { key } = unit as { key: string };
         for (;;) {
           if (!(await control.proceed())) return false;
-          const rows = await this.items.pendingOfKey(jobId, kind, key, runLength);
+          const rows = await this.items.pendingOfKeys(jobId, kind, unit, runLength);
           if (rows.length > 0) await importRun(rows);
           if (rows.length < runLength) return true;
         }
       },
     });
+  }
+
+  /**
+   * The import calls each history stream needs: one-to-one imports take one message per call on both vendors
+   * (Tencent `importmsg`, Easemob's user message import; migration-apis.md), group imports `size` (Tencent's
+   * `import_group_msg` takes 7). Both vendors give the two APIs the same budget, so calls weigh the same.
+   */
+  private async historyCalls(jobId: string, size: number): Promise<number[]> {
+    const [direct, group] = await Promise.all([
+      this.items.pendingCount(jobId, 'history', true),
+      this.items.pendingCount(jobId, 'history', false),
+    ]);
+    return [direct, Math.ceil(group / size)];
   }
 
   /**
@@ -256,15 +284,29 @@ export class MigrationImportStep {
       });
     }
     // Each batch's results are recorded as its call answers (with the items decided without a call, at the
-    // first), so a crash re-sends at most the batch under way.
+    // first), while the next batch's call is made: one record in flight per lane, so a crash re-sends at most
+    // two batches, which the target answers `exists` (history: the message-id pair, written before the
+    // record, marks the item done). A batch holds one key's items only (one group, owner or conversation).
     const recorded: MigrationItemFinish[] = [];
     let decided = finished;
-    for (let i = 0; i < ready.length || decided.length > 0; i += size) {
-      const sent = i < ready.length ? await this.send(run, kind, ready.slice(i, i + size), passwords) : [];
-      const batch = [...decided, ...sent];
-      decided = [];
-      await this.items.finish(batch, nowIso());
-      recorded.push(...batch);
+    let recording: Promise<void> | null = null;
+    try {
+      const batches = batchesByKey(ready, size, (r) => r.row.conversationKey);
+      // Results decided without a call are recorded even when no item is left to send.
+      if (batches.length === 0 && decided.length > 0) batches.push([]);
+      for (const batch of batches) {
+        const sent = batch.length > 0 ? await this.send(run, kind, batch, passwords) : [];
+        const results = [...decided, ...sent];
+        decided = [];
+        if (recording) await recording;
+        recording = this.items.finish(results, nowIso());
+        recorded.push(...results);
+      }
+      if (recording) await recording;
+    } catch (error) {
+      // Nothing is left running: the record under way ends (or fails) before the error goes up.
+      await recording?.catch(() => undefined);
+      throw error;
     }
     return recorded;
   }
@@ -313,6 +355,7 @@ export class MigrationImportStep {
     }
     const byKey = new Map(results.map((r) => [r.key, r]));
     const out: MigrationItemFinish[] = [];
+    const imported: ImportedItem[] = [];
     for (const r of ready) {
       const result = ready.length === 1 && results.length === 1 ? results[0] : byKey.get(r.key);
       if (!result) {
@@ -327,10 +370,13 @@ export class MigrationImportStep {
       else if (result.status === 'skipped')
         out.push({ id: r.row.id, status: 'skipped', reason: result.reason });
       else {
-        out.push({ id: r.row.id, status: 'done', targetId: result.targetId ?? null });
-        await this.pairs.record(run, kind, r.row, r.source, r.mapped, result.targetId ?? null);
+        const targetId = result.targetId ?? null;
+        out.push({ id: r.row.id, status: 'done', targetId });
+        imported.push({ row: r.row, source: r.source, mapped: r.mapped, targetId });
       }
     }
+    // Written before the batch's results are: the pair of an item is what marks it imported after a crash.
+    if (imported.length > 0) await this.pairs.record(run, kind, imported);
     return out;
   }
 

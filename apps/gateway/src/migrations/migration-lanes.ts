@@ -21,6 +21,11 @@ export type LaneSource<U> = () => Promise<readonly U[]>;
 export interface LanePlan<U> {
   lanes: number;
   sources: readonly LaneSource<U>[];
+  /**
+   * How much work each source has, by index (e.g. the vendor calls its units need); lanes are shared in
+   * proportion while two or more sources have units. None: equal.
+   */
+  weights?: readonly number[];
   /** Imports one unit whole and records its results; false: start no more units (paused, cancelled, …). */
   run(unit: U): Promise<boolean>;
 }
@@ -82,16 +87,24 @@ export async function runLanes<U>(plan: LanePlan<U>): Promise<LanesEnd> {
   let failure: { error: unknown } | null = null;
 
   /**
-   * The next unit, from the source with the fewest lanes on it (ties in turn), skipping dry ones; null when
-   * all are dry. Balancing by lanes, not by units taken, matters when units differ in length: lanes taking
-   * sources strictly in turn would end up on the source with the long units (a few large groups) while the
-   * other's many short conversations waited, and its API's budget went unused.
+   * The next unit, from the source with the fewest lanes for its weight (ties in turn), skipping dry ones;
+   * null when all are dry. Balancing by lanes, not by units taken, matters when units differ in length: lanes
+   * taking sources strictly in turn would end up on the source with the long units (a few large groups)
+   * while the other's many short conversations waited, and its API's budget went unused. Weighing by work
+   * matters when one source has far less: its lanes would run it to its end first, on the same CPU the other
+   * source needs to keep its API busy, and then leave that API alone to set the pace anyway.
    */
+  const weight = (i: number) => Math.max(Number.MIN_VALUE, plan.weights?.[i] ?? 1);
   const next = async (): Promise<{ unit: U; from: SourceState<U> } | null> => {
     const first = turn++;
     const order = states
-      .map((state, i) => ({ state, rotation: (i - first + states.length * 2) % states.length }))
-      .sort((a, b) => a.state.lanes - b.state.lanes || a.rotation - b.rotation);
+      .map((state, i) => ({
+        state,
+        // A source without a lane comes first, however light: each API keeps at least one lane busy.
+        load: state.lanes === 0 ? 0 : (state.lanes + 1) / weight(i),
+        rotation: (i - first + states.length * 2) % states.length,
+      }))
+      .sort((a, b) => a.load - b.load || a.rotation - b.rotation);
     for (const { state } of order) {
       if (state.dry) continue;
       // Counted before the read, so lanes that wait for the same read spread over the other sources.

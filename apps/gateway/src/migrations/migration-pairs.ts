@@ -4,6 +4,7 @@ import {
   nowIso,
   RelayedMessageRepository,
   type MigrationItemEntity,
+  type RelayedMessageEntity,
   type MigrationItemFinish,
 } from '@im-gateway/persistence';
 import type { HistoryMessage, MigrationChatroom, MigrationGroup, MigrationKind } from '@im-gateway/types';
@@ -11,13 +12,22 @@ import { IdMapper } from '../bridges/mappings/id-mapper.js';
 import { relayedPair } from '../bridges/relay/relayed-pair.js';
 import type { JobRun } from './migration-job.context.js';
 
-/**
- * What an import leaves in the records the live relay shares: the id tables (groups and chat rooms, whose
- * target id the vendor may assign) and the message-id map (history). Written as each item is imported, so
- * the live relay maps to the new group at once and never relays an imported message again.
- */
 /** The copy's id in a pair whose target id the vendor did not return: the item's id follows it. */
 export const MIGRATION_PAIR_PREFIX = 'migration:';
+
+/** An item the target took: its row, its payload as read and as sent, and the id the target gave it. */
+export interface ImportedItem {
+  row: MigrationItemEntity;
+  source: unknown;
+  mapped: unknown;
+  targetId: string | null;
+}
+
+/**
+ * What an import leaves in the records the live relay shares: the id tables (groups and chat rooms, whose
+ * target id the vendor may assign) and the message-id map (history). Written as each call answers, so
+ * the live relay maps to the new group at once and never relays an imported message again.
+ */
 
 @Injectable()
 export class MigrationPairs {
@@ -53,22 +63,23 @@ export class MigrationPairs {
     };
   }
 
-  /** Records what an imported item created: a group's or room's target id, or a message's pair. */
-  async record(
-    run: JobRun,
-    kind: MigrationKind,
-    row: MigrationItemEntity,
-    source: unknown,
-    mapped: unknown,
-    targetId: string | null,
-  ): Promise<void> {
-    if (kind === 'groups' || kind === 'chatrooms') {
+  /**
+   * Records what one import call carried: the pairs of its history messages in one insert (a commit, not
+   * one per message: a Tencent group batch is 7), the ids of a created group or chat room in the bridge's
+   * id table.
+   */
+  async record(run: JobRun, kind: MigrationKind, imported: readonly ImportedItem[]): Promise<void> {
+    if (kind === 'history') {
+      await this.relayedMessages.insert(imported.map((item) => this.pairOf(run, item)));
+      return;
+    }
+    if (kind !== 'groups' && kind !== 'chatrooms') return;
+    for (const { row, mapped, targetId } of imported) {
       const target =
         targetId ??
         (kind === 'groups' ? (mapped as MigrationGroup).groupId : (mapped as MigrationChatroom).roomId);
       await this.mapConversation(run, kind === 'groups' ? 'group' : 'chatroom', row.sourceKey, target);
-    } else if (kind === 'history')
-      await this.pair(run, row, source as HistoryMessage, mapped as HistoryMessage, targetId);
+    }
   }
 
   /** The id table is in bridge terms: a reverse job's source ids are the bridge's target ids. */
@@ -90,34 +101,28 @@ export class MigrationPairs {
    * the copy's id unknown: the pair then names the item (`migration:<item id>`), which still keeps the source
    * message from being relayed or imported again; a recall of it finds no copy to recall.
    */
-  private async pair(
-    run: JobRun,
-    row: MigrationItemEntity,
-    source: HistoryMessage,
-    mapped: HistoryMessage,
-    targetId: string | null,
-  ): Promise<void> {
+  private pairOf(run: JobRun, { row, source, mapped, targetId }: ImportedItem): RelayedMessageEntity {
+    const from = source as HistoryMessage;
+    const to = mapped as HistoryMessage;
     const toType = (m: HistoryMessage) => (m.conversation.type === 'direct' ? 'user' : m.conversation.type);
     const toId = (m: HistoryMessage) => (m.conversation.type === 'direct' ? m.to : m.conversation.id);
-    await this.relayedMessages.insert(
-      relayedPair(
-        run.bridge.id,
-        row.id,
-        {
-          appId: run.job.sourceAppId,
-          messageId: source.messageId,
-          from: source.from,
-          toType: toType(source),
-          toId: toId(source),
-        },
-        {
-          appId: run.job.targetAppId,
-          messageId: targetId ?? `${MIGRATION_PAIR_PREFIX}${row.id}`,
-          from: mapped.from,
-          toType: toType(mapped),
-          toId: toId(mapped),
-        },
-      ),
+    return relayedPair(
+      run.bridge.id,
+      row.id,
+      {
+        appId: run.job.sourceAppId,
+        messageId: from.messageId,
+        from: from.from,
+        toType: toType(from),
+        toId: toId(from),
+      },
+      {
+        appId: run.job.targetAppId,
+        messageId: targetId ?? `${MIGRATION_PAIR_PREFIX}${row.id}`,
+        from: to.from,
+        toType: toType(to),
+        toId: toId(to),
+      },
     );
   }
 }

@@ -110,6 +110,62 @@ describe('runLanes', () => {
     expect(mostA).toBe(2);
   });
 
+  it('shares the lanes by weight while both sources have units, then gives all of them to the one left', async () => {
+    // Source a has nine times b's work: of 10 lanes, b holds one while a lasts.
+    const a = cursor(
+      Array.from({ length: 90 }, (_, i) => `a${i}`),
+      10,
+    );
+    const b = cursor(
+      Array.from({ length: 30 }, (_, i) => `b${i}`),
+      10,
+    );
+    const inFlight = { a: 0, b: 0 };
+    let aLeft = 90;
+    let mostB = 0;
+    let mostBAlone = 0;
+    const end = await runLanes({
+      lanes: 10,
+      sources: [a.source, b.source],
+      weights: [90, 10],
+      run: async (u) => {
+        const side = u[0] as 'a' | 'b';
+        inFlight[side] += 1;
+        if (side === 'a') aLeft -= 1;
+        if (aLeft > 10) mostB = Math.max(mostB, inFlight.b);
+        else if (aLeft === 0) mostBAlone = Math.max(mostBAlone, inFlight.b);
+        await new Promise((resolve) => setTimeout(resolve, 3));
+        inFlight[side] -= 1;
+        return true;
+      },
+    });
+    expect(end.units).toBe(120);
+    expect(mostB).toBe(1);
+    // b's units outlast a's (one lane cannot end 30 units while nine end 90 … unless b got more).
+    expect(mostBAlone).toBeGreaterThan(1);
+  });
+
+  it('still gives a source of little weight a lane', async () => {
+    const a = cursor(
+      Array.from({ length: 50 }, (_, i) => `a${i}`),
+      10,
+    );
+    const b = cursor(['b0', 'b1'], 2);
+    const order: string[] = [];
+    await runLanes({
+      lanes: 4,
+      sources: [a.source, b.source],
+      weights: [1000, 1],
+      run: async (u) => {
+        order.push(u);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return true;
+      },
+    });
+    // b's two units were not left for after all of a's.
+    expect(order.indexOf('b1')).toBeLessThan(order.indexOf('a49'));
+  });
+
   it('goes on with the other source when one runs dry', async () => {
     const a = cursor(['a0'], 1);
     const b = cursor(['b0', 'b1', 'b2', 'b3', 'b4', 'b5'], 1);
