@@ -292,13 +292,35 @@ function rssMb(pid) {
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
-/** SOAK_S seconds at SOAK_RATE callbacks/s, delivered to the endpoints, with the gateway's RSS sampled. */
+/**
+ * The gateway's JavaScript heap in use and its memory outside the heap (Buffers, typed arrays), in MB, from
+ * its own metrics: what tells a heap that grows (objects kept) from a resident set that grows beside it
+ * (native memory: SQLite's caches, the allocator).
+ */
+async function heapMb(gw) {
+  try {
+    const text = await fetch(`${gw.url}/metrics`).then((r) => r.text());
+    const value = (name) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+      return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) / 1024 / 1024 : null;
+    };
+    return {
+      heapMb: value('imgw_nodejs_heap_size_used_bytes'),
+      externalMb: value('imgw_nodejs_external_memory_bytes'),
+    };
+  } catch {
+    return { heapMb: null, externalMb: null };
+  }
+}
+
+/** SOAK_S seconds at SOAK_RATE callbacks/s, delivered to the endpoints, with the gateway's memory sampled. */
 async function soak(gw, apps) {
   const samples = [];
-  const timer = setInterval(
-    () => samples.push({ t: performance.now(), mb: rssMb(gw.child.pid) }),
-    RSS_EVERY_MS,
-  );
+  const timer = setInterval(() => {
+    const t = performance.now();
+    const mb = rssMb(gw.child.pid);
+    heapMb(gw).then((heap) => samples.push({ t, mb, ...heap }));
+  }, RSS_EVERY_MS);
   const base = (seqBase += 10_000_000);
   const load = await runLoad({
     url: gw.url,
@@ -313,13 +335,19 @@ async function soak(gw, apps) {
   const minute = Math.min(60, SOAK_S / 3) * 1000;
   const t0 = samples[0]?.t ?? 0;
   const tEnd = samples.at(-1)?.t ?? 0;
-  const med = (xs) => {
-    const s = xs.map((x) => x.mb).sort((a, b) => a - b);
+  samples.sort((a, b) => a.t - b.t);
+  const med = (xs, key = 'mb') => {
+    const s = xs
+      .map((x) => x[key])
+      .filter((v) => typeof v === 'number')
+      .sort((a, b) => a - b);
     return s.length ? s[Math.floor(s.length / 2)] : null;
   };
   // The first minute is the process filling its caches and pools; "flat" compares the second minute to the last.
-  const early = med(samples.filter((s) => s.t - t0 >= minute && s.t - t0 < 2 * minute));
-  const late = med(samples.filter((s) => tEnd - s.t < minute));
+  const second = samples.filter((s) => s.t - t0 >= minute && s.t - t0 < 2 * minute);
+  const last = samples.filter((s) => tEnd - s.t < minute);
+  const early = med(second);
+  const late = med(last);
   return {
     seconds: SOAK_S,
     rps: load.rps,
@@ -329,6 +357,12 @@ async function soak(gw, apps) {
     rssLateMb: round(late, 1),
     rssGrowth: early ? round(late / early - 1, 3) : null,
     rssMb: samples.map((s) => round(s.mb, 1)),
+    // The same two minutes, split: the JavaScript heap in use and the memory held outside it.
+    heapEarlyMb: round(med(second, 'heapMb'), 1),
+    heapLateMb: round(med(last, 'heapMb'), 1),
+    externalEarlyMb: round(med(second, 'externalMb'), 1),
+    externalLateMb: round(med(last, 'externalMb'), 1),
+    heapMb: samples.map((s) => round(s.heapMb, 1)),
   };
 }
 
