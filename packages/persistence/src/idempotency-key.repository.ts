@@ -1,48 +1,42 @@
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
 import type { Transactor } from './transactor.js';
 
-const INSERT_KEY =
-  'INSERT INTO idempotency_keys (id, app_id, key, request_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)';
+// Both engines: an upsert whose update applies only to an expired row, RETURNING what it wrote (SQLite 3.35+).
+const CLAIM_KEY = `INSERT INTO idempotency_keys (id, app_id, key, request_hash, created_at, expires_at)
+  VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT (app_id, key) DO UPDATE SET request_hash = excluded.request_hash, created_at = excluded.created_at,
+    expires_at = excluded.expires_at, response_status = NULL, response_body = NULL
+  WHERE idempotency_keys.expires_at <= $7
+  RETURNING id`;
 
 /** The `idempotency_keys` table: one row per app and `Idempotency-Key`, with the first response. */
 export class IdempotencyKeyRepository {
   constructor(private readonly transactor: Transactor) {}
 
-  /** Deletes the app's key if it expired by `now`, so that it may be claimed again. */
-  async removeExpired(appId: string, key: string, now: string): Promise<void> {
-    await this.transactor.write((m) =>
-      m
-        .createQueryBuilder()
-        .delete()
-        .from(IdempotencyKeyEntity)
-        .where('app_id = :appId AND key = :key AND expires_at <= :now', { appId, key, now })
-        .execute(),
-    );
-  }
-
   /**
-   * Claims a key with one plain INSERT (TypeORM's save would look the new row up first, in a transaction of
-   * its own); a key already held fails with a unique violation (`isUniqueViolation`).
+   * Claims a key in one statement and one commit: a new row, or the row of the same key expired by `now`
+   * taken over (its answer cleared). Returns the claimed row's id, or null when the key is held (the first
+   * request's row is then read with `find`). One upsert instead of a delete of the expired key and an insert:
+   * each was a commit of its own on every send that carries a key.
    */
-  async insert(row: Omit<IdempotencyKeyEntity, 'responseStatus' | 'responseBody'>): Promise<void> {
-    await this.transactor.query(INSERT_KEY, [
+  async claim(
+    row: Omit<IdempotencyKeyEntity, 'responseStatus' | 'responseBody'>,
+    now: string,
+  ): Promise<string | null> {
+    const [claimed] = await this.transactor.query<{ id: string }>(CLAIM_KEY, [
       row.id,
       row.appId,
       row.key,
       row.requestHash,
       row.createdAt,
       row.expiresAt,
+      now,
     ]);
+    return claimed?.id ?? null;
   }
 
   find(appId: string, key: string): Promise<IdempotencyKeyEntity | null> {
     return this.transactor.dataSource.manager.findOneBy(IdempotencyKeyEntity, { appId, key });
-  }
-
-  async complete(id: string, status: number, body: unknown): Promise<void> {
-    await this.transactor.write((m) =>
-      m.update(IdempotencyKeyEntity, { id }, { responseStatus: status, responseBody: body as object }),
-    );
   }
 
   async remove(id: string): Promise<void> {

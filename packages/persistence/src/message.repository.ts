@@ -4,6 +4,8 @@ import type { Transactor } from './transactor.js';
 const INSERT_MESSAGE =
   'INSERT INTO messages (id, app_id, provider, status, request, results, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
 
+const ANSWER_KEY = 'UPDATE idempotency_keys SET response_status = $1, response_body = $2 WHERE id = $3';
+
 /** The `messages` table: what the unified send API sent, with one result per recipient. */
 export class MessageRepository {
   constructor(private readonly transactor: Transactor) {}
@@ -23,6 +25,37 @@ export class MessageRepository {
       JSON.stringify(row.results),
       row.createdAt,
     ]);
+  }
+
+  /**
+   * The message and the answer its `Idempotency-Key` replays, in one commit: on PostgreSQL one statement
+   * (the insert as a CTE beside the key's update), on SQLite both statements in one transaction.
+   */
+  async insertAnswering(
+    row: MessageEntity,
+    key: { id: string; status: number; body: unknown },
+  ): Promise<void> {
+    const message = [
+      row.id,
+      row.appId,
+      row.provider,
+      row.status,
+      JSON.stringify(row.request),
+      JSON.stringify(row.results),
+      row.createdAt,
+    ];
+    const answer = [key.status, JSON.stringify(key.body), key.id];
+    if (this.transactor.engine === 'postgres') {
+      await this.transactor.query(
+        `WITH message AS (${INSERT_MESSAGE}) UPDATE idempotency_keys SET response_status = $8, response_body = $9 WHERE id = $10`,
+        [...message, ...answer],
+      );
+      return;
+    }
+    await this.transactor.sqlite((db) => {
+      db.prepare(INSERT_MESSAGE).run(...message);
+      db.prepare(ANSWER_KEY).run(...answer);
+    });
   }
 
   find(appId: string, id: string): Promise<MessageEntity | null> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { IdempotencyKeyRepository, isUniqueViolation, newId, nowIso } from '@im-gateway/persistence';
+import { IdempotencyKeyRepository, newId, nowIso } from '@im-gateway/persistence';
 import { canonicalJson } from '@im-gateway/provider-kit/callback';
 import { ImGatewayError } from '@im-gateway/types';
 
@@ -27,21 +27,18 @@ export class IdempotencyService {
 
   async claim(appId: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
     const now = nowIso();
-    await this.keys.removeExpired(appId, key, now);
-    const id = newId();
-    try {
-      await this.keys.insert({
-        id,
+    const claimed = await this.keys.claim(
+      {
+        id: newId(),
         appId,
         key,
         requestHash,
         createdAt: now,
         expiresAt: new Date(Date.now() + IDEMPOTENCY_TTL_MS).toISOString(),
-      });
-      return { kind: 'new', id };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+      },
+      now,
+    );
+    if (claimed !== null) return { kind: 'new', id: claimed };
     const first = await this.keys.find(appId, key);
     if (!first) throw new ImGatewayError('conflict', 'This Idempotency-Key is being reused concurrently.');
     if (first.requestHash !== requestHash)
@@ -55,10 +52,6 @@ export class IdempotencyService {
         'The first request with this Idempotency-Key is still in progress.',
       );
     return { kind: 'replay', status: first.responseStatus, body: first.responseBody };
-  }
-
-  async complete(id: string, status: number, body: unknown): Promise<void> {
-    await this.keys.complete(id, status, body);
   }
 
   async release(id: string): Promise<void> {

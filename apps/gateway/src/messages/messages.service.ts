@@ -32,6 +32,12 @@ function withMessageId(error: ImGatewayError, messageId: string, extra: Record<s
   });
 }
 
+/** The answer to a send whose message is stored: 201, or 207 when some recipients failed; none when all did. */
+function answerOf(row: MessageEntity): { status: number; body: MessageResponseDto } | null {
+  if (row.status === 'failed') return null;
+  return { status: row.status === 'sent' ? 201 : 207, body: toMessageResponse(row) };
+}
+
 /** The DTO as a provider request; the one rule class-validator cannot say: `ids` xor `all` (rooms only). */
 export function toSendRequest(dto: MessageSendDto): SendRequest {
   const { to } = dto;
@@ -69,9 +75,8 @@ export class MessagesService {
     const claim = await this.idempotency.claim(appId, key, this.idempotency.hash(rawBody));
     if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
     try {
-      const outcome = await this.deliver(resolved, request);
-      await this.idempotency.complete(claim.id, outcome.status, outcome.body);
-      return { ...outcome, replayed: false };
+      // The key keeps its answer in the message record's own commit (see `record`).
+      return { ...(await this.deliver(resolved, request, claim.id)), replayed: false };
     } catch (error) {
       // Nothing was sent (or the request was refused): the client may retry with the same key.
       await this.idempotency.release(claim.id).catch(() => undefined);
@@ -126,6 +131,7 @@ export class MessagesService {
   async sendAs(
     resolved: ResolvedApp,
     request: SendRequest,
+    idempotencyKeyId?: string,
   ): Promise<{ row: MessageEntity; error?: VendorRequestError }> {
     const { app, provider, config } = resolved;
     assertSendSupported(provider.name, provider.capabilities, request);
@@ -144,7 +150,9 @@ export class MessagesService {
       );
       return { row, error };
     }
-    return { row: await this.record(app.id, app.provider, request, result.recipients) };
+    return {
+      row: await this.record(app.id, app.provider, request, result.recipients, idempotencyKeyId),
+    };
   }
 
   /** Recalls one vendor message for the gateway itself (a relayed recall). */
@@ -160,23 +168,34 @@ export class MessagesService {
   private async deliver(
     resolved: ResolvedApp,
     request: SendRequest,
+    idempotencyKeyId?: string,
   ): Promise<{ status: number; body: unknown }> {
-    const { row, error } = await this.sendAs(resolved, request);
+    const { row, error } = await this.sendAs(resolved, request, idempotencyKeyId);
     if (error) throw withMessageId(error, row.id);
+    const answer = answerOf(row);
+    if (answer) return answer;
+    // Every recipient failed: the first one's error answers.
     const recipients = row.results;
-    const first = recipients.find((r) => r.status === 'failed');
-    if (row.status === 'failed' && first?.status === 'failed')
-      throw withMessageId(new ImGatewayError(first.error.code, first.error.message), row.id, {
-        recipients,
-      });
-    return { status: row.status === 'sent' ? 201 : 207, body: toMessageResponse(row) };
+    const first = recipients.find(
+      (r): r is Extract<RecipientResult, { status: 'failed' }> => r.status === 'failed',
+    )!;
+    throw withMessageId(new ImGatewayError(first.error.code, first.error.message), row.id, {
+      recipients,
+    });
   }
 
+  /**
+   * Stores the message. With an `Idempotency-Key` claimed for it and an answer to give (not every recipient
+   * failed), the key's answer is written in the same commit: a commit fewer on every such send (a durable
+   * commit is most of a send's own cost, bench/README.md), and no moment where the message exists and its
+   * key still says "in progress".
+   */
   private async record(
     appId: string,
     provider: string,
     request: SendRequest,
     recipients: RecipientResult[],
+    idempotencyKeyId?: string,
   ): Promise<MessageEntity> {
     const status: MessageStatus = statusOf(recipients);
     const row = Object.assign(new MessageEntity(), {
@@ -189,7 +208,9 @@ export class MessagesService {
       createdAt: nowIso(),
       recalledAt: null,
     });
-    await this.messages.insert(row);
+    const answer = idempotencyKeyId === undefined ? null : answerOf(row);
+    if (answer) await this.messages.insertAnswering(row, { id: idempotencyKeyId!, ...answer });
+    else await this.messages.insert(row);
     return row;
   }
 
