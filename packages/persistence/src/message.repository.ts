@@ -6,6 +6,17 @@ const INSERT_MESSAGE =
 
 const ANSWER_KEY = 'UPDATE idempotency_keys SET response_status = $1, response_body = $2 WHERE id = $3';
 
+/** The parameters of `INSERT_MESSAGE` (the JSON columns are text, `simple-json`). */
+const messageValues = (row: MessageEntity): unknown[] => [
+  row.id,
+  row.appId,
+  row.provider,
+  row.status,
+  JSON.stringify(row.request),
+  JSON.stringify(row.results),
+  row.createdAt,
+];
+
 /** The `messages` table: what the unified send API sent, with one result per recipient. */
 export class MessageRepository {
   constructor(private readonly transactor: Transactor) {}
@@ -16,15 +27,7 @@ export class MessageRepository {
    * (PostgreSQL) of a send's response time, measured. The JSON columns are text (`simple-json`).
    */
   async insert(row: MessageEntity): Promise<void> {
-    await this.transactor.query(INSERT_MESSAGE, [
-      row.id,
-      row.appId,
-      row.provider,
-      row.status,
-      JSON.stringify(row.request),
-      JSON.stringify(row.results),
-      row.createdAt,
-    ]);
+    await this.transactor.query(INSERT_MESSAGE, messageValues(row));
   }
 
   /**
@@ -35,15 +38,7 @@ export class MessageRepository {
     row: MessageEntity,
     key: { id: string; status: number; body: unknown },
   ): Promise<void> {
-    const message = [
-      row.id,
-      row.appId,
-      row.provider,
-      row.status,
-      JSON.stringify(row.request),
-      JSON.stringify(row.results),
-      row.createdAt,
-    ];
+    const message = messageValues(row);
     const answer = [key.status, JSON.stringify(key.body), key.id];
     if (this.transactor.engine === 'postgres') {
       await this.transactor.query(

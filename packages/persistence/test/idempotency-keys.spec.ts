@@ -38,6 +38,18 @@ const row = (appId: string, key: string, requestHash: string, expiresInMs = 60_0
   expiresAt: at(expiresInMs),
 });
 
+const message = (appId: string, status: string, results: unknown[] = []) =>
+  Object.assign(new MessageEntity(), {
+    id: newId(),
+    appId,
+    provider: 'tencent',
+    status,
+    request: { from: 'a', to: { type: 'user', ids: ['b', 'c'] }, content: { type: 'text', text: 'x' } },
+    results,
+    createdAt: nowIso(),
+    recalledAt: null,
+  });
+
 describe('IdempotencyKeyRepository.claim', () => {
   it('claims a new key once: a second claim of it gets nothing while it lives, in any app but its own', async () => {
     const first = row(newId(), 'k1', 'h1');
@@ -53,20 +65,11 @@ describe('IdempotencyKeyRepository.claim', () => {
     const appId = newId();
     const old = row(appId, 'k2', 'old', -1_000);
     expect(await keys.claim(old, at(-2_000))).toBe(old.id);
-    const message = Object.assign(new MessageEntity(), {
-      id: newId(),
-      appId,
-      provider: 'easemob',
-      status: 'sent',
-      request: { from: 'a', to: { type: 'user', ids: ['b'] }, content: { type: 'text', text: 'x' } },
-      results: [],
-      createdAt: nowIso(),
-      recalledAt: null,
-    });
-    await messages.insertAnswering(message, { id: old.id, status: 201, body: { id: message.id } });
+    const sent = message(appId, 'sent');
+    await messages.insertAnswering(sent, { id: old.id, status: 201, body: { id: sent.id } });
     expect(await keys.find(appId, 'k2')).toMatchObject({
       responseStatus: 201,
-      responseBody: { id: message.id },
+      responseBody: { id: sent.id },
     });
 
     const again = row(appId, 'k2', 'new');
@@ -87,28 +90,19 @@ describe('MessageRepository.insertAnswering', () => {
     const appId = newId();
     const key = row(appId, 'k3', 'h');
     await keys.claim(key, nowIso());
-    const message = Object.assign(new MessageEntity(), {
-      id: newId(),
-      appId,
-      provider: 'tencent',
-      status: 'partial',
-      request: { from: 'a', to: { type: 'user', ids: ['b', 'c'] }, content: { type: 'text', text: 'y' } },
-      results: [{ recipient: 'b', status: 'sent', vendorMessageId: 'v1' }],
-      createdAt: nowIso(),
-      recalledAt: null,
-    });
-    await messages.insertAnswering(message, {
+    const sent = message(appId, 'partial', [{ recipient: 'b', status: 'sent', vendorMessageId: 'v1' }]);
+    await messages.insertAnswering(sent, {
       id: key.id,
       status: 207,
-      body: { id: message.id, status: 'partial' },
+      body: { id: sent.id, status: 'partial' },
     });
-    expect(await messages.find(appId, message.id)).toMatchObject({
+    expect(await messages.find(appId, sent.id)).toMatchObject({
       status: 'partial',
-      results: message.results,
+      results: sent.results,
     });
     expect(await keys.find(appId, 'k3')).toMatchObject({
       responseStatus: 207,
-      responseBody: { id: message.id, status: 'partial' },
+      responseBody: { id: sent.id, status: 'partial' },
     });
   });
 
@@ -116,19 +110,10 @@ describe('MessageRepository.insertAnswering', () => {
     const appId = newId();
     const key = row(appId, 'k4', 'h');
     await keys.claim(key, nowIso());
-    const message = Object.assign(new MessageEntity(), {
-      id: newId(),
-      appId,
-      provider: 'tencent',
-      status: 'sent',
-      request: { from: 'a', to: { type: 'user', ids: ['b'] }, content: { type: 'text', text: 'z' } },
-      results: [],
-      createdAt: nowIso(),
-      recalledAt: null,
-    });
-    await messages.insert(message);
+    const sent = message(appId, 'sent');
+    await messages.insert(sent);
     // The same message id again: the insert fails, and the key's answer stays unwritten with it.
-    await expect(messages.insertAnswering(message, { id: key.id, status: 201, body: {} })).rejects.toThrow();
+    await expect(messages.insertAnswering(sent, { id: key.id, status: 201, body: {} })).rejects.toThrow();
     expect(await keys.find(appId, 'k4')).toMatchObject({ responseStatus: null });
   });
 });
