@@ -125,8 +125,9 @@ export class MigrationImportStep {
   ) {}
 
   /**
-   * One pass over a kind's pending items, `IMPORT_LANES` lanes at once (see `runLanes`): each lane imports
-   * one group, owner or conversation whole, in order, or a chunk of a kind imported without one. `stopped`:
+   * One pass over a kind's pending items, `IMPORT_LANES` lanes at once per import API (see `runLanes`): each
+   * lane imports one group whole, in order, or several short conversations or owners, or a chunk of a kind
+   * imported without one. `stopped`:
    * `control.proceed` said stop, so items may be left; else every item pending when the pass began was
    * imported (or failed, or skipped).
    */
@@ -209,8 +210,9 @@ export class MigrationImportStep {
   }
 
   /**
-   * A run of batches: rows of one group, owner or conversation in import order (or of a kind imported
-   * without one), read together, sent `size` at a time, one call after the other.
+   * A run of batches: rows of a lane's groups, owners or conversations, key by key in import order (or of a
+   * kind imported without one), read together, sent at most `size` of one key at a time, one call after the
+   * other.
    */
   private async importRows(
     run: JobRun,
