@@ -11,12 +11,18 @@ import type { VendorCallContext } from '@im-gateway/types';
 import type { EasemobConfig } from '../../src/easemob.config.js';
 import { EasemobProvider } from '../../src/easemob.provider.js';
 
-export const NOW = DEFAULT_SEED_SPEC.now;
 export const HOUR = 3_600_000;
+/**
+ * The seeded "now": this hour, not the default spec's fixed date. The writer takes a mute's time left from
+ * the real clock (Easemob takes a duration), and the seeded mutes end a day after `now`: with a fixed date
+ * they would all have ended a day after it, and be skipped.
+ */
+export const NOW = Math.floor(Date.now() / HOUR) * HOUR;
 
 /** A small dataset with every kind in it. */
 export const SMALL_SPEC: SeedSpec = {
   ...DEFAULT_SEED_SPEC,
+  now: NOW,
   accounts: 14,
   groups: 3,
   membersPerGroup: 6,
