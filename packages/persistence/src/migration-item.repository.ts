@@ -56,6 +56,9 @@ const COLUMNS = [
 /** Rows per INSERT: 11 parameters each, far below either engine's limit. */
 const CHUNK = 200;
 
+/** The filter on one-to-one keys (two ids joined by `|`), or on all other keys. */
+const joinedKeys = (joined: boolean) => ` AND conversation_key ${joined ? '' : 'NOT '}LIKE '%|%'`;
+
 /**
  * The `migration_items` table. Items are inserted idempotently (`ON CONFLICT DO NOTHING` on the job, kind and
  * source key, on both engines), so a page read again after a crash adds nothing; the job's runner (the one
@@ -132,7 +135,7 @@ export class MigrationItemRepository {
       params.push(after);
       where += ` AND conversation_key > $${params.length}`;
     }
-    if (joined !== undefined) where += ` AND conversation_key ${joined ? '' : 'NOT '}LIKE '%|%'`;
+    if (joined !== undefined) where += joinedKeys(joined);
     const rows = await this.transactor.query<{ conversation_key: string }>(
       `SELECT DISTINCT conversation_key FROM migration_items WHERE ${where}
        ORDER BY conversation_key LIMIT ${Math.trunc(limit)}`,
@@ -144,8 +147,7 @@ export class MigrationItemRepository {
   /** How many items of a kind are pending; `joined`: only one-to-one keys (two ids joined by `|`), or none of them. */
   async pendingCount(jobId: string, kind: string, joined?: boolean): Promise<number> {
     let where = 'job_id = $1 AND kind = $2 AND status = $3';
-    if (joined !== undefined)
-      where += ` AND conversation_key IS NOT NULL AND conversation_key ${joined ? '' : 'NOT '}LIKE '%|%'`;
+    if (joined !== undefined) where += ` AND conversation_key IS NOT NULL${joinedKeys(joined)}`;
     const [row] = await this.transactor.query<{ count: number | string }>(
       `SELECT COUNT(*) AS count FROM migration_items WHERE ${where}`,
       [jobId, kind, 'pending'],

@@ -28,7 +28,6 @@ export interface ImportedItem {
  * target id the vendor may assign) and the message-id map (history). Written as each call answers, so
  * the live relay maps to the new group at once and never relays an imported message again.
  */
-
 @Injectable()
 export class MigrationPairs {
   constructor(
