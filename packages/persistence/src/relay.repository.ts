@@ -53,9 +53,12 @@ const CLAIM = `UPDATE relays SET status = 'relaying', locked_until = $1, updated
 
 const INSERT_ATTEMPT = `INSERT INTO relay_attempts (id, relay_id, attempted_at, outcome, duration_ms, error)
   VALUES ($1, $2, $3, $4, $5, $6)`;
+// An outcome that does not know the target's message ids or the conversation's kind (an attempt that failed
+// before it got that far) keeps what the relay holds: a retry must neither resend what was sent nor take a
+// direct message for a group.
 const UPDATE_RELAY = `UPDATE relays SET status = $1, attempts = $2, next_attempt_at = $3, last_attempt_at = $4,
-  reason = $5, last_error = $6, target_message_ids = $7, relayed_at = $8, conversation_kind = $9,
-  locked_until = NULL, updated_at = $10 WHERE id = $11`;
+  reason = $5, last_error = $6, target_message_ids = COALESCE($7, target_message_ids), relayed_at = $8,
+  conversation_kind = COALESCE($9, conversation_kind), locked_until = NULL, updated_at = $10 WHERE id = $11`;
 
 const FINISH = new AttemptRecorder(INSERT_ATTEMPT, UPDATE_RELAY, 6);
 

@@ -15,6 +15,7 @@ import {
   RelayedMessageRepository,
   RelayEntity,
   RelayLogRepository,
+  RelayRepository,
   RelayStatsRepository,
   Transactor,
   type MappingPair,
@@ -341,5 +342,66 @@ describe('BridgeRepository', () => {
     expect(await new MappingRepository(transactor).count(b.id, 'user')).toBe(0);
     expect(await ds.manager.countBy(RelayAttemptEntity, { relayId: theirs.id })).toBe(1);
     expect(await relays.pending(other.id)).toEqual([]);
+  });
+});
+
+describe('RelayRepository', () => {
+  it('keeps the kind and the sent ids of a relay whose failed attempt did not know them, and takes new ones', async () => {
+    const b = await bridge();
+    const row = relay(b, 'pending', { conversationKind: 'direct', targetMessageIds: ['t-1'] });
+    await new RelayLogRepository(transactor).insert(row);
+    const relays = new RelayRepository(transactor);
+    const attempt = (outcome: string) =>
+      Object.assign(new RelayAttemptEntity(), {
+        id: newId(),
+        relayId: row.id,
+        attemptedAt: nowIso(),
+        outcome,
+        durationMs: 1,
+        error: null,
+      });
+    const claimed = await relays.claim(row.id, nowIso(), new Date(Date.now() + 8_000).toISOString());
+    expect(claimed).toMatchObject({ conversation_kind: 'direct', target_message_ids: '["t-1"]' });
+    const at = nowIso();
+    await relays.finish(
+      row.id,
+      {
+        status: 'pending',
+        attempts: 1,
+        nextAttemptAt: at,
+        lastAttemptAt: at,
+        reason: null,
+        lastError: 'Query read timeout',
+        targetMessageIds: null,
+        relayedAt: null,
+        conversationKind: null,
+      },
+      attempt('pending'),
+    );
+    const kept = await ds.manager.findOneByOrFail(RelayEntity, { id: row.id });
+    expect(kept).toMatchObject({ conversationKind: 'direct', targetMessageIds: ['t-1'], attempts: 1 });
+
+    await relays.claim(row.id, nowIso(), new Date(Date.now() + 8_000).toISOString());
+    await relays.finish(
+      row.id,
+      {
+        status: 'relayed',
+        attempts: 2,
+        nextAttemptAt: null,
+        lastAttemptAt: nowIso(),
+        reason: null,
+        lastError: null,
+        targetMessageIds: ['t-1', 't-2'],
+        relayedAt: nowIso(),
+        conversationKind: 'chatroom',
+      },
+      attempt('relayed'),
+    );
+    const done = await ds.manager.findOneByOrFail(RelayEntity, { id: row.id });
+    expect(done).toMatchObject({
+      status: 'relayed',
+      conversationKind: 'chatroom',
+      targetMessageIds: ['t-1', 't-2'],
+    });
   });
 });

@@ -1,9 +1,15 @@
 import type { RelayOutcome, RelayStatus } from '@im-gateway/persistence';
 import { ImGatewayError, isRetryableErrorCode, type RecipientError } from '@im-gateway/types';
+import { isDependencyDown } from '../../common/error-body.js';
 import { nextAttemptDelayMs } from '../../common/queue/retry-schedule.js';
 
-/** Whether a failure may pass if tried later (rate limits, outages, timeouts), as for webhooks. */
+/**
+ * Whether a failure may pass if tried later, as for webhooks: the vendor's rate limits, outages and
+ * timeouts, and the gateway's own database or network stalling (a query timeout, a dropped connection)
+ * while it relayed, which says nothing about the message.
+ */
 export function isRetryable(error: RecipientError | ImGatewayError | unknown): boolean {
+  if (!(error instanceof ImGatewayError) && isDependencyDown(error)) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && isRetryableErrorCode(code);
 }

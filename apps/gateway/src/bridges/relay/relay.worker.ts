@@ -81,6 +81,13 @@ interface Attempt {
   side: BridgeSide;
   attempts: number;
   now: Date;
+  /**
+   * The target's message ids sent so far, by earlier attempts and this one: a failure records them, so a
+   * retry sends only the rest, even when the failure came after a send (storing its pair, say).
+   */
+  produced: string[];
+  /** The conversation's kind, once this attempt mapped it; else the one the relay was stored with. */
+  kind: string | null;
 }
 
 /**
@@ -138,7 +145,15 @@ export class RelayWorker {
         return [];
       }
       const side: BridgeSide = claimed.source_app_id === bridge.sourceAppId ? 'forward' : 'reverse';
-      const attempt: Attempt = { claimed, bridge, side, attempts, now };
+      const attempt: Attempt = {
+        claimed,
+        bridge,
+        side,
+        attempts,
+        now,
+        produced: JSON.parse(claimed.target_message_ids ?? '[]') as string[],
+        kind: claimed.conversation_kind,
+      };
       try {
         outcome = await withSpanFrom(
           claimed.trace_parent,
@@ -203,7 +218,11 @@ export class RelayWorker {
     }
   }
 
-  private failed(a: Attempt, error: unknown, extra: Partial<RelayOutcome> = {}): RelayOutcome {
+  private failed(a: Attempt, error: unknown): RelayOutcome {
+    const extra: Partial<RelayOutcome> = {
+      targetMessageIds: a.produced.length > 0 ? [...a.produced] : null,
+      conversationKind: a.kind,
+    };
     // A capability the target lacks will not appear by retrying: nothing can be relayed.
     if (error instanceof CapabilityUnsupportedError)
       return finalOutcome('skipped', a.attempts, new Date(), {
@@ -237,6 +256,7 @@ export class RelayWorker {
         conversationKind: claimed.conversation_kind,
       });
     const kind = target.type === 'user' ? 'direct' : target.type;
+    a.kind = kind;
 
     const resolved = await this.apps.resolve(claimed.target_app_id);
     const contents = message.contents.map((c) =>
@@ -260,17 +280,13 @@ export class RelayWorker {
       originSentAt: message.sentAt ?? event.occurredAt,
     };
     const ext = { ...(message.ext ?? {}), [RELAY_EXT_KEY]: marker };
-    const produced = JSON.parse(claimed.target_message_ids ?? '[]') as string[];
+    const produced = a.produced;
     for (let i = produced.length; i < sendable.length; i++) {
       const request = { from, to: { type: target.type, ids: [target.id] }, content: sendable[i]!, ext };
       const { row, error } = await this.messages.sendAs(resolved, request);
       const result = row.results[0];
-      const partial = {
-        targetMessageIds: produced.length > 0 ? [...produced] : null,
-        conversationKind: kind,
-      };
-      if (error) return this.failed(a, error, partial);
-      if (!result || result.status !== 'sent') return this.failed(a, result?.error ?? 'no result', partial);
+      if (error) return this.failed(a, error);
+      if (!result || result.status !== 'sent') return this.failed(a, result?.error ?? 'no result');
       produced.push(result.vendorMessageId);
       const pair = relayedPair(
         bridge.id,
