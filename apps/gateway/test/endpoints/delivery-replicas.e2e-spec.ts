@@ -66,5 +66,6 @@ describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
       await a.stop();
       await b.stop();
     }
-  });
+    // Two gateways starting, 200 callbacks, up to 30 s for the deliveries and 15 s for the counts.
+  }, 120_000);
 });
