@@ -143,7 +143,7 @@ const noLoss = (queueEnv: Record<string, string>) => () => {
     expect(
       detail.body.attemptLog.slice(0, -1).every((a: { outcome: string }) => a.outcome === 'pending'),
     ).toBe(true);
-  });
+  }, 120_000);
 };
 describe('no loss (the in-process queue)', noLoss({}));
 describeWithRedis('no loss (BullMQ on Redis)', noLoss({ REDIS_URL, DELIVERY_QUEUE_PREFIX: QUEUE_PREFIX }));
@@ -219,7 +219,7 @@ describe('no loss across a crash', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 120_000);
 
   it('a gateway killed mid-run loses no relay: the next one relays them all', async () => {
     const { env, tencent, first, source, bridgeId } = await crashableBridge(FAST_RETRIES);
@@ -259,5 +259,5 @@ describe('no loss across a crash', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 120_000);
 });

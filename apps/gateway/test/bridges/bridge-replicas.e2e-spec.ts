@@ -84,5 +84,5 @@ describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
       await a.stop();
       await b.stop();
     }
-  });
+  }, 120_000);
 });

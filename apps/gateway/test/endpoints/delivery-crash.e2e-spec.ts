@@ -58,5 +58,5 @@ describe('deliveries survive a crash', () => {
     } finally {
       await second.stop();
     }
-  });
+  }, 120_000);
 });
