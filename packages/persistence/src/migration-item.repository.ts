@@ -3,6 +3,7 @@ import { MigrationItemEntity, type MigrationItemStatus } from './entities/migrat
 import { newId } from './ids.js';
 import { findPage, type Page } from './pagination.js';
 import type { Transactor } from './transactor.js';
+import { valuesList } from './sql-values.js';
 import { storableText } from './work-rows.js';
 
 /** A new item as the runner reads it from the source. */
@@ -220,28 +221,36 @@ export class MigrationItemRepository {
   /** Records the results of one batch together, each item's attempts counted. */
   async finish(results: MigrationItemFinish[], now: string): Promise<void> {
     if (results.length === 0) return;
-    const sql = `UPDATE migration_items SET status = $1, target_id = $2, reason = $3, error_code = $4,
-      error_message = $5, vendor_code = $6, attempts = attempts + 1, in_flight_at = NULL, updated_at = $7
-      WHERE id = $8`;
     const values = results.map((r) => [
+      r.id,
       r.status,
       r.targetId ?? null,
       storableText(r.reason ?? null, 500),
       r.error?.code ?? null,
       storableText(r.error?.message ?? null),
       r.error?.vendorCode?.slice(0, 64) ?? null,
-      now,
-      r.id,
     ]);
     if (this.transactor.engine === 'sqlite') {
+      const sql = `UPDATE migration_items SET status = ?, target_id = ?, reason = ?, error_code = ?,
+        error_message = ?, vendor_code = ?, attempts = attempts + 1, in_flight_at = NULL, updated_at = ?
+        WHERE id = ?`;
       await this.transactor.sqlite((db) => {
-        for (const v of values) db.prepare(sql).run(...v);
+        const update = db.prepare(sql);
+        for (const [id, ...v] of values) update.run(...v, now, id);
       });
       return;
     }
-    await this.transactor.transaction(async (m) => {
-      for (const v of values) await m.query(sql, v);
-    });
+    // One statement for the batch: a lane's record is one round trip, and holds a pooled connection for
+    // no longer (a transaction of one UPDATE per item took a BEGIN, an UPDATE per item and a COMMIT).
+    await this.transactor.query(
+      `UPDATE migration_items m SET status = v.status, target_id = v.target_id, reason = v.reason,
+         error_code = v.error_code, error_message = v.error_message, vendor_code = v.vendor_code,
+         attempts = m.attempts + 1, in_flight_at = NULL, updated_at = $1
+       FROM (VALUES ${valuesList(values.length, ['', '', '', '', '', '', ''], 1)})
+         AS v(id, status, target_id, reason, error_code, error_message, vendor_code)
+       WHERE m.id = v.id`,
+      [now, ...values.flat()],
+    );
   }
 
   /** Every kind's items by status in one aggregate, with how many of them finished since `recentSince`. */

@@ -213,8 +213,19 @@ describe('MigrationItemRepository', () => {
     const reasons = await items.reasons(j.id);
     expect(reasons.skipped).toEqual([{ kind: 'history', key: 'recalled at the source', count: 1 }]);
     expect(reasons.failed).toEqual([{ kind: 'history', key: 'vendor_rejected', count: 1 }]);
+    // Each row of the batch gets its own result, in one statement on PostgreSQL.
+    expect(await items.find(j.id, m1!.id)).toMatchObject({
+      status: 'done',
+      targetId: 't1',
+      errorCode: null,
+      attempts: 1,
+      inFlightAt: null,
+      updatedAt: at(5_000),
+    });
     const failed = await items.find(j.id, m2!.id);
     expect(failed).toMatchObject({
+      targetId: null,
+      errorMessage: 'no',
       status: 'failed',
       errorCode: 'vendor_rejected',
       vendorCode: '10004',
