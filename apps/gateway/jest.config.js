@@ -23,6 +23,7 @@ const phase = process.env['IMGW_TEST_PHASE'];
 // would run them one after another.
 export default jestConfig(import.meta.dirname, {
   maxWorkers: phase === 'timed' ? 1 : 3,
+  testSequencer: '<rootDir>/test/slowest-first.sequencer.mjs',
   ...(phase === 'timed' ? { testMatch: timed } : {}),
   ...(phase === 'rest'
     ? { testPathIgnorePatterns: ['/node_modules/', ...TIMED_FILES.map((f) => `/${f}$`)] }
