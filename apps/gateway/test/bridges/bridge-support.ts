@@ -1,5 +1,6 @@
 import { afterAll, expect } from '@jest/globals';
 import type { EasemobEmulator, TencentEmulator } from '@im-gateway/emulator';
+import type { TestDatabase } from '@im-gateway/persistence/testing';
 import type { Logger } from 'pino';
 import { startGateway, type RunningGateway } from '../support/gateway.js';
 import { easemobApp, sleep, tencentApp } from '../messages/send-support.js';
@@ -35,10 +36,13 @@ export async function bridgedPair(
     bridge?: Record<string, unknown>;
     mappings?: boolean;
     logger?: Logger;
+    /** The gateway's database, when the test must reach it too; else a fresh one of the environment's engine. */
+    db?: TestDatabase;
   } = {},
 ): Promise<BridgedPair> {
   const gw = await startGateway({
     env: { ...FAST_RETRIES, ...options.env },
+    ...(options.db ? { db: options.db } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const easemob = await easemobApp(gw, { callbacks: true, rateLimits: false });

@@ -280,15 +280,8 @@ export class RelayWorker {
       originSentAt: message.sentAt ?? event.occurredAt,
     };
     const ext = { ...(message.ext ?? {}), [RELAY_EXT_KEY]: marker };
-    const produced = a.produced;
-    for (let i = produced.length; i < sendable.length; i++) {
-      const request = { from, to: { type: target.type, ids: [target.id] }, content: sendable[i]!, ext };
-      const { row, error } = await this.messages.sendAs(resolved, request);
-      const result = row.results[0];
-      if (error) return this.failed(a, error);
-      if (!result || result.status !== 'sent') return this.failed(a, result?.error ?? 'no result');
-      produced.push(result.vendorMessageId);
-      const pair = relayedPair(
+    const pairOf = (targetMessageId: string) =>
+      relayedPair(
         bridge.id,
         claimed.id,
         {
@@ -298,15 +291,28 @@ export class RelayWorker {
           toType: source.type,
           toId: source.id,
         },
-        {
-          appId: resolved.app.id,
-          messageId: result.vendorMessageId,
-          from,
-          toType: target.type,
-          toId: target.id,
-        },
+        { appId: resolved.app.id, messageId: targetMessageId, from, toType: target.type, toId: target.id },
       );
-      await this.pairs.insert(pair);
+    const produced = a.produced;
+    // A copy an earlier attempt sent but could not record (its pair's insert failed) gets its pair now:
+    // recalls and echo checks find copies by their pairs.
+    if (produced.length > 0) {
+      const paired = new Set(
+        (await this.pairs.pairsOf(bridge.id, claimed.source_app_id, message.id)).map(
+          (p) => p.targetMessageId,
+        ),
+      );
+      const unpaired = produced.filter((id) => !paired.has(id));
+      if (unpaired.length > 0) await this.pairs.insert(unpaired.map(pairOf));
+    }
+    for (let i = produced.length; i < sendable.length; i++) {
+      const request = { from, to: { type: target.type, ids: [target.id] }, content: sendable[i]!, ext };
+      const { row, error } = await this.messages.sendAs(resolved, request);
+      const result = row.results[0];
+      if (error) return this.failed(a, error);
+      if (!result || result.status !== 'sent') return this.failed(a, result?.error ?? 'no result');
+      produced.push(result.vendorMessageId);
+      await this.pairs.insert(pairOf(result.vendorMessageId));
     }
     return finalOutcome('relayed', a.attempts, new Date(), {
       targetMessageIds: produced,
