@@ -75,22 +75,31 @@ async function pairsOf(sourceMessageId: string): Promise<number> {
   return Number(rows[0]!.n);
 }
 
+/**
+ * Sends a direct message from `em_stall_a` to `to` while `mode` is held on the pairs, and returns it with its
+ * relay once two attempts met the stall (then the lock goes).
+ */
+async function sendThroughStall(mode: 'ACCESS EXCLUSIVE' | 'EXCLUSIVE', to: string, text: string) {
+  const release = await lockPairs(mode);
+  try {
+    const id = await send(pair.gw, pair.easemob.appId, {
+      from: 'em_stall_a',
+      to: { type: 'user', ids: [to] },
+      content: { type: 'text', text },
+    });
+    const stalled = await stalledRelay(id, 2);
+    expect(stalled.lastError).toMatch(/statement timeout|Query read timeout/);
+    return { id, stalled };
+  } finally {
+    await release();
+  }
+}
+
 describe('a relay that meets a database stall', () => {
   it('is retried once the database answers, and its retry still relays a direct message as one', async () => {
-    const release = await lockPairs('ACCESS EXCLUSIVE'); // the attempt's first read waits on it
-    let id: string;
-    try {
-      id = await send(pair.gw, pair.easemob.appId, {
-        from: 'em_stall_a',
-        to: { type: 'user', ids: ['em_stall_b'] },
-        content: { type: 'text', text: 'through a stall' },
-      });
-      const stalled = await stalledRelay(id, 2);
-      expect(stalled.lastError).toMatch(/statement timeout|Query read timeout/);
-      expect(stalled.conversationKind).toBe('direct');
-    } finally {
-      await release();
-    }
+    // The attempt's first read waits on the lock.
+    const { id, stalled } = await sendThroughStall('ACCESS EXCLUSIVE', 'em_stall_b', 'through a stall');
+    expect(stalled.conversationKind).toBe('direct');
     const { relay, copies } = await relayedOnce(id, 'through a stall', 'tc_stall_b');
     expect(relay).toMatchObject({ status: 'relayed', conversationKind: 'direct' });
     expect(copies).toHaveLength(1);
@@ -99,20 +108,9 @@ describe('a relay that meets a database stall', () => {
   }, 60_000);
 
   it('does not send again what a stalled attempt sent, and records the copy it could not record', async () => {
-    const release = await lockPairs('EXCLUSIVE'); // reads go on; the pair's insert after the send waits
-    let id: string;
-    try {
-      id = await send(pair.gw, pair.easemob.appId, {
-        from: 'em_stall_a',
-        to: { type: 'user', ids: ['em_stall_c'] },
-        content: { type: 'text', text: 'sent before the stall' },
-      });
-      const stalled = await stalledRelay(id, 2);
-      expect(stalled.lastError).toMatch(/statement timeout|Query read timeout/);
-      expect(stalled.targetMessageIds).toHaveLength(1);
-    } finally {
-      await release();
-    }
+    // Reads go on; the pair's insert after the send waits on the lock.
+    const { id, stalled } = await sendThroughStall('EXCLUSIVE', 'em_stall_c', 'sent before the stall');
+    expect(stalled.targetMessageIds).toHaveLength(1);
     const { relay, copies } = await relayedOnce(id, 'sent before the stall', 'tc_stall_c');
     expect(relay.status).toBe('relayed');
     expect(copies).toHaveLength(1);
