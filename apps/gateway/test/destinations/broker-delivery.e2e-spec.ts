@@ -61,14 +61,18 @@ async function endpointFor(body: Record<string, unknown>) {
   return { appId, endpointId: created.body.id as string, secret: created.body.secret as string };
 }
 
-/** Posts `count` callbacks, 8 at a time, over 10 group conversations; returns each conversation's times. */
+/**
+ * Posts `count` callbacks over 10 group conversations, one poster per conversation (10 at a time); returns
+ * each conversation's times. A conversation's next callback goes once the gateway has answered the one
+ * before: two of one conversation in flight together may be stored in either order, and the gateway orders
+ * a conversation by what it has stored, not by events it has not seen yet.
+ */
 async function postEvents(appId: string, count: number, tag: string): Promise<Record<string, number[]>> {
   const base = Date.now() - 60_000;
   const sent: Record<string, number[]> = {};
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < count; i = next++) {
-      const group = `g${i % CONVERSATIONS}`;
+  const poster = async (conversation: number) => {
+    for (let i = conversation; i < count; i += CONVERSATIONS) {
+      const group = `g${conversation}`;
       const ts = base + i; // distinct times: the order of each conversation is known in advance
       (sent[group] ??= []).push(ts);
       const r = await gw.call('POST', `/callbacks/easemob/${appId}`, {
@@ -78,7 +82,7 @@ async function postEvents(appId: string, count: number, tag: string): Promise<Re
       expect(r.status).toBe(200);
     }
   };
-  await Promise.all(Array.from({ length: 8 }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONVERSATIONS, count) }, (_, k) => poster(k)));
   for (const times of Object.values(sent)) times.sort((a, b) => a - b);
   return sent;
 }
