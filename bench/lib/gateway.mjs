@@ -21,6 +21,8 @@ export async function startGateway(db, extraEnv = {}, profileName = null) {
     LOG_LEVEL: 'warn',
     ENDPOINTS_ALLOW_PRIVATE: 'true',
     NODE_ENV: 'production',
+    // The C allocator's arenas (glibc), passed on when set: the growth soak measures resident memory with it.
+    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
     ...extraEnv,
   };
   const nodeArgs = [];
