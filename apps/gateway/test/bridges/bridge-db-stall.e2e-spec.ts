@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { createDataSource } from '@im-gateway/persistence';
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import type { TestDatabase } from '@im-gateway/persistence/testing';
+import { sharedPostgres } from '../support/replicas.js';
 import { bridgedPair, eventually, relays, send, type BridgedPair } from './bridge-support.js';
 
 /**
@@ -10,7 +11,6 @@ import { bridgedPair, eventually, relays, send, type BridgedPair } from './bridg
  * for a group nor sends again what the stalled attempt sent. Always PostgreSQL: the bound is the server's
  * statement timeout, and another connection holds the lock.
  */
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BOUND_MS = 300;
 
 let db: TestDatabase;
@@ -18,7 +18,7 @@ let pair: BridgedPair;
 let other: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase({ DATABASE_URL: POSTGRES_URL });
+  db = await sharedPostgres();
   pair = await bridgedPair({ db, env: { DATABASE_QUERY_TIMEOUT_MS: String(BOUND_MS) } });
   other = await createDataSource(db.settings);
 });
