@@ -47,15 +47,21 @@ const KINDS = [
 
 export const selected = () => wants('migration');
 
-/** `imgw_vendor_calls_total` of one provider, by API (every outcome). */
+/**
+ * `imgw_vendor_calls_total` of one provider, by API: the calls the vendor answered (a 429 imported
+ * nothing, so it is not counted against the budget), and under `vendor_rate_limited` the vendor's refusals
+ * for rate, all APIs together (the gateway's own limiter refuses before a call, so these are the vendor's).
+ */
 async function callsByApi(gw, provider) {
   const text = await fetch(`${gw.url}/metrics`).then((r) => r.text());
-  const out = {};
+  const out = { vendor_rate_limited: 0 };
   for (const line of text.split('\n')) {
     if (!line.startsWith('imgw_vendor_calls_total{')) continue;
     const labels = Object.fromEntries([...line.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
     if (labels.provider !== provider) continue;
-    out[labels.api] = (out[labels.api] ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1));
+    const n = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (labels.outcome === 'vendor_rate_limited') out.vendor_rate_limited += n;
+    else out[labels.api] = (out[labels.api] ?? 0) + n;
   }
   return out;
 }
@@ -158,7 +164,11 @@ async function measureOnce(engine, run, redis) {
     };
     const out = {};
     const toTencent = await runJob(gw, await bridge(ids.emSource, ids.tcTarget), { history }, 'tencent');
-    out['easemob→tencent'] = { seconds: round(toTencent.seconds, 1), kinds: perKind(toTencent, 'tencent') };
+    out['easemob→tencent'] = {
+      seconds: round(toTencent.seconds, 1),
+      vendorRateLimited: toTencent.marks.vendorRateLimited,
+      kinds: perKind(toTencent, 'tencent'),
+    };
     // Tencent lists no accounts: the job is given the users, as an operator would.
     const users = generateTencentSeed(spec).Accounts;
     const toEasemob = await runJob(
@@ -167,7 +177,11 @@ async function measureOnce(engine, run, redis) {
       { history, users },
       'easemob',
     );
-    out['tencent→easemob'] = { seconds: round(toEasemob.seconds, 1), kinds: perKind(toEasemob, 'easemob') };
+    out['tencent→easemob'] = {
+      seconds: round(toEasemob.seconds, 1),
+      vendorRateLimited: toEasemob.marks.vendorRateLimited,
+      kinds: perKind(toEasemob, 'easemob'),
+    };
     return out;
   } finally {
     if (gw) await gw.stop();
@@ -207,6 +221,8 @@ export function summarize(samples, engine) {
           seconds: med((k) => k.seconds),
           calls: per[0].calls,
           runs: per.map((k) => k.ratio),
+          // Vendor 429s over the whole job, in each run: the schedule should earn none.
+          vendorRateLimited: runs.map((r) => r[direction]?.vendorRateLimited ?? 0),
         });
       }
   }

@@ -3,7 +3,7 @@ import { VendorRequestError, type ImProvider, type VendorCallContext } from '@im
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import type { SendPolicy } from '../config/send-policy.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { VendorRateLimiter } from './vendor-rate.limiter.js';
+import { VendorRateLimiter, type PacedCall } from './vendor-rate.limiter.js';
 import { withSpan } from '../tracing/spans.js';
 
 /** Below this much time left, another attempt cannot finish: give up with the last error. */
@@ -54,10 +54,12 @@ export class VendorCallExecutor {
     attempt: (timeoutMs: number) => Promise<T>,
   ): Promise<T> {
     for (let n = 1; ; n++) {
-      await this.acquire(provider, appId, api, weight, deadline);
+      const paced = await this.acquire(provider, appId, api, weight, deadline);
       const left = deadline - Date.now();
-      if (left < MIN_ATTEMPT_MS)
+      if (left < MIN_ATTEMPT_MS) {
+        paced.answered(false);
         throw new VendorRequestError('vendor_timeout', `${provider.displayName} did not answer in time.`);
+      }
       const started = performance.now();
       const labels = { provider: provider.name, api };
       try {
@@ -67,9 +69,13 @@ export class VendorCallExecutor {
           { 'imgw.provider': provider.name, 'imgw.vendor.api': api, 'imgw.attempt': n },
           () => attempt(Math.min(this.policy.attemptTimeoutMs, left)),
         );
+        paced.answered(false);
         this.observe(labels, 'ok', started);
         return result;
       } catch (error) {
+        // A vendor's rate limit here (the gateway's own comes from `acquire`) means the schedule let a
+        // call arrive too early: the guard widens.
+        paced.answered(error instanceof VendorRequestError && error.code === 'vendor_rate_limited');
         this.observe(labels, error instanceof VendorRequestError ? error.code : 'error', started);
         if (!(error instanceof VendorRequestError) || !error.retryable || n >= this.policy.maxAttempts)
           throw error;
@@ -88,15 +94,17 @@ export class VendorCallExecutor {
     api: string,
     weight: number,
     deadline: number,
-  ): Promise<void> {
+  ): Promise<PacedCall> {
     const started = performance.now();
     const labels = { provider: provider.name, api };
     try {
-      await this.limiter.acquire(provider, appId, api, weight, deadline);
+      const paced = await this.limiter.acquire(provider, appId, api, weight, deadline);
       this.metrics.rateLimitWait.observe(
         { ...labels, outcome: 'granted' },
         (performance.now() - started) / 1000,
       );
+      this.metrics.arrivalGuard.set(labels, this.limiter.guardMs(provider, appId, api) / 1000);
+      return paced;
     } catch (error) {
       this.metrics.rateLimitWait.observe(
         { ...labels, outcome: 'exhausted' },

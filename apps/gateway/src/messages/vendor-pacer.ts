@@ -1,33 +1,29 @@
 import type { Redis } from 'ioredis';
 import type { VendorApiLimit } from '@im-gateway/types';
-
-/**
- * How much later than booked a call may reach the vendor. A call waits for its slot, but then for a
- * connection, a credential or a busy event loop, and the vendor counts arrivals in its own sliding window:
- * a window of `perSeconds` + this guard in the schedule covers every vendor window of `perSeconds` over the
- * arrivals. It costs a per-second budget 9 % and a per-minute one nothing worth naming.
- */
-export const ARRIVAL_GUARD_MS = 100;
+import { DEFAULT_GUARD_MS } from './arrival-guard.js';
 
 /**
  * What one app may book on one vendor API: `points` tokens within any `windowMs`, spaced `spacingMs` apart
- * per token with up to `burst` tokens early.
+ * per token with up to `burst` tokens early. `windowMs` is the vendor's window plus `guardMs`, how much
+ * later than booked a call may reach the vendor (see `ArrivalGuards`): a schedule of that window covers
+ * every vendor window over the arrivals.
  */
 export interface PaceBudget {
   points: number;
   windowMs: number;
   spacingMs: number;
   burst: number;
+  guardMs: number;
 }
 
-export function budgetOf(limit: VendorApiLimit): PaceBudget {
-  const windowMs = limit.perSeconds * 1000 + ARRIVAL_GUARD_MS;
+export function budgetOf(limit: VendorApiLimit, guardMs: number = DEFAULT_GUARD_MS): PaceBudget {
+  const windowMs = limit.perSeconds * 1000 + guardMs;
   // Per-second budgets are paced, with a small burst so a quiet app's call leaves at once: a window that
   // short is close to the jitter of arrivals, and a bunch released together can reach it as more than one
   // window's worth. Longer windows (a minute of messages) take their calls as they come: a send of 600
   // messages is no reason to hold the next one for six seconds, and the window rule keeps the sum.
   const burst = limit.perSeconds <= 1 ? Math.max(1, Math.floor(limit.points / 20)) : limit.points;
-  return { points: limit.points, windowMs, spacingMs: windowMs / limit.points, burst };
+  return { points: limit.points, windowMs, spacingMs: windowMs / limit.points, burst, guardMs };
 }
 
 /**
@@ -40,6 +36,12 @@ export function budgetOf(limit: VendorApiLimit): PaceBudget {
  * sliding window overlaps one more fixed window than it contains, so they must grant less — and a
  * whole-second window, the finest its Redis counters expire in, halves a per-second budget. Bookings are
  * in order (a later call never jumps an earlier one), which keeps the log a queue.
+ *
+ * Each booking brings its own arrival guard (`ArrivalGuards`), and guards change: a call booked with a
+ * longer guard than the current one may still arrive late into the windows of the calls booked after it.
+ * So the schedule keeps the guards of its bookings that can still share a vendor window with a new one
+ * (`held`: guard and the moment its last booking stops mattering, the longest first) and books with the
+ * longest of them. Guards are whole multiples of 10 ms, which keeps that list short.
  *
  * `reserve` answers how long to wait for the booked moment, or null — booking nothing — when that moment
  * is later than `maxWaitMs` from now.
@@ -55,6 +57,15 @@ interface Log {
   sum: number;
   /** The GCRA's theoretical arrival time: when the booked tokens will have been paced out. */
   tat: number;
+  /** Guards still in force, longest first, and until when (their expiries rise). */
+  held: { guardMs: number; until: number }[];
+}
+
+/** The window and spacing of `budget` when a booking must allow for `guardMs` instead of its own guard. */
+function widened(budget: PaceBudget, guardMs: number): PaceBudget {
+  if (guardMs <= budget.guardMs) return budget;
+  const windowMs = budget.windowMs - budget.guardMs + guardMs;
+  return { ...budget, windowMs, spacingMs: (budget.spacingMs * windowMs) / budget.windowMs, guardMs };
 }
 
 /** The schedules of this process. */
@@ -68,9 +79,11 @@ export class MemoryPacer implements Pacer {
   }
 
   /** Synchronous `reserve`, for simulations. */
-  reserveNow(key: string, budget: PaceBudget, tokens: number, maxWaitMs: number): number | null {
+  reserveNow(key: string, own: PaceBudget, tokens: number, maxWaitMs: number): number | null {
     const now = this.now();
-    const log = this.logs.get(key) ?? { at: [], tokens: [], head: 0, sum: 0, tat: 0 };
+    const log = this.logs.get(key) ?? { at: [], tokens: [], head: 0, sum: 0, tat: 0, held: [] };
+    while (log.held.length > 0 && log.held[0]!.until <= now) log.held.shift();
+    const budget = widened(own, log.held[0]?.guardMs ?? 0);
     const last = log.head < log.at.length ? log.at[log.at.length - 1]! : -Infinity;
     let at = Math.max(now, last, log.tat - budget.burst * budget.spacingMs);
     // Entries out of the window ending at `at` no longer count; then wait for the oldest to leave until
@@ -88,6 +101,9 @@ export class MemoryPacer implements Pacer {
     log.head = head;
     log.sum = sum + tokens;
     log.tat = Math.max(log.tat, at) + tokens * budget.spacingMs;
+    // This booking's guard holds until a call booked after it could no longer share a window with it.
+    while (log.held.length > 0 && log.held.at(-1)!.guardMs <= own.guardMs) log.held.pop();
+    log.held.push({ guardMs: own.guardMs, until: at + own.windowMs });
     if (log.head > 1024) {
       log.at = log.at.slice(log.head);
       log.tokens = log.tokens.slice(log.head);
@@ -101,7 +117,9 @@ export class MemoryPacer implements Pacer {
 /**
  * The same log in Redis, shared by every gateway replica: one script books atomically on the Redis
  * server's clock (replicas' clocks may differ). A sorted set holds the bookings (score: µs; member:
- * `sequence:tokens`), a hash the running sum, the GCRA's arrival time and the sequence.
+ * `sequence:tokens`), a hash the running sum, the GCRA's arrival time, the sequence and the guards held
+ * (`guard,until;…` in µs). Each replica learns its own guard; as the vendor counts every replica's calls in
+ * one window, the held guards are the schedule's, whichever replica booked with them.
  */
 const RESERVE = `
 local t = redis.call('TIME')
@@ -112,9 +130,21 @@ local tokens = tonumber(ARGV[3])
 local maxWait = tonumber(ARGV[4])
 local spacing = tonumber(ARGV[5])
 local burst = tonumber(ARGV[6])
-local state = redis.call('HMGET', KEYS[2], 'sum', 'tat')
+local guard = tonumber(ARGV[7])
+local state = redis.call('HMGET', KEYS[2], 'sum', 'tat', 'held')
 local sum = tonumber(state[1] or '0')
 local tat = tonumber(state[2] or '0')
+local held = {}
+for g, u in string.gmatch(state[3] or '', '(%d+),(%d+)') do
+  if tonumber(u) > now then
+    held[#held + 1] = { tonumber(g), tonumber(u) }
+  end
+end
+local ownWindow = window
+if held[1] and held[1][1] > guard then
+  spacing = spacing * (window - guard + held[1][1]) / window
+  window = window - guard + held[1][1]
+end
 local at = math.max(now, tat - burst * spacing)
 local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if newest[2] then at = math.max(at, tonumber(newest[2])) end
@@ -143,7 +173,11 @@ if at - now > maxWait then return -1 end
 if gone > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, gone - 1) end
 local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
 redis.call('ZADD', KEYS[1], string.format('%.0f', at), seq .. ':' .. tokens)
-redis.call('HSET', KEYS[2], 'sum', sum + tokens, 'tat', string.format('%.0f', math.max(tat, at) + tokens * spacing))
+while held[#held] and held[#held][1] <= guard do held[#held] = nil end
+held[#held + 1] = { guard, at + ownWindow }
+local kept = {}
+for k = 1, #held do kept[k] = string.format('%.0f,%.0f', held[k][1], held[k][2]) end
+redis.call('HSET', KEYS[2], 'sum', sum + tokens, 'tat', string.format('%.0f', math.max(tat, at) + tokens * spacing), 'held', table.concat(kept, ';'))
 local ttl = math.ceil((math.max(tat, at) + tokens * spacing - now + window) / 1000) + 1000
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('PEXPIRE', KEYS[2], ttl)
@@ -169,6 +203,7 @@ export class RedisPacer implements Pacer {
       String(Math.floor(maxWaitMs * 1000)),
       String(budget.spacingMs * 1000),
       String(budget.burst),
+      String(Math.round(budget.guardMs * 1000)),
     )) as number;
     return waitUs < 0 ? null : waitUs / 1000;
   }

@@ -2,35 +2,32 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { VendorRequestError, type ImProvider } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
-import {
-  ARRIVAL_GUARD_MS,
-  budgetOf,
-  MemoryPacer,
-  RedisPacer,
-  type PaceBudget,
-  type Pacer,
-} from './vendor-pacer.js';
+import { ArrivalGuards } from './arrival-guard.js';
+import { budgetOf, MemoryPacer, RedisPacer, type PaceBudget, type Pacer } from './vendor-pacer.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * How late a paced call may wake and still go: half the arrival guard (`ARRIVAL_GUARD_MS`), leaving the
- * other half to the trip to the vendor.
- */
-export const LATE_WAKE_MS = ARRIVAL_GUARD_MS / 2;
+/** A granted call, to report back once it is answered: its round trip teaches the arrival guard. */
+export interface PacedCall {
+  /** `vendorLimited`: the vendor refused the call for its rate, in spite of the schedule. */
+  answered(vendorLimited: boolean): void;
+}
+
+const UNPACED: PacedCall = { answered: () => undefined };
 
 /**
  * Paces each app's calls to each vendor API to the vendor's documented budget (`ImProvider.apiLimits`),
  * so a burst waits its turn instead of earning vendor 429s (see `Pacer`). The
  * schedule lives in Redis when `REDIS_URL` is set, so every gateway replica shares one budget (a schedule
  * in memory stands in while Redis is down), and in memory otherwise. A vendor 429 that still happens is
- * retried by the caller.
+ * retried by the caller. How late a call may reach the vendor is learned per schedule (`ArrivalGuards`).
  */
 @Injectable()
 export class VendorRateLimiter implements OnModuleDestroy {
   private readonly redis: Redis | undefined;
   private readonly shared: Pacer | undefined;
   private readonly local = new MemoryPacer();
+  readonly guards = new ArrivalGuards();
 
   constructor(settings: GatewaySettingsRef) {
     const url = settings.value.redisUrl;
@@ -52,15 +49,18 @@ export class VendorRateLimiter implements OnModuleDestroy {
     api: string,
     weight: number,
     deadline: number,
-  ): Promise<void> {
+  ): Promise<PacedCall> {
+    const booked: { key: string; at: number }[] = [];
     for (const [index, limit] of provider.apiLimits.entries()) {
       if (limit.api !== api) continue;
       // A call counted in messages books its weight, but never more than the whole budget.
       const tokens = limit.unit === 'calls' ? 1 : Math.min(Math.max(1, weight), limit.points);
       const key = `${provider.name}:${index}:${appId}`;
-      const budget = budgetOf(limit);
       for (;;) {
+        const budget = budgetOf(limit, this.guards.guardMs(key));
         const maxWait = Math.max(0, deadline - Date.now());
+        // The booked moment is reckoned from before the booking's own round trip: lateness errs long.
+        const asked = performance.now();
         const wait = await this.reserve(key, budget, Math.min(tokens, budget.points), maxWait);
         if (wait === null)
           throw new VendorRequestError(
@@ -69,15 +69,43 @@ export class VendorRateLimiter implements OnModuleDestroy {
             'gateway_rate_limit',
             limit.perSeconds * 1000,
           );
-        if (wait <= 0) break;
-        const asleep = performance.now();
+        const at = asked + wait;
+        if (wait <= 0) {
+          booked.push({ key, at });
+          break;
+        }
         await sleep(wait);
         // A process that stalled (CPU starvation, a long GC) wakes every overdue call at once: together they
-        // would reach the vendor closer than their bookings, beyond what the arrival guard absorbs. Such a
-        // call books again; the slot it missed stays booked, which only errs on the safe side.
-        if (performance.now() - asleep - wait <= LATE_WAKE_MS) break;
+        // would reach the vendor closer than their bookings, beyond what the guard covers. Such a call
+        // books again, and its lateness widens the guard for the calls after it.
+        const late = performance.now() - at;
+        if (late <= this.guards.latenessAllowedMs(key, budget.guardMs)) {
+          booked.push({ key, at });
+          break;
+        }
+        this.guards.recordLateness(key, late);
       }
     }
+    if (booked.length === 0) return UNPACED;
+    // Lateness counts to the moment the call leaves: after its last limit, which may have waited too.
+    const left = performance.now();
+    for (const { key, at } of booked) this.guards.recordLateness(key, left - at);
+    return {
+      answered: (vendorLimited) => {
+        const trip = performance.now() - left;
+        for (const { key } of booked)
+          if (vendorLimited) this.guards.recordVendorLimit(key);
+          else this.guards.recordTrip(key, trip);
+      },
+    };
+  }
+
+  /** The longest guard of `api`'s schedules for `appId`, in ms (0 for an API without a limit). */
+  guardMs(provider: ImProvider, appId: string, api: string): number {
+    let most = 0;
+    for (const [index, limit] of provider.apiLimits.entries())
+      if (limit.api === api) most = Math.max(most, this.guards.guardMs(`${provider.name}:${index}:${appId}`));
+    return most;
   }
 
   private async reserve(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from a fast local receiver to a vendor call near its deadline. */
 const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -86,6 +86,13 @@ export class MetricsService {
     help: 'Vendor REST call (one attempt) duration by provider, API and outcome.',
     labelNames: ['provider', 'api', 'outcome'] as const,
     buckets: ATTEMPT_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly arrivalGuard = new Gauge({
+    name: 'imgw_vendor_arrival_guard_seconds',
+    help: "How much later than booked a paced call may reach the vendor, as the limiter last learned it (the schedule's window is the vendor's plus this), by provider and API.",
+    labelNames: ['provider', 'api'] as const,
     registers: [this.registry],
   });
 

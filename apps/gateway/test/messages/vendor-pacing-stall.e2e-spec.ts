@@ -41,7 +41,7 @@ describe('vendor limits: a frozen gateway keeps the pace', () => {
     const sends = Promise.all(
       Array.from({ length: 25 }, () => gateway.call('POST', `/v1/apps/${appId}/messages`, { body })),
     );
-    // Easemob takes 20 chat-room calls a second: the gateway spaces them 55 ms apart, so the first few are
+    // Easemob takes 20 chat-room calls a second: the gateway spaces them 55 ms apart (its first guard is 100 ms), so the first few are
     // out and the rest booked when it freezes.
     await sleep(150);
     await gateway.freeze(500);

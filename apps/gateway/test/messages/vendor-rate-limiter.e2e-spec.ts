@@ -84,7 +84,7 @@ describe('the pacer: evenly spaced calls within a sliding vendor window', () => 
     const now = 0;
     const pacer = new MemoryPacer(() => now);
     // Window only (no spacing): two at once, then each waits for the window to turn.
-    const budget = { points: 2, windowMs: 1000, spacingMs: 0, burst: 0 };
+    const budget = { points: 2, windowMs: 1000, spacingMs: 0, burst: 0, guardMs: 0 };
     expect(pacer.reserveNow('k', budget, 2, 0)).toBe(0);
     expect(pacer.reserveNow('k', budget, 1, 999)).toBeNull();
     expect(pacer.reserveNow('k', budget, 1, 1000)).toBe(1000);
@@ -92,10 +92,24 @@ describe('the pacer: evenly spaced calls within a sliding vendor window', () => 
     expect(pacer.reserveNow('k', budget, 1, 5000)).toBe(2000);
   });
 
+  it('books with a longer guard of an earlier booking while that call can still arrive late, and not after', () => {
+    let now = 0;
+    const pacer = new MemoryPacer(() => now);
+    // One vendor window of one second; the first calls may arrive 500 ms late, the later ones not.
+    const far = { points: 2, windowMs: 1500, spacingMs: 0, burst: 0, guardMs: 500 };
+    const near = { points: 2, windowMs: 1000, spacingMs: 0, burst: 0, guardMs: 0 };
+    expect(pacer.reserveNow('k', far, 2, 10_000)).toBe(0);
+    expect(pacer.reserveNow('k', near, 1, 10_000)).toBe(1500);
+    now = 4000;
+    expect(pacer.reserveNow('k', near, 1, 10_000)).toBe(0);
+    expect(pacer.reserveNow('k', near, 1, 10_000)).toBe(0);
+    expect(pacer.reserveNow('k', near, 1, 10_000)).toBe(1000);
+  });
+
   it('spaces a backlog evenly after the burst', () => {
     const now = 0;
     const pacer = new MemoryPacer(() => now);
-    const budget = budgetOf(limit(20, 1)); // 20 per 1.1 second (the arrival guard), one early
+    const budget = budgetOf(limit(20, 1)); // 20 per 1.1 second (the default arrival guard), one early
     const waits = Array.from({ length: 6 }, () => pacer.reserveNow('k', budget, 1, 10_000)!);
     expect(waits.map(Math.round)).toEqual([0, 0, 55, 110, 165, 220]);
   });
@@ -123,7 +137,7 @@ describeWithRedis('the shared (Redis) limiter paces a burst across the budget', 
     try {
       const key = `test:${Date.now()}:${Math.random()}`;
       const [a, b] = clients.map((c) => new RedisPacer(c, 'imgw:vendor:'));
-      const budget = { points: 4, windowMs: 200, spacingMs: 50, burst: 0 };
+      const budget = { points: 4, windowMs: 200, spacingMs: 50, burst: 0, guardMs: 0 };
       const waits = await Promise.all(
         Array.from({ length: 40 }, (_, i) => (i % 2 ? a! : b!).reserve(key, budget, 1, 10_000)),
       );
@@ -137,6 +151,30 @@ describeWithRedis('the shared (Redis) limiter paces a burst across the budget', 
     }
   });
 
+  it("books with another replica's longer guard while its calls can still arrive, and not after", async () => {
+    const clients = [new Redis(REDIS_URL), new Redis(REDIS_URL)];
+    try {
+      const key = `test:${Date.now()}:${Math.random()}`;
+      const [far, near] = clients.map((c) => new RedisPacer(c, 'imgw:vendor:'));
+      // One vendor window of 200 ms: one replica's calls may arrive 100 ms late, the other's not.
+      const farBudget = { points: 2, windowMs: 300, spacingMs: 0, burst: 0, guardMs: 100 };
+      const nearBudget = { points: 2, windowMs: 200, spacingMs: 0, burst: 0, guardMs: 0 };
+      expect(await far!.reserve(key, farBudget, 2, 10_000)).toBe(0);
+      // The far replica's window holds its two calls: the near one's call waits for it to turn.
+      const held = (await near!.reserve(key, nearBudget, 1, 10_000))!;
+      expect(held).toBeGreaterThan(250);
+      expect(held).toBeLessThanOrEqual(300);
+      // Once no call booked with the longer guard can share a window with a new one, the near guard rules.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(await near!.reserve(key, nearBudget, 2, 10_000)).toBe(0);
+      const own = (await near!.reserve(key, nearBudget, 1, 10_000))!;
+      expect(own).toBeGreaterThan(150);
+      expect(own).toBeLessThanOrEqual(200);
+    } finally {
+      await Promise.all(clients.map((c) => c.quit()));
+    }
+  });
+
   it('sends 25 concurrent chat-room messages without a vendor 429', async () => {
     const body = { from: 'a', to: { type: 'chatroom', ids: ['r1'] }, content: { type: 'text', text: 'x' } };
     const results = await Promise.all(
@@ -144,6 +182,14 @@ describeWithRedis('the shared (Redis) limiter paces a burst across the budget', 
     );
     expect(results.map((r) => r.status)).toEqual(Array(25).fill(201));
     expect(lines.filter((l) => / → 429/.test(l))).toEqual([]);
+    // The guard was learned from those calls' round trips (16 answers are enough): at least its floor of
+    // 40 ms, and under the fixed 100 ms it replaced on this near network unless a trip took over 85 ms.
+    const metrics = (await gw.call('GET', '/metrics', { token: null })).text;
+    const guard = /imgw_vendor_arrival_guard_seconds\{provider="easemob",api="[^"]+"\} ([\d.e-]+)/.exec(
+      metrics,
+    );
+    expect(Number(guard?.[1])).toBeGreaterThanOrEqual(0.04);
+    expect(Number(guard?.[1])).toBeLessThanOrEqual(1);
     // The counters are in Redis (shared by replicas), keyed by the app.
     const redis = new Redis(REDIS_URL);
     try {
