@@ -1,12 +1,13 @@
-import type {
-  HistoryMessage,
-  MigrationBlock,
-  MigrationCapabilities,
-  MigrationContact,
-  MigrationKind,
-  MigrationMember,
-  MigrationMute,
-  ProviderCapabilities,
+import {
+  MIGRATION_KINDS,
+  type HistoryMessage,
+  type MigrationBlock,
+  type MigrationCapabilities,
+  type MigrationContact,
+  type MigrationKind,
+  type MigrationMember,
+  type MigrationMute,
+  type ProviderCapabilities,
 } from '@im-gateway/types';
 import { relayedContent } from '../bridges/relay/relay-content.js';
 
@@ -72,29 +73,29 @@ export function sourceKeyOf(kind: MigrationKind, item: unknown): string {
   }
 }
 
-/** The kinds imported per group, owner or conversation: their items carry that key (see `batchKeyOf`). */
-export const KEYED_KINDS: ReadonlySet<MigrationKind> = new Set([
-  'members',
-  'mutes',
-  'contacts',
-  'blocklists',
-  'history',
-]);
+/**
+ * The group (members, mutes), owner (contacts, blocklists) or conversation an item of a kind is imported
+ * with; null for the kinds imported item by item.
+ */
+const BATCH_KEYS: Record<MigrationKind, ((item: unknown) => string) | null> = {
+  accounts: null,
+  profiles: null,
+  groups: null,
+  chatrooms: null,
+  members: (item) => (item as MigrationMember).groupId,
+  mutes: (item) => (item as MigrationMember).groupId,
+  contacts: (item) => (item as MigrationContact).owner,
+  blocklists: (item) => (item as MigrationContact).owner,
+  history: (item) => historyConversationKey(item as HistoryMessage),
+};
 
-/** The group (members, mutes), owner (contacts, blocklists) or conversation an item is imported with. */
+/** The kinds imported per group, owner or conversation: their items carry that key. */
+export const KEYED_KINDS: ReadonlySet<MigrationKind> = new Set(
+  MIGRATION_KINDS.filter((kind) => BATCH_KEYS[kind] !== null),
+);
+
 function batchKeyOf(kind: MigrationKind, item: unknown): string | null {
-  switch (kind) {
-    case 'members':
-    case 'mutes':
-      return (item as MigrationMember).groupId;
-    case 'contacts':
-    case 'blocklists':
-      return (item as MigrationContact).owner;
-    case 'history':
-      return historyConversationKey(item as HistoryMessage);
-    default:
-      return null;
-  }
+  return BATCH_KEYS[kind]?.(item) ?? null;
 }
 
 /** Why the target cannot take a message, or null (read-time checks; the writer may still refuse it). */
