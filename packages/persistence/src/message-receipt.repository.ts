@@ -28,11 +28,17 @@ export class MessageReceiptRepository {
     return found;
   }
 
-  /** Deletes the receipts written before `before` (older than any vendor's readable history); answers how many. */
-  async pruneBefore(before: string): Promise<number> {
+  /**
+   * Deletes up to `limit` of the receipts written before `before` (older than any vendor's readable
+   * history), oldest first; answers how many. The caller repeats while a whole batch went: one statement
+   * over a day's receipts of a busy app would hold SQLite's writer, or one PostgreSQL transaction, for long.
+   */
+  async pruneBefore(before: string, limit: number): Promise<number> {
     const rows = await this.transactor.query<{ app_id: string }>(
-      `DELETE FROM message_receipts WHERE created_at < $1 RETURNING app_id`,
-      [before],
+      `DELETE FROM message_receipts WHERE (app_id, message_key) IN (
+         SELECT app_id, message_key FROM message_receipts WHERE created_at < $1 ORDER BY created_at LIMIT $2
+       ) RETURNING app_id`,
+      [before, limit],
     );
     return rows.length;
   }

@@ -279,13 +279,20 @@ describe(`message receipts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})
     );
   });
 
-  it('prunes receipts older than a time', async () => {
+  it('prunes receipts older than a time, a batch at a time, and none newer', async () => {
     const app = newId();
-    await ingest.store(callback(app, [sent('p1')]));
+    await ingest.store(callback(app, [sent('p1'), sent('p2'), sent('p3')]));
+    await ingest.store(callback(app, [sent('kept')]));
     await ds.query(
-      `UPDATE message_receipts SET created_at = '2000-01-01T00:00:00.000Z' WHERE app_id = '${app}'`,
+      `UPDATE message_receipts SET created_at = '2000-01-01T00:00:00.000Z' WHERE app_id = '${app}' AND message_key <> 'sent:kept'`,
     );
-    expect(await receipts.pruneBefore('2001-01-01T00:00:00.000Z')).toBeGreaterThanOrEqual(1);
-    expect(await receipts.known(app, ['sent:p1'])).toEqual(new Set());
+    const before = '2001-01-01T00:00:00.000Z';
+    const keys = ['sent:p1', 'sent:p2', 'sent:p3', 'sent:kept'];
+    // Other tests' receipts are newer than 2001: only these three are due.
+    expect(await receipts.pruneBefore(before, 2)).toBe(2);
+    expect((await receipts.known(app, keys)).size).toBe(2);
+    expect(await receipts.pruneBefore(before, 2)).toBe(1);
+    expect(await receipts.pruneBefore(before, 2)).toBe(0);
+    expect(await receipts.known(app, keys)).toEqual(new Set(['sent:kept']));
   });
 });

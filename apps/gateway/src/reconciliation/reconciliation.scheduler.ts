@@ -19,6 +19,8 @@ const CATCH_UP = 24;
  */
 const RECEIPT_DAYS = 8;
 const PRUNE_EVERY_MS = 3_600_000;
+/** Receipts deleted per statement; the next batch waits for the event loop's other work. */
+const PRUNE_BATCH = 5_000;
 
 /** Creates the scheduled runs of apps with `reconcile.enabled`, and prunes receipts past any history. */
 @Injectable()
@@ -71,7 +73,9 @@ export class ReconciliationScheduler implements OnApplicationBootstrap, OnModule
       }
       if (now - this.lastPrune >= PRUNE_EVERY_MS) {
         this.lastPrune = now;
-        await this.receipts.pruneBefore(new Date(now - RECEIPT_DAYS * 86_400_000).toISOString());
+        const before = new Date(now - RECEIPT_DAYS * 86_400_000).toISOString();
+        while ((await this.receipts.pruneBefore(before, PRUNE_BATCH)) === PRUNE_BATCH)
+          await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'reconciliation scheduling failed; trying again next tick');
