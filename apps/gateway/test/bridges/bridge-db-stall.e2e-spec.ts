@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { createDataSource } from '@im-gateway/persistence';
 import type { TestDatabase } from '@im-gateway/persistence/testing';
-import { sharedPostgres } from '../support/replicas.js';
+import { postgresTestDatabase } from '../support/postgres-database.js';
 import { bridgedPair, eventually, relays, send, type BridgedPair } from './bridge-support.js';
 
 /**
@@ -18,7 +18,7 @@ let pair: BridgedPair;
 let other: DataSource;
 
 beforeAll(async () => {
-  db = await sharedPostgres();
+  db = await postgresTestDatabase();
   pair = await bridgedPair({ db, env: { DATABASE_QUERY_TIMEOUT_MS: String(BOUND_MS) } });
   other = await createDataSource(db.settings);
 });

@@ -3,7 +3,8 @@ import { startTencentEmulator, type TencentEmulator } from '@im-gateway/emulator
 import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
-import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
+import { postgresTestDatabase } from '../support/postgres-database.js';
+import { counter, startReplicas } from '../support/replicas.js';
 import { describeWith } from '../support/required-services.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { TENCENT } from '../messages/send-support.js';
@@ -17,7 +18,7 @@ const describeWithServices = await describeWith(['postgres', 'redis']);
 
 describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
   beforeAll(async () => {
-    db = await sharedPostgres();
+    db = await postgresTestDatabase();
     tencent = await startTencentEmulator({
       apps: [{ sdkAppId: TENCENT.sdkAppId, secretKey: TENCENT.secretKey }],
     });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { createDataSource } from '@im-gateway/persistence';
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { loadGatewayEnv } from '../../src/config/gateway.config.js';
 import { easemobAppBody, startGateway, type RunningGateway } from '../support/gateway.js';
+import { postgresTestDatabase } from '../support/postgres-database.js';
 
 // Always PostgreSQL: the bound is the pg driver's and the server's (SQLite has busy_timeout).
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BOUND_MS = 800;
 
 let db: TestDatabase;
@@ -14,7 +14,7 @@ let gw: RunningGateway;
 let other: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase({ DATABASE_URL: POSTGRES_URL });
+  db = await postgresTestDatabase();
   gw = await startGateway({ db, env: { DATABASE_QUERY_TIMEOUT_MS: String(BOUND_MS) } });
   other = await createDataSource(db.settings);
 });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { easemobAppBody } from '../support/gateway.js';
 import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
-import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
+import { postgresTestDatabase } from '../support/postgres-database.js';
+import { counter, startReplicas } from '../support/replicas.js';
 import { describeWith } from '../support/required-services.js';
 import { easemobTextCallback, FIXTURE_SECRET } from '../support/signed-callbacks.js';
 import { sleep, WebhookReceiver } from '../support/webhook-receiver.js';
@@ -15,7 +16,7 @@ const describeWithServices = await describeWith(['postgres', 'redis']);
 
 describeWithServices('two gateway replicas on PostgreSQL + Redis', () => {
   beforeAll(async () => {
-    db = await sharedPostgres();
+    db = await postgresTestDatabase();
     await receiver.start();
   });
   afterAll(async () => {

@@ -3,7 +3,8 @@ import { startEasemobEmulator, type EasemobEmulator } from '@im-gateway/emulator
 import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { EASEMOB } from '../messages/send-support.js';
 import { dropRedisPrefix, testQueuePrefix } from '../support/redis-prefix.js';
-import { counter, sharedPostgres, startReplicas } from '../support/replicas.js';
+import { postgresTestDatabase } from '../support/postgres-database.js';
+import { counter, startReplicas } from '../support/replicas.js';
 import { describeWith } from '../support/required-services.js';
 import { sentEvents } from '../support/reconcile-traffic.js';
 import type { GatewayProcess } from '../support/gateway-process.js';
@@ -24,7 +25,7 @@ async function finished(gw: GatewayProcess, appId: string, id: string): Promise<
 
 describeWithServices('reconciliation on two gateway replicas', () => {
   beforeAll(async () => {
-    db = await sharedPostgres();
+    db = await postgresTestDatabase();
   });
   afterAll(async () => {
     await emulator?.close();

@@ -1,16 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import type { TestDatabase } from '@im-gateway/persistence/testing';
 import { GatewayProcess } from './gateway-process.js';
 import { REDIS_URL } from './redis-prefix.js';
-
-/**
- * A PostgreSQL database for gateway replicas: always PostgreSQL, since two processes sharing one database is
- * what such a test models.
- */
-export function sharedPostgres(): Promise<TestDatabase> {
-  return createTestDatabase({
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  });
-}
 
 /** Two gateway processes on one database and one Redis, sharing the BullMQ queues under `prefix`. */
 export async function startReplicas(

@@ -1,5 +1,5 @@
-import { createTestDatabase } from '@im-gateway/persistence/testing';
 import { startGateway, type RunningGateway } from './gateway.js';
+import { postgresTestDatabase } from './postgres-database.js';
 import net from 'node:net';
 
 /**
@@ -81,13 +81,10 @@ export interface GatewayBehindProxy {
 }
 
 /**
- * Starts a gateway on a fresh PostgreSQL database (DATABASE_URL's server, or the local one: an outage needs a
- * server to cut off, whichever engine the rest of the run uses) behind a TCP proxy.
+ * Starts a gateway on a fresh PostgreSQL database (an outage needs a server to cut off) behind a TCP proxy.
  */
 export async function startGatewayBehindProxy(): Promise<GatewayBehindProxy> {
-  const db = await createTestDatabase({
-    DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  });
+  const db = await postgresTestDatabase();
   const url = new URL(db.settings.databaseUrl!);
   const proxy = new TcpProxy(url.hostname, Number(url.port || 5432));
   url.port = String(await proxy.start());
