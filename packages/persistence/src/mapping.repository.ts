@@ -40,6 +40,31 @@ export class MappingRepository {
     return side === 'forward' ? row.targetId : row.sourceId;
   }
 
+  /** `mapped` for many ids of one kind at once: the twins found, by id (ids without a row are absent). */
+  async mappedMany(
+    bridgeId: string,
+    kind: MappingKind,
+    ids: readonly string[],
+    side: 'forward' | 'reverse',
+  ): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      const rows = await this.transactor.read((m) =>
+        m.find(BridgeMappingEntity, {
+          select: { sourceId: true, targetId: true },
+          where:
+            side === 'forward'
+              ? { bridgeId, kind, sourceId: In(chunk) }
+              : { bridgeId, kind, targetId: In(chunk) },
+        }),
+      );
+      for (const row of rows)
+        if (side === 'forward') found.set(row.sourceId, row.targetId);
+        else found.set(row.targetId, row.sourceId);
+    }
+    return found;
+  }
+
   /**
    * Writes an upload in one transaction. `replace` empties the table first. `merge` first asks `choose`
    * which rows to write, giving it the existing rows that hold any of the given target ids (read in the same

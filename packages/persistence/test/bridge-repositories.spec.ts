@@ -131,6 +131,22 @@ describe('MappingRepository', () => {
     expect(await mappings.mapped(b.id, 'group', 'a', 'forward')).toBeNull();
   });
 
+  it('maps many ids at once, either way, beyond one statement of ids, leaving out those without a row', async () => {
+    const b = await bridge();
+    const mappings = new MappingRepository(transactor);
+    const many = Array.from({ length: 2_500 }, (_, i): [string, string] => [`u${i}`, `T${i}`]);
+    await mappings.upload(b.id, 'user', 'replace', rows(...many), nowIso(), async () => []);
+    await mappings.upload(b.id, 'group', 'replace', rows(['u1', 'G1']), nowIso(), async () => []);
+    const asked = [...many.map(([source]) => source), 'nobody', 'u7'];
+    const forward = await mappings.mappedMany(b.id, 'user', asked, 'forward');
+    expect(forward.size).toBe(2_500);
+    expect(forward.get('u2499')).toBe('T2499');
+    expect(forward.has('nobody')).toBe(false);
+    const reverse = await mappings.mappedMany(b.id, 'user', ['T5', 'u5'], 'reverse');
+    expect([...reverse]).toEqual([['T5', 'u5']]);
+    expect([...(await mappings.mappedMany(b.id, 'group', ['u1', 'u2'], 'forward'))]).toEqual([['u1', 'G1']]);
+  });
+
   it('merges: shows the rows holding the uploaded targets, then replaces rows by source id', async () => {
     const b = await bridge();
     const mappings = new MappingRepository(transactor);

@@ -233,8 +233,24 @@ export class MigrationImportStep {
             rows.map((r) => r.sourceKey),
           )
         : new Map<string, { relayId: string; targetMessageId: string }>();
-    for (const row of rows) {
-      const source = JSON.parse(row.payload) as unknown;
+    const sources = rows.map((row) => JSON.parse(row.payload) as unknown);
+    // Every item's ids are mapped at once, so the batch's lookups share a query per kind of id
+    // (`IdMapper.batched`); the items are then decided one by one, in order.
+    const mappings = await Promise.all(
+      rows.map((row, i) =>
+        copies.has(row.sourceKey)
+          ? null
+          : mapItemIds(
+              kind,
+              sources[i],
+              lookup,
+              run.target.provider.capabilities.ids,
+              run.target.provider.displayName,
+            ),
+      ),
+    );
+    for (const [i, row] of rows.entries()) {
+      const source = sources[i];
       const copy = copies.get(row.sourceKey);
       // The pair this very item wrote before the process died between the import and the item's record:
       // the import happened, so the item is done, not a message relayed live.
@@ -254,13 +270,7 @@ export class MigrationImportStep {
           continue;
         }
       }
-      const mapped = await mapItemIds(
-        kind,
-        source,
-        lookup,
-        run.target.provider.capabilities.ids,
-        run.target.provider.displayName,
-      );
+      const mapped = mappings[i]!;
       if (!mapped.ok) {
         finished.push({ id: row.id, status: 'failed', error: mapped.error });
         continue;
@@ -314,11 +324,7 @@ export class MigrationImportStep {
   }
 
   private lookup(run: JobRun): IdLookup {
-    const side = run.job.direction;
-    return {
-      user: (id) => this.mapper.user(run.bridge, id, side),
-      conversation: (kind, id) => this.mapper.conversation(run.bridge, kind, id, side),
-    };
+    return this.mapper.batched(run.bridge, run.job.direction);
   }
 
   /** A message carries the relay marker, so its import callback (if the vendor sends one) is an echo. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { MappingRepository, type BridgeEntity, type MappingKind } from '@im-gateway/persistence';
 import { mapUserIdByRule, type BridgeSide } from './user-id.rule.js';
 
@@ -31,4 +32,30 @@ export class IdMapper {
   ): Promise<string | null> {
     return this.mappings.mapped(bridgeId, kind, id, side);
   }
+
+  /**
+   * `user` and `conversation` for many items at once: the lookups made in one tick go to the table in one
+   * query per kind, and each id is looked up once per loader (a migration batch of a thousand members asks
+   * for a thousand users: a query each was most of its per-item work). The loaders live as long as the caller
+   * keeps them, one batch of work, so a table upload is seen by the next batch.
+   */
+  batched(bridge: BridgeEntity, side: BridgeSide): BatchedIds {
+    const loader = (kind: MappingKind) =>
+      new DataLoader<string, string | null>(async (ids) => {
+        const found = await this.mappings.mappedMany(bridge.id, kind, ids, side);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+    const users = loader('user');
+    const conversations = { group: loader('group'), chatroom: loader('chatroom') };
+    return {
+      user: async (id) => (await users.load(id)) ?? mapUserIdByRule(bridge.userMapping, id, side),
+      conversation: (kind, id) => conversations[kind].load(id),
+    };
+  }
+}
+
+/** Id lookups of one batch of work (`IdMapper.batched`). */
+export interface BatchedIds {
+  user(id: string): Promise<string | null>;
+  conversation(kind: 'group' | 'chatroom', id: string): Promise<string | null>;
 }
