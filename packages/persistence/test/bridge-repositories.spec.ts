@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
-  AppEntity,
-  AppRepository,
-  BridgeEntity,
   BridgeMappingEntity,
   BridgeRepository,
   createDataSource,
@@ -18,10 +15,11 @@ import {
   RelayRepository,
   RelayStatsRepository,
   Transactor,
+  type BridgeEntity,
   type MappingPair,
   type RelayStatus,
 } from '../src/index.js';
-import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, insertTestBridge, type TestDatabase } from '../src/testing/index.js';
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -37,35 +35,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function bridge(): Promise<BridgeEntity> {
-  const now = nowIso();
-  const apps = ['source', 'target'].map((name) =>
-    Object.assign(new AppEntity(), {
-      id: newId(),
-      name,
-      provider: name === 'source' ? 'easemob' : 'tencent',
-      config: {},
-      secretsEncrypted: '',
-      disabled: false,
-      createdAt: now,
-      updatedAt: now,
-    }),
-  );
-  for (const app of apps) await new AppRepository(transactor).save(app);
-  const row = Object.assign(new BridgeEntity(), {
-    id: newId(),
-    name: 'b',
-    sourceAppId: apps[0]!.id,
-    targetAppId: apps[1]!.id,
-    direction: 'both',
-    conversationKinds: ['direct', 'group'],
-    userMapping: { type: 'same' },
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await new BridgeRepository(transactor).insert(row);
-  return row;
+function bridge(): Promise<BridgeEntity> {
+  return insertTestBridge(transactor);
 }
 
 function relay(b: BridgeEntity, status: RelayStatus, extra: Partial<RelayEntity> = {}): RelayEntity {

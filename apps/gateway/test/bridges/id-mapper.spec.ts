@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import {
-  AppEntity,
-  AppRepository,
-  BridgeEntity,
-  BridgeRepository,
   createDataSource,
   MappingRepository,
-  newId,
   nowIso,
   Transactor,
+  type BridgeEntity,
 } from '@im-gateway/persistence';
-import { createTestDatabase, type TestDatabase } from '@im-gateway/persistence/testing';
+import { createTestDatabase, insertTestBridge, type TestDatabase } from '@im-gateway/persistence/testing';
 import { IdMapper } from '../../src/bridges/mappings/id-mapper.js';
 
 /** The id mapper over a real table, counting the lookups that reach it. */
@@ -38,36 +34,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function bridgeWith(userMapping: BridgeEntity['userMapping']): Promise<BridgeEntity> {
-  const now = nowIso();
-  const apps = ['easemob', 'tencent'].map((provider) =>
-    Object.assign(new AppEntity(), {
-      id: newId(),
-      name: provider,
-      provider,
-      config: {},
-      secretsEncrypted: '',
-      disabled: false,
-      createdAt: now,
-      updatedAt: now,
-    }),
-  );
-  for (const app of apps) await new AppRepository(transactor).save(app);
-  const bridge = Object.assign(new BridgeEntity(), {
-    id: newId(),
-    name: 'b',
-    sourceAppId: apps[0]!.id,
-    targetAppId: apps[1]!.id,
-    direction: 'both',
-    conversationKinds: ['direct', 'group'],
-    userMapping,
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  });
-  await new BridgeRepository(transactor).insert(bridge);
-  return bridge;
-}
+const bridgeWith = (userMapping: BridgeEntity['userMapping']) =>
+  insertTestBridge(transactor, { userMapping });
 
 describe('IdMapper.batched', () => {
   it('answers as the one-by-one lookups do, with one query per kind of id for the lookups of a tick', async () => {
