@@ -30,14 +30,7 @@ export class MappingRepository {
     id: string,
     side: 'forward' | 'reverse',
   ): Promise<string | null> {
-    const row = await this.transactor.read((m) =>
-      m.findOne(BridgeMappingEntity, {
-        select: { sourceId: true, targetId: true },
-        where: side === 'forward' ? { bridgeId, kind, sourceId: id } : { bridgeId, kind, targetId: id },
-      }),
-    );
-    if (!row) return null;
-    return side === 'forward' ? row.targetId : row.sourceId;
+    return (await this.mappedMany(bridgeId, kind, [id], side)).get(id) ?? null;
   }
 
   /** `mapped` for many ids of one kind at once: the twins found, by id (ids without a row are absent). */
