@@ -13,6 +13,7 @@ import {
   type MigrationMute,
   type MigrationUserProfile,
 } from '@im-gateway/types';
+import type { IdLookup } from '../bridges/mappings/id-lookup.js';
 
 /**
  * Maps an item's ids to the target's: users through the bridge's id tables and rule, groups and rooms
@@ -22,10 +23,7 @@ import {
  */
 
 /** The bridge's id lookups in the job's direction; null: no mapping. */
-export interface IdLookup {
-  user(id: string): Promise<string | null>;
-  conversation(kind: 'group' | 'chatroom', id: string): Promise<string | null>;
-}
+export type { IdLookup };
 
 /** Why an item cannot be sent: `id_refused` (the target's id rule) or `mapping_missing`. */
 export interface MappingFailure {

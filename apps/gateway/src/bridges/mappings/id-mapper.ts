@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { MappingRepository, type BridgeEntity, type MappingKind } from '@im-gateway/persistence';
+import type { IdLookup } from './id-lookup.js';
 import { mapUserIdByRule, type BridgeSide } from './user-id.rule.js';
 
 /** Ids across a bridge: the uploaded tables first, then (users only) the bridge's rule. */
@@ -39,7 +40,7 @@ export class IdMapper {
    * for a thousand users: a query each was most of its per-item work). The loaders live as long as the caller
    * keeps them, one batch of work, so a table upload is seen by the next batch.
    */
-  batched(bridge: BridgeEntity, side: BridgeSide): BatchedIds {
+  batched(bridge: BridgeEntity, side: BridgeSide): IdLookup {
     const loader = (kind: MappingKind) =>
       new DataLoader<string, string | null>(async (ids) => {
         const found = await this.mappings.mappedMany(bridge.id, kind, ids, side);
@@ -52,10 +53,4 @@ export class IdMapper {
       conversation: (kind, id) => conversations[kind].load(id),
     };
   }
-}
-
-/** Id lookups of one batch of work (`IdMapper.batched`). */
-export interface BatchedIds {
-  user(id: string): Promise<string | null>;
-  conversation(kind: 'group' | 'chatroom', id: string): Promise<string | null>;
 }
