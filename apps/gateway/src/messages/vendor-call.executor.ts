@@ -103,7 +103,7 @@ export class VendorCallExecutor {
         { ...labels, outcome: 'granted' },
         (performance.now() - started) / 1000,
       );
-      this.metrics.arrivalGuard.set(labels, this.limiter.guardMs(provider, appId, api) / 1000);
+      this.metrics.arrivalGuard.set(labels, paced.guardMs / 1000);
       return paced;
     } catch (error) {
       this.metrics.rateLimitWait.observe(

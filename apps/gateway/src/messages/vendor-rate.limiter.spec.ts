@@ -4,7 +4,7 @@ import type { ImProvider } from '@im-gateway/types';
 import { GatewaySettingsRef } from '../common/settings.ref.js';
 import type { GatewaySettings } from '../config/gateway-settings.js';
 import { DEFAULT_GUARD_MS } from './arrival-guard.js';
-import { VendorRateLimiter } from './vendor-rate.limiter.js';
+import { scheduleKey, VendorRateLimiter } from './vendor-rate.limiter.js';
 
 /**
  * The limiter as it runs (the in-memory schedule, its sleeps and the guard it learns), on jest's fake
@@ -115,14 +115,16 @@ describe('the limiter learns how late its calls arrive', () => {
     expect(used).toBeGreaterThanOrEqual(0.95);
     expect(used).toBeLessThanOrEqual(1);
     expect(busiestSecond(arrivals)).toBeLessThanOrEqual(points);
-    expect(limiter.guardMs(providerWith(points), 'app', 'x')).toBeLessThan(DEFAULT_GUARD_MS);
+    expect(limiter.guards.guardMs(scheduleKey(providerWith(points), 0, 'app'))).toBeLessThan(
+      DEFAULT_GUARD_MS,
+    );
   });
 
   it('widens the guard for a far vendor, past the fixed one, and keeps its windows after the first answers', async () => {
     jest.useFakeTimers();
     const points = 100;
     const { arrivals, limiter } = await run({ points, lanes: 8, calls: points * 6, jitterMs: 300, seed: 11 });
-    expect(limiter.guardMs(providerWith(points), 'app', 'x')).toBeGreaterThan(300);
+    expect(limiter.guards.guardMs(scheduleKey(providerWith(points), 0, 'app'))).toBeGreaterThan(300);
     // Calls booked before any answer came back had only the default guard; those after it, the learned one.
     const start = arrivals[0]!;
     expect(busiestSecond(arrivals.filter((at) => at >= start + 2_000))).toBeLessThanOrEqual(points);

@@ -9,11 +9,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A granted call, to report back once it is answered: its round trip teaches the arrival guard. */
 export interface PacedCall {
+  /** The longest guard of the call's schedules once it left, in ms (0 for an API without a limit). */
+  guardMs: number;
   /** `vendorLimited`: the vendor refused the call for its rate, in spite of the schedule. */
   answered(vendorLimited: boolean): void;
 }
 
-const UNPACED: PacedCall = { answered: () => undefined };
+const UNPACED: PacedCall = { guardMs: 0, answered: () => undefined };
+
+/** The schedule of one app on one of a provider's limits (`apiLimits[index]`). */
+export function scheduleKey(provider: ImProvider, index: number, appId: string): string {
+  return `${provider.name}:${index}:${appId}`;
+}
 
 /**
  * Paces each app's calls to each vendor API to the vendor's documented budget (`ImProvider.apiLimits`),
@@ -55,7 +62,7 @@ export class VendorRateLimiter implements OnModuleDestroy {
       if (limit.api !== api) continue;
       // A call counted in messages books its weight, but never more than the whole budget.
       const tokens = limit.unit === 'calls' ? 1 : Math.min(Math.max(1, weight), limit.points);
-      const key = `${provider.name}:${index}:${appId}`;
+      const key = scheduleKey(provider, index, appId);
       for (;;) {
         const budget = budgetOf(limit, this.guards.guardMs(key));
         const maxWait = Math.max(0, deadline - Date.now());
@@ -91,6 +98,7 @@ export class VendorRateLimiter implements OnModuleDestroy {
     const left = performance.now();
     for (const { key, at } of booked) this.guards.recordLateness(key, left - at);
     return {
+      guardMs: Math.max(...booked.map(({ key }) => this.guards.guardMs(key))),
       answered: (vendorLimited) => {
         const trip = performance.now() - left;
         for (const { key } of booked)
@@ -98,14 +106,6 @@ export class VendorRateLimiter implements OnModuleDestroy {
           else this.guards.recordTrip(key, trip);
       },
     };
-  }
-
-  /** The longest guard of `api`'s schedules for `appId`, in ms (0 for an API without a limit). */
-  guardMs(provider: ImProvider, appId: string, api: string): number {
-    let most = 0;
-    for (const [index, limit] of provider.apiLimits.entries())
-      if (limit.api === api) most = Math.max(most, this.guards.guardMs(`${provider.name}:${index}:${appId}`));
-    return most;
   }
 
   private async reserve(
