@@ -13,7 +13,7 @@ import {
   type MigrationMute,
   type MigrationUserProfile,
 } from '@im-gateway/types';
-import type { IdLookup } from '../bridges/mappings/id-lookup.js';
+import type { IdLookup } from '../bridges/mappings/id-mapper.js';
 
 /**
  * Maps an item's ids to the target's: users through the bridge's id tables and rule, groups and rooms

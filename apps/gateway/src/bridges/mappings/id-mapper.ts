@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { MappingRepository, type BridgeEntity, type MappingKind } from '@im-gateway/persistence';
-import type { IdLookup } from './id-lookup.js';
 import { mapUserIdByRule, type BridgeSide } from './user-id.rule.js';
 
 /** Ids across a bridge: the uploaded tables first, then (users only) the bridge's rule. */
@@ -53,4 +52,13 @@ export class IdMapper {
       conversation: (kind, id) => conversations[kind].load(id),
     };
   }
+}
+
+/**
+ * Ids across a bridge, as a batch of work asks for them: a user (the id table, then the bridge's rule) or a
+ * group or chat room (the table only). Null when the id has no twin.
+ */
+export interface IdLookup {
+  user(id: string): Promise<string | null>;
+  conversation(kind: 'group' | 'chatroom', id: string): Promise<string | null>;
 }
