@@ -1,6 +1,7 @@
 import { BridgeMappingEntity } from './entities/bridge-mapping.entity.js';
 import { BridgeEntity } from './entities/bridge.entity.js';
 import { MigrationItemEntity } from './entities/migration-item.entity.js';
+import { MigrationItemCountEntity, MigrationItemRateEntity } from './entities/migration-item-count.entity.js';
 import { MigrationJobEntity } from './entities/migration-job.entity.js';
 import { RelayAttemptEntity } from './entities/relay-attempt.entity.js';
 import { RelayedMessageEntity } from './entities/relayed-message.entity.js';
@@ -53,12 +54,13 @@ export class BridgeRepository {
    */
   async remove(id: string): Promise<void> {
     await this.transactor.transaction(async (m) => {
-      await m
-        .createQueryBuilder()
-        .delete()
-        .from(MigrationItemEntity)
-        .where('job_id IN (SELECT id FROM migration_jobs WHERE bridge_id = :id)', { id })
-        .execute();
+      for (const entity of [MigrationItemEntity, MigrationItemCountEntity, MigrationItemRateEntity])
+        await m
+          .createQueryBuilder()
+          .delete()
+          .from(entity)
+          .where('job_id IN (SELECT id FROM migration_jobs WHERE bridge_id = :id)', { id })
+          .execute();
       await m.delete(MigrationJobEntity, { bridgeId: id });
       await m
         .createQueryBuilder()

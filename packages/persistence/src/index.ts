@@ -30,6 +30,8 @@ export {
   MIGRATION_JOB_STATUSES,
   MIGRATION_PHASES,
   MigrationItemEntity,
+  MigrationItemCountEntity,
+  MigrationItemRateEntity,
   MigrationJobEntity,
   MessageReceiptEntity,
   ReconciliationRunEntity,

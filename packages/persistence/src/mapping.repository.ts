@@ -41,19 +41,17 @@ export class MappingRepository {
     side: 'forward' | 'reverse',
   ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
+    // Plain SQL: the import lanes look up hundreds of ids a batch, tens of thousands a second, and TypeORM's
+    // building of an IN list that long was a tenth of the gateway's time (profile of members into Tencent).
+    const [by, other] = side === 'forward' ? ['source_id', 'target_id'] : ['target_id', 'source_id'];
     for (const chunk of chunks([...new Set(ids)])) {
-      const rows = await this.transactor.read((m) =>
-        m.find(BridgeMappingEntity, {
-          select: { sourceId: true, targetId: true },
-          where:
-            side === 'forward'
-              ? { bridgeId, kind, sourceId: In(chunk) }
-              : { bridgeId, kind, targetId: In(chunk) },
-        }),
+      const marks = chunk.map((_, i) => `$${i + 3}`).join(', ');
+      const rows = await this.transactor.query<{ id: string; twin: string }>(
+        `SELECT ${by} AS id, ${other} AS twin FROM bridge_mappings
+         WHERE bridge_id = $1 AND kind = $2 AND ${by} IN (${marks})`,
+        [bridgeId, kind, ...chunk],
       );
-      for (const row of rows)
-        if (side === 'forward') found.set(row.sourceId, row.targetId);
-        else found.set(row.targetId, row.sourceId);
+      for (const row of rows) found.set(row.id, row.twin);
     }
     return found;
   }

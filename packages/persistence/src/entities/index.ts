@@ -13,6 +13,7 @@ import { MessageEntity } from './message.entity.js';
 import { MessageReceiptEntity } from './message-receipt.entity.js';
 import { ReconciliationRunEntity } from './reconciliation-run.entity.js';
 import { MigrationItemEntity } from './migration-item.entity.js';
+import { MigrationItemCountEntity, MigrationItemRateEntity } from './migration-item-count.entity.js';
 import { MigrationJobEntity } from './migration-job.entity.js';
 import { RelayAttemptEntity } from './relay-attempt.entity.js';
 import { RelayEntity } from './relay.entity.js';
@@ -34,6 +35,8 @@ export {
   MessageReceiptEntity,
   ReconciliationRunEntity,
   MigrationItemEntity,
+  MigrationItemCountEntity,
+  MigrationItemRateEntity,
   MigrationJobEntity,
   RelayAttemptEntity,
   RelayEntity,
@@ -88,6 +91,8 @@ export const ENTITIES = [
   RelayedMessageEntity,
   MigrationJobEntity,
   MigrationItemEntity,
+  MigrationItemCountEntity,
+  MigrationItemRateEntity,
   BeforePolicyEntity,
   MessageReceiptEntity,
   ReconciliationRunEntity,

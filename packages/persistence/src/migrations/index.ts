@@ -7,6 +7,7 @@ import { AppSettings1766100000000 } from './1766100000000-app-settings.js';
 import { BeforePolicies1766200000000 } from './1766200000000-before-policies.js';
 import { Reconciliation1766300000000 } from './1766300000000-reconciliation.js';
 import { EventListIndexes1766400000000 } from './1766400000000-event-list-indexes.js';
+import { MigrationItemCounts1766500000000 } from './1766500000000-migration-item-counts.js';
 
 /** Every migration, oldest first. Listed by hand: ESM builds cannot rely on TypeORM's file globs. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   BeforePolicies1766200000000,
   Reconciliation1766300000000,
   EventListIndexes1766400000000,
+  MigrationItemCounts1766500000000,
 ];

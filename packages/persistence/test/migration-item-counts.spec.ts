@@ -1,0 +1,313 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import {
+  BridgeRepository,
+  createDataSource,
+  MigrationItemRepository,
+  MigrationJobEntity,
+  MigrationJobRepository,
+  newId,
+  nowIso,
+  Transactor,
+  type MigrationItemFinish,
+  type NewMigrationItem,
+} from '../src/index.js';
+import { MigrationItemCounts1766500000000 } from '../src/migrations/1766500000000-migration-item-counts.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+/**
+ * A job's item counts are kept beside its items by the statements that move them: whatever sequence of
+ * inserts, results and retries, they equal a count over the items, on both engines and under lanes that
+ * record at once.
+ */
+let db: TestDatabase;
+let ds: DataSource;
+let transactor: Transactor;
+let jobs: MigrationJobRepository;
+let items: MigrationItemRepository;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ds = await createDataSource(db.settings);
+  transactor = new Transactor(ds);
+  jobs = new MigrationJobRepository(transactor);
+  items = new MigrationItemRepository(transactor);
+});
+afterAll(async () => {
+  await ds?.destroy();
+  await db?.drop();
+});
+
+const T0 = Date.UTC(2026, 0, 1);
+const at = (ms: number) => new Date(T0 + ms).toISOString();
+
+async function job(status = 'running'): Promise<MigrationJobEntity> {
+  const row = Object.assign(new MigrationJobEntity(), {
+    id: newId(),
+    bridgeId: newId(),
+    direction: 'forward',
+    sourceAppId: newId(),
+    targetAppId: newId(),
+    scope: ['accounts', 'members'],
+    historyFrom: null,
+    historyTo: null,
+    dryRun: false,
+    status,
+    historyState: 'done',
+    kinds: {},
+    users: null,
+    passwordSealed: null,
+    errorCode: null,
+    errorMessage: null,
+    leaseOwner: null,
+    leaseUntil: null,
+    createdAt: nowIso(),
+    updatedAt: nowIso(),
+    startedAt: null,
+    finishedAt: null,
+  });
+  await jobs.insert(row);
+  return row;
+}
+
+const item = (kind: string, key: string, extra: Partial<NewMigrationItem> = {}): NewMigrationItem => ({
+  kind,
+  sourceKey: key,
+  payload: { userId: key },
+  conversationKey: kind === 'members' ? `g${key.length % 3}` : null,
+  status: 'pending',
+  ...extra,
+});
+
+/** The counts as a count over the items would give them, in the shape `counts` answers. */
+async function countedOverItems(jobId: string) {
+  const rows = await transactor.query<{ kind: string; status: string; count: number | string }>(
+    `SELECT kind, status, COUNT(*) AS count FROM migration_items WHERE job_id = $1 GROUP BY kind, status`,
+    [jobId],
+  );
+  return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count) })).sort(byKey);
+}
+async function reasonsOverItems(jobId: string) {
+  const rows = await transactor.query<{
+    kind: string;
+    status: string;
+    key: string | null;
+    count: number | string;
+  }>(
+    `SELECT kind, status, CASE status WHEN 'skipped' THEN reason ELSE error_code END AS key, COUNT(*) AS count
+     FROM migration_items WHERE job_id = $1 AND status IN ('skipped', 'failed') GROUP BY 1, 2, 3`,
+    [jobId],
+  );
+  const of = (status: string) =>
+    rows
+      .filter((r) => r.status === status)
+      .map((r) => ({ kind: r.kind, key: r.key ?? '', count: Number(r.count) }))
+      .sort((a, b) => (a.kind + a.key < b.kind + b.key ? -1 : 1));
+  return { skipped: of('skipped'), failed: of('failed') };
+}
+const byKey = (a: { kind: string; status: string }, b: { kind: string; status: string }) =>
+  `${a.kind}/${a.status}` < `${b.kind}/${b.status}` ? -1 : 1;
+const kept = async (jobId: string) =>
+  (await items.counts(jobId, at(0))).map(({ kind, status, count }) => ({ kind, status, count })).sort(byKey);
+
+/** A PRNG with a seed (mulberry32), so a failing sequence can be run again. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
+  it.each([1, 2, 3])(
+    'equal a count over the items after any sequence of pages, results and retries (seed %i)',
+    async (seed) => {
+      const random = prng(seed);
+      const j = await job();
+      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+      let next = 0;
+      for (let step = 0; step < 12; step++) {
+        const roll = random();
+        if (roll < 0.35) {
+          // A page, some of it read before (a crash) and some skipped at planning.
+          const page = Array.from({ length: 1 + Math.floor(random() * 30) }, () => {
+            const key = `u${random() < 0.2 && next > 0 ? Math.floor(random() * next) : next++}`;
+            return random() < 0.15
+              ? item(pick(['accounts', 'members']), key, {
+                  status: 'skipped',
+                  reason: pick(['exists', 'gone']),
+                })
+              : item(pick(['accounts', 'members']), key);
+          });
+          await items.insertPage(j.id, page, at(step * 1000));
+        } else if (roll < 0.85) {
+          const pending = [
+            ...(await items.pending(j.id, 'accounts', 40)),
+            ...(await items.pending(j.id, 'members', 40)),
+          ];
+          const results: MigrationItemFinish[] = pending
+            .filter(() => random() < 0.7)
+            .map((row) => {
+              const r = random();
+              if (r < 0.6) return { id: row.id, status: 'done', targetId: `t-${row.sourceKey}` };
+              if (r < 0.75) return { id: row.id, status: 'skipped', reason: pick(['exists', 'recalled']) };
+              return {
+                id: row.id,
+                status: 'failed',
+                error: { code: pick(['vendor_rejected', 'timeout']), message: 'no' },
+              };
+            });
+          await items.finish(results, at(step * 1000));
+        } else {
+          await items.retry(
+            j.id,
+            random() < 0.5 ? { kind: pick(['accounts', 'members']) } : {},
+            at(step * 1000),
+          );
+        }
+        expect(await kept(j.id)).toEqual(await countedOverItems(j.id));
+      }
+      const reasons = await items.reasons(j.id);
+      const sorted = (list: { kind: string; key: string; count: number }[]) =>
+        [...list].sort((a, b) => (a.kind + a.key < b.kind + b.key ? -1 : 1));
+      expect({ skipped: sorted(reasons.skipped), failed: sorted(reasons.failed) }).toEqual(
+        await reasonsOverItems(j.id),
+      );
+    },
+  );
+
+  it('leaves an item that is no longer pending, and its counts, as they are', async () => {
+    const j = await job();
+    await items.insertPage(j.id, [item('accounts', 'a'), item('accounts', 'b')], at(0));
+    const [a] = await items.pending(j.id, 'accounts', 1);
+    await items.finish([{ id: a!.id, status: 'done', targetId: 'ta' }], at(1000));
+    // A second result for the same item (a record repeated after a crash) moves nothing.
+    await items.finish(
+      [{ id: a!.id, status: 'failed', error: { code: 'timeout', message: 'late' } }],
+      at(2000),
+    );
+    expect(await items.find(j.id, a!.id)).toMatchObject({ status: 'done', targetId: 'ta', attempts: 1 });
+    expect(await kept(j.id)).toEqual([
+      { kind: 'accounts', status: 'done', count: 1 },
+      { kind: 'accounts', status: 'pending', count: 1 },
+    ]);
+  });
+
+  it('keeps counts right when lanes record at once', async () => {
+    const j = await job();
+    const keys = Array.from({ length: 400 }, (_, i) => `u${i}`);
+    await items.insertPage(
+      j.id,
+      keys.map((k) => item('members', k)),
+      at(0),
+    );
+    const rows = await items.pending(j.id, 'members', 400);
+    const lanes = Array.from({ length: 8 }, (_, lane) => rows.filter((_, i) => i % 8 === lane));
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let i = 0; i < lane.length; i += 10)
+          await items.finish(
+            lane.slice(i, i + 10).map((row, n) => ({
+              id: row.id,
+              ...(n % 5 === 0
+                ? { status: 'failed' as const, error: { code: 'vendor_rejected', message: 'no' } }
+                : { status: 'done' as const, targetId: null }),
+            })),
+            at(1000),
+          );
+      }),
+    );
+    expect(await kept(j.id)).toEqual([
+      { kind: 'members', status: 'done', count: 320 },
+      { kind: 'members', status: 'failed', count: 80 },
+    ]);
+    expect((await items.counts(j.id, at(0))).map((c) => c.recent).sort()).toEqual([320, 80].sort());
+  });
+
+  it('gives the rate of the last minute, to within a bucket, and reuses the oldest buckets as time goes on', async () => {
+    const j = await job();
+    const keys = Array.from({ length: 30 }, (_, i) => `u${i}`);
+    await items.insertPage(
+      j.id,
+      keys.map((k) => item('accounts', k)),
+      at(0),
+    );
+    const rows = await items.pending(j.id, 'accounts', 30);
+    const finishAt = (from: number, to: number, ms: number) =>
+      items.finish(
+        rows.slice(from, to).map((r) => ({ id: r.id, status: 'done' as const, targetId: null })),
+        at(ms),
+      );
+    await finishAt(0, 10, 0);
+    await finishAt(10, 15, 30_000);
+    const recent = async (since: number) =>
+      (await items.counts(j.id, at(since))).find((c) => c.status === 'done')?.recent;
+    expect(await recent(-30_000)).toBe(15);
+    expect(await recent(10_000)).toBe(5);
+    // Two minutes on, the slot of the first bucket holds a new one: its ten are no longer counted.
+    await finishAt(15, 22, 120_000);
+    expect(await recent(60_000)).toBe(7);
+    expect(await recent(-30_000)).toBe(12);
+    const slots = await transactor.query('SELECT slot FROM migration_item_rates WHERE job_id = $1', [j.id]);
+    expect(slots).toHaveLength(2);
+    expect((await items.counts(j.id, at(0))).find((c) => c.status === 'done')).toMatchObject({ count: 22 });
+  });
+
+  it('counts only running jobs in the pending gauge', async () => {
+    const running = await job('running');
+    const paused = await job('paused');
+    const before = new Map((await items.pendingOfRunningJobs()).map((r) => [r.kind, r.count]));
+    await items.insertPage(running.id, [item('accounts', 'x'), item('members', 'y')], at(0));
+    await items.insertPage(paused.id, [item('accounts', 'x')], at(0));
+    const after = new Map((await items.pendingOfRunningJobs()).map((r) => [r.kind, r.count]));
+    expect((after.get('accounts') ?? 0) - (before.get('accounts') ?? 0)).toBe(1);
+    expect((after.get('members') ?? 0) - (before.get('members') ?? 0)).toBe(1);
+  });
+
+  it('are built by the schema migration for the jobs stored before it', async () => {
+    const j = await job();
+    await items.insertPage(
+      j.id,
+      [
+        item('accounts', 'a'),
+        item('accounts', 'b'),
+        item('members', 'c', { status: 'skipped', reason: 'gone' }),
+      ],
+      at(0),
+    );
+    const [a] = await items.pending(j.id, 'accounts', 1);
+    await items.finish([{ id: a!.id, status: 'failed', error: { code: 'timeout', message: 'x' } }], at(1000));
+    const expected = await kept(j.id);
+    const expectedReasons = await items.reasons(j.id);
+    // As before the migration: no counts at all. Its `up` creates only what is missing, then counts.
+    await transactor.query('DELETE FROM migration_item_counts');
+    expect(await kept(j.id)).toEqual([]);
+    const runner = ds.createQueryRunner();
+    try {
+      await new MigrationItemCounts1766500000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await kept(j.id)).toEqual(expected);
+    expect(await items.reasons(j.id)).toEqual(expectedReasons);
+  });
+
+  it('go with the bridge', async () => {
+    const j = await job();
+    const other = await job();
+    await items.insertPage(j.id, [item('accounts', 'a')], at(0));
+    await items.insertPage(other.id, [item('accounts', 'a')], at(0));
+    const [a] = await items.pending(j.id, 'accounts', 1);
+    await items.finish([{ id: a!.id, status: 'done', targetId: null }], at(0));
+    await new BridgeRepository(transactor).remove(j.bridgeId);
+    const left = (table: string, jobId: string) =>
+      transactor.query(`SELECT job_id FROM ${table} WHERE job_id = $1`, [jobId]);
+    expect(await left('migration_item_counts', j.id)).toEqual([]);
+    expect(await left('migration_item_rates', j.id)).toEqual([]);
+    expect(await kept(other.id)).toEqual([{ kind: 'accounts', status: 'pending', count: 1 }]);
+  });
+});
