@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import {
   BridgeRepository,
   createDataSource,
   MigrationItemRepository,
-  MigrationJobEntity,
+  type MigrationJobEntity,
   MigrationJobRepository,
-  newId,
-  nowIso,
   Transactor,
   type MigrationItemFinish,
   type NewMigrationItem,
 } from '../src/index.js';
 import { MigrationItemCounts1766500000000 } from '../src/migrations/1766500000000-migration-item-counts.js';
-import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, testMigrationJob, type TestDatabase } from '../src/testing/index.js';
 
 /**
  * A job's item counts are kept beside its items by the statements that move them: whatever sequence of
@@ -41,31 +40,8 @@ afterAll(async () => {
 const T0 = Date.UTC(2026, 0, 1);
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 
-async function job(status = 'running'): Promise<MigrationJobEntity> {
-  const row = Object.assign(new MigrationJobEntity(), {
-    id: newId(),
-    bridgeId: newId(),
-    direction: 'forward',
-    sourceAppId: newId(),
-    targetAppId: newId(),
-    scope: ['accounts', 'members'],
-    historyFrom: null,
-    historyTo: null,
-    dryRun: false,
-    status,
-    historyState: 'done',
-    kinds: {},
-    users: null,
-    passwordSealed: null,
-    errorCode: null,
-    errorMessage: null,
-    leaseOwner: null,
-    leaseUntil: null,
-    createdAt: nowIso(),
-    updatedAt: nowIso(),
-    startedAt: null,
-    finishedAt: null,
-  });
+async function job(status: MigrationJobEntity['status'] = 'running'): Promise<MigrationJobEntity> {
+  const row = testMigrationJob({ status, scope: ['accounts', 'members'], historyState: 'done' });
   await jobs.insert(row);
   return row;
 }
@@ -110,75 +86,92 @@ const byKey = (a: { kind: string; status: string }, b: { kind: string; status: s
 const kept = async (jobId: string) =>
   (await items.counts(jobId, at(0))).map(({ kind, status, count }) => ({ kind, status, count })).sort(byKey);
 
-/** A PRNG with a seed (mulberry32), so a failing sequence can be run again. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** One step of what a job does to its items: read a page, record results, retry the failed. */
+type Step =
+  | { op: 'page'; items: { kind: string; key: number; skipped: string | null }[] }
+  | {
+      op: 'finish';
+      results: { pick: number; outcome: 'done' | 'exists' | 'recalled' | 'timeout' | 'rejected' }[];
+    }
+  | { op: 'retry'; kind: string | null };
+
+const kindArb = fc.constantFrom('accounts', 'members');
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    op: fc.constant('page' as const),
+    // Keys from a small range, so pages repeat items (a page read again after a crash).
+    items: fc.array(
+      fc.record({
+        kind: kindArb,
+        key: fc.integer({ min: 0, max: 60 }),
+        skipped: fc.option(fc.constantFrom('exists', 'gone'), { freq: 6 }),
+      }),
+      { minLength: 1, maxLength: 30 },
+    ),
+  }),
+  fc.record({
+    op: fc.constant('finish' as const),
+    results: fc.array(
+      fc.record({
+        pick: fc.nat(),
+        outcome: fc.constantFrom('done', 'done', 'exists', 'recalled', 'timeout', 'rejected'),
+      }),
+      { maxLength: 40 },
+    ),
+  }),
+  fc.record({ op: fc.constant('retry' as const), kind: fc.option(kindArb) }),
+);
+
+/** Runs one step against the job, as the runner and the retry API would. */
+async function apply(jobId: string, step: Step, at: string): Promise<void> {
+  if (step.op === 'page') {
+    await items.insertPage(
+      jobId,
+      step.items.map(({ kind, key, skipped }) =>
+        item(kind, `u${key}`, skipped ? { status: 'skipped', reason: skipped } : {}),
+      ),
+      at,
+    );
+    return;
+  }
+  if (step.op === 'retry') {
+    await items.retry(jobId, step.kind ? { kind: step.kind } : {}, at);
+    return;
+  }
+  const pending = [
+    ...(await items.pending(jobId, 'accounts', 40)),
+    ...(await items.pending(jobId, 'members', 40)),
+  ];
+  if (pending.length === 0) return;
+  // Results for distinct items (a batch names each once), some items repeated across steps.
+  const chosen = new Map(step.results.map((r) => [pending[r.pick % pending.length]!.id, r.outcome]));
+  const results: MigrationItemFinish[] = [...chosen].map(([id, outcome]) => {
+    if (outcome === 'done') return { id, status: 'done', targetId: `t-${id}` };
+    if (outcome === 'exists' || outcome === 'recalled') return { id, status: 'skipped', reason: outcome };
+    return { id, status: 'failed', error: { code: `vendor_${outcome}`, message: 'no' } };
+  });
+  await items.finish(results, at);
 }
 
 describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
-  it.each([1, 2, 3])(
-    'equal a count over the items after any sequence of pages, results and retries (seed %i)',
-    async (seed) => {
-      const random = prng(seed);
-      const j = await job();
-      const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-      let next = 0;
-      for (let step = 0; step < 12; step++) {
-        const roll = random();
-        if (roll < 0.35) {
-          // A page, some of it read before (a crash) and some skipped at planning.
-          const page = Array.from({ length: 1 + Math.floor(random() * 30) }, () => {
-            const key = `u${random() < 0.2 && next > 0 ? Math.floor(random() * next) : next++}`;
-            return random() < 0.15
-              ? item(pick(['accounts', 'members']), key, {
-                  status: 'skipped',
-                  reason: pick(['exists', 'gone']),
-                })
-              : item(pick(['accounts', 'members']), key);
-          });
-          await items.insertPage(j.id, page, at(step * 1000));
-        } else if (roll < 0.85) {
-          const pending = [
-            ...(await items.pending(j.id, 'accounts', 40)),
-            ...(await items.pending(j.id, 'members', 40)),
-          ];
-          const results: MigrationItemFinish[] = pending
-            .filter(() => random() < 0.7)
-            .map((row) => {
-              const r = random();
-              if (r < 0.6) return { id: row.id, status: 'done', targetId: `t-${row.sourceKey}` };
-              if (r < 0.75) return { id: row.id, status: 'skipped', reason: pick(['exists', 'recalled']) };
-              return {
-                id: row.id,
-                status: 'failed',
-                error: { code: pick(['vendor_rejected', 'timeout']), message: 'no' },
-              };
-            });
-          await items.finish(results, at(step * 1000));
-        } else {
-          await items.retry(
-            j.id,
-            random() < 0.5 ? { kind: pick(['accounts', 'members']) } : {},
-            at(step * 1000),
-          );
+  it('equal a count over the items after any sequence of pages, results and retries', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 10 }), async (steps) => {
+        const j = await job();
+        for (const [n, step] of steps.entries()) {
+          await apply(j.id, step, at(n * 1000));
+          expect(await kept(j.id)).toEqual(await countedOverItems(j.id));
         }
-        expect(await kept(j.id)).toEqual(await countedOverItems(j.id));
-      }
-      const reasons = await items.reasons(j.id);
-      const sorted = (list: { kind: string; key: string; count: number }[]) =>
-        [...list].sort((a, b) => (a.kind + a.key < b.kind + b.key ? -1 : 1));
-      expect({ skipped: sorted(reasons.skipped), failed: sorted(reasons.failed) }).toEqual(
-        await reasonsOverItems(j.id),
-      );
-    },
-  );
+        const reasons = await items.reasons(j.id);
+        const sorted = (list: { kind: string; key: string; count: number }[]) =>
+          [...list].sort((a, b) => (a.kind + a.key < b.kind + b.key ? -1 : 1));
+        expect({ skipped: sorted(reasons.skipped), failed: sorted(reasons.failed) }).toEqual(
+          await reasonsOverItems(j.id),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
 
   it('leaves an item that is no longer pending, and its counts, as they are', async () => {
     const j = await job();

@@ -4,14 +4,14 @@ import {
   BridgeRepository,
   createDataSource,
   MigrationItemRepository,
-  MigrationJobEntity,
+  type MigrationJobEntity,
   MigrationJobRepository,
   newId,
   nowIso,
   Transactor,
   type NewMigrationItem,
 } from '../src/index.js';
-import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { createTestDatabase, testMigrationJob, type TestDatabase } from '../src/testing/index.js';
 
 let db: TestDatabase;
 let ds: DataSource;
@@ -32,33 +32,8 @@ afterAll(async () => {
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
 
-const base = () => ({
-  id: newId(),
-  bridgeId: newId(),
-  direction: 'forward',
-  sourceAppId: newId(),
-  targetAppId: newId(),
-  scope: ['accounts', 'history'],
-  historyFrom: at(0),
-  historyTo: at(60_000),
-  dryRun: false,
-  status: 'pending',
-  historyState: 'reading',
-  kinds: {},
-  users: null,
-  passwordSealed: null,
-  errorCode: null,
-  errorMessage: null,
-  leaseOwner: null,
-  leaseUntil: null,
-  createdAt: nowIso(),
-  updatedAt: nowIso(),
-  startedAt: null,
-  finishedAt: null,
-});
-
 async function job(overrides: Partial<MigrationJobEntity> = {}): Promise<MigrationJobEntity> {
-  const row = Object.assign(new MigrationJobEntity(), { ...base(), ...overrides });
+  const row = testMigrationJob({ historyFrom: at(0), historyTo: at(60_000), ...overrides });
   await jobs.insert(row);
   return row;
 }
@@ -329,8 +304,7 @@ describe('MigrationJobRepository', () => {
 
   it('starts one unfinished job per bridge, even when two requests race, and dry runs at any time', async () => {
     const bridgeId = newId();
-    const row = (dryRun = false) =>
-      Object.assign(new MigrationJobEntity(), { ...base(), id: newId(), bridgeId, dryRun });
+    const row = (dryRun = false) => testMigrationJob({ bridgeId, dryRun });
     const raced = await Promise.all([
       jobs.insertIfIdle(row()),
       jobs.insertIfIdle(row()),
