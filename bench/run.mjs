@@ -15,6 +15,7 @@ import * as growth from './scenarios/growth.mjs';
 import * as partitions from './scenarios/partitions.mjs';
 import * as ingest from './scenarios/ingest.mjs';
 import * as migration from './scenarios/migration.mjs';
+import * as migrationAtScale from './scenarios/migration-at-scale.mjs';
 import * as send from './scenarios/send.mjs';
 
 /** In the order they run and are reported, per database engine. */
@@ -24,6 +25,7 @@ const SCENARIOS = [
   destinations,
   send,
   migration,
+  migrationAtScale,
   beforePolicy,
   beforeEndpoint,
   growth,

@@ -115,9 +115,12 @@ export function checkStatuses(name, result) {
     );
 }
 
-export function printProfile(name) {
+/** Prints the summary of a profile, whole or (with `windows`: [{ label, fromUs, toUs }]) of parts of it. */
+export function printProfile(name, windows = []) {
+  const file = join(BENCH, 'results/profiles', `${name}.cpuprofile`);
   try {
-    log(`profile ${name}:\n${summarizeProfile(join(BENCH, 'results/profiles', `${name}.cpuprofile`), 25)}`);
+    if (windows.length === 0) log(`profile ${name}:\n${summarizeProfile(file, 25)}`);
+    for (const w of windows) log(`profile ${name}, ${w.label}:\n${summarizeProfile(file, 25, w)}`);
   } catch (e) {
     log(`no profile ${name}: ${e.message}`);
   }

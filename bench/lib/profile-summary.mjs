@@ -2,12 +2,19 @@
 // process was busy: the ingest servers are measured in turns, so each one is idle most of its life.
 import { readFileSync } from 'node:fs';
 
-export function summarizeProfile(file, top = 25) {
+// `window` ({ fromUs, toUs }, microseconds of the monotonic clock, `process.hrtime.bigint() / 1000n` in any
+// process of the machine, which is the clock of the profile's timestamps) keeps only the samples taken in it:
+// the part of a long run that one phase took.
+export function summarizeProfile(file, top = 25, window = null) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const dt = new Map();
   const { samples, timeDeltas } = profile;
-  for (let i = 0; i < samples.length; i++)
+  let at = profile.startTime;
+  for (let i = 0; i < samples.length; i++) {
+    at += timeDeltas[i] ?? 0;
+    if (window && (at < window.fromUs || at > window.toUs)) continue;
     dt.set(samples[i], (dt.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0));
+  }
   const sampled = [...dt.values()].reduce((a, b) => a + b, 0);
   const idleIds = new Set(
     profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id),

@@ -11,7 +11,8 @@ export const USAGE = `npm run bench [-- options]
   --duration S        measured seconds per load (default 10)
   --warmup S          warm-up seconds per load (default 3)
   --only a,b          scenarios whose name starts with one of these: ingest, baseline, delivery,
-                      destinations, send, migration, before-policy,
+                      destinations, send, migration, migration-at-scale,
+                      before-policy,
                       before-endpoint; growth and partitions (PostgreSQL)
                       run only when named here
   --preload N         growth, partitions: events stored (default 1000000)

@@ -1,0 +1,63 @@
+// Scenario `migration-at-scale`: the `migration` scenario's jobs moving only the kinds that import tens or
+// hundreds of items a call (accounts, groups, members), at a size where each import lasts seconds at the
+// target's budget. At the `migration` size those are over within a poll or two.
+import { HOUR, measureJobs, summarizeJobs } from '../lib/migration-jobs.mjs';
+import { log } from '../lib/processes.mjs';
+import { wants } from '../lib/settings.mjs';
+
+const SCOPE = ['accounts', 'groups', 'members'];
+const base = {
+  adminsPerGroup: 2,
+  mutesPerGroup: 1,
+  chatrooms: 0,
+  contactsPerUser: 0,
+  blocksPerUser: 0,
+  messages: 0,
+  windowHours: 1,
+  seed: 11,
+};
+/**
+ * Into Tencent (from the Easemob source): 100 accounts a call and 200 calls a second make 10,000 accounts
+ * and, at 200 members a group and call, 40,000 members a second; 50,000 and 100,000 of them last about five
+ * and two and a half seconds.
+ */
+const intoTencent = () => ({
+  ...base,
+  accounts: 50_000,
+  groups: 500,
+  membersPerGroup: 200,
+  now: Date.now() - 3 * HOUR,
+});
+/** Into Easemob (from the Tencent source): about 6,000 accounts and 1,400 members a second. */
+const intoEasemob = () => ({
+  ...base,
+  accounts: 20_000,
+  groups: 100,
+  membersPerGroup: 200,
+  now: Date.now() - 3 * HOUR,
+});
+
+export const selected = () => wants('migration-at-scale');
+
+/** Adds `migration-bulk/<engine>/<limiter>`. */
+export async function measure(engine, run, add, tag) {
+  for (const redis of [false, true]) {
+    log(`${tag}: migration of ${SCOPE.join(', ')} at scale, limiter ${redis ? 'on Redis' : 'in memory'}`);
+    add(
+      `migration-bulk/${engine}/${redis ? 'redis' : 'memory'}`,
+      await measureJobs({
+        engine,
+        run,
+        redis,
+        easemob: intoTencent(),
+        tencent: intoEasemob(),
+        body: () => ({ scope: SCOPE }),
+        name: 'migration-at-scale',
+      }),
+    );
+  }
+}
+
+export function summarize(samples, engine) {
+  return summarizeJobs(samples, engine, 'migration-bulk', 'migration at scale', SCOPE);
+}
