@@ -105,10 +105,12 @@ export function postgresCountsCte(from: 'pending' | 'failed' | null, into: 'move
       : from === 'failed'
         ? ` UNION ALL SELECT job_id, kind, 'failed', detail, -COUNT(*) FROM moved GROUP BY job_id, kind, detail`
         : '';
+  // Summed per count, as one INSERT … ON CONFLICT may touch a row once only (an item put back to pending
+  // moves into and out of the same count).
   return `counted AS (
     INSERT INTO migration_item_counts (job_id, kind, status, detail, count)
-    SELECT job_id, kind, status, detail, n FROM (${added}${taken}) AS c
-    ORDER BY job_id, kind, status, detail
+    SELECT job_id, kind, status, detail, SUM(n) FROM (${added}${taken}) AS c
+    GROUP BY job_id, kind, status, detail ORDER BY job_id, kind, status, detail
     ON CONFLICT (job_id, kind, status, detail)
     DO UPDATE SET count = migration_item_counts.count + excluded.count)`;
 }
@@ -120,5 +122,5 @@ export function postgresCountsCte(from: 'pending' | 'failed' | null, into: 'move
 export function postgresRateInsert(first: number): string {
   return `INSERT INTO migration_item_rates (job_id, kind, status, slot, bucket, count)
     SELECT job_id, kind, status, $${first}::integer, $${first + 1}::integer, COUNT(*)
-    FROM moved GROUP BY job_id, kind, status ORDER BY job_id, kind, status${RATE_CONFLICT}`;
+    FROM moved WHERE status <> 'pending' GROUP BY job_id, kind, status ORDER BY job_id, kind, status${RATE_CONFLICT}`;
 }

@@ -91,7 +91,7 @@ type Step =
   | { op: 'page'; items: { kind: string; key: number; skipped: string | null }[] }
   | {
       op: 'finish';
-      results: { pick: number; outcome: 'done' | 'exists' | 'recalled' | 'timeout' | 'rejected' }[];
+      results: { pick: number; outcome: 'done' | 'exists' | 'recalled' | 'timeout' | 'rejected' | 'again' }[];
     }
   | { op: 'retry'; kind: string | null };
 
@@ -114,7 +114,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     results: fc.array(
       fc.record({
         pick: fc.nat(),
-        outcome: fc.constantFrom('done', 'done', 'exists', 'recalled', 'timeout', 'rejected'),
+        outcome: fc.constantFrom('done', 'done', 'exists', 'recalled', 'timeout', 'rejected', 'again'),
       }),
       { maxLength: 40 },
     ),
@@ -147,6 +147,8 @@ async function apply(jobId: string, step: Step, at: string): Promise<void> {
   const chosen = new Map(step.results.map((r) => [pending[r.pick % pending.length]!.id, r.outcome]));
   const results: MigrationItemFinish[] = [...chosen].map(([id, outcome]) => {
     if (outcome === 'done') return { id, status: 'done', targetId: `t-${id}` };
+    // A result that leaves the item to be sent again: it moves into the count it came from.
+    if (outcome === 'again') return { id, status: 'pending' };
     if (outcome === 'exists' || outcome === 'recalled') return { id, status: 'skipped', reason: outcome };
     return { id, status: 'failed', error: { code: `vendor_${outcome}`, message: 'no' } };
   });
