@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { generateTencentSeed } from '@im-gateway/emulator';
+import { MIGRATION_KINDS } from '@im-gateway/types';
 import { printProfile, startGateway } from './gateway.mjs';
 import { IMPORT_BUDGETS, MIGRATION_APPS } from './migration-apps.mjs';
 import { round } from './load.mjs';
@@ -14,17 +15,8 @@ import { dropRedisPrefix, freshDatabase } from './stores.mjs';
 
 export const HOUR = 3_600_000;
 const POLL_MS = 100;
-export const KINDS = [
-  'accounts',
-  'profiles',
-  'groups',
-  'members',
-  'mutes',
-  'chatrooms',
-  'history',
-  'contacts',
-  'blocklists',
-];
+/** Every kind, in the order a job imports them. */
+export const KINDS = MIGRATION_KINDS;
 const DIRECTIONS = ['easemob→tencent', 'tencent→easemob'];
 
 /**
