@@ -38,8 +38,12 @@ async function callsByApi(gw, provider) {
   return out;
 }
 
-/** Runs one job to its end, noting for each kind when its import began and ended, with the call counts. */
+/**
+ * Runs one job to its end, noting for each kind when its import began and ended, with the call counts, and
+ * the vendor's 429s over the whole job.
+ */
 async function runJob(gw, bridgeId, body, target) {
+  const limitedBefore = (await callsByApi(gw, target)).vendor_rate_limited;
   const created = await gw.api('POST', `/v1/bridges/${bridgeId}/migrations`, body);
   if (created.status !== 201) throw new Error(`job refused: ${JSON.stringify(created.body)}`);
   const marks = {};
@@ -49,7 +53,6 @@ async function runJob(gw, bridgeId, body, target) {
     const now = performance.now();
     const us = Number(process.hrtime.bigint() / 1000n);
     const calls = await callsByApi(gw, target);
-    marks.vendorRateLimited ??= calls.vendor_rate_limited;
     for (const kind of KINDS) {
       const phase = job.progress?.[kind]?.phase;
       const m = (marks[kind] ??= {});
@@ -58,8 +61,8 @@ async function runJob(gw, bridgeId, body, target) {
     }
     if (['completed', 'failed', 'cancelled'].includes(job.status)) {
       if (job.status !== 'completed') log(`WARNING job ${job.status}: ${JSON.stringify(job.error)}`);
-      marks.vendorRateLimited = calls.vendor_rate_limited - marks.vendorRateLimited;
-      return { job, marks, seconds: (now - t0) / 1000 };
+      const vendorRateLimited = calls.vendor_rate_limited - limitedBefore;
+      return { job, marks, vendorRateLimited, seconds: (now - t0) / 1000 };
     }
     await sleep(POLL_MS);
   }
@@ -166,7 +169,7 @@ export async function measureJobs({ engine, run, redis, easemob, tencent, body, 
       }
       out[direction] = {
         seconds: round(done.seconds, 1),
-        vendorRateLimited: done.marks.vendorRateLimited,
+        vendorRateLimited: done.vendorRateLimited,
         kinds: perKind(done, provider),
       };
     }
