@@ -113,6 +113,7 @@ export {
   type MigrationItemFinish,
   type MigrationReasonCount,
   type NewMigrationItem,
+  type PendingMigrationItem,
 } from './migration-item.repository.js';
 export { MigrationJobRepository } from './migration-job.repository.js';
 export { MessageReceiptRepository } from './message-receipt.repository.js';

@@ -138,6 +138,7 @@ async function apply(jobId: string, step: Step, at: string): Promise<void> {
     await items.retry(jobId, step.kind ? { kind: step.kind } : {}, at);
     return;
   }
+  // A batch holds items of one kind, as a lane's does; the step picks among both kinds' and records each kind's.
   const pending = [
     ...(await items.pending(jobId, 'accounts', 40)),
     ...(await items.pending(jobId, 'members', 40)),
@@ -152,7 +153,14 @@ async function apply(jobId: string, step: Step, at: string): Promise<void> {
     if (outcome === 'exists' || outcome === 'recalled') return { id, status: 'skipped', reason: outcome };
     return { id, status: 'failed', error: { code: `vendor_${outcome}`, message: 'no' } };
   });
-  await items.finish(results, at);
+  const kindOf = new Map(pending.map((p) => [p.id, p.kind]));
+  for (const kind of ['accounts', 'members'])
+    await items.finish(
+      jobId,
+      kind,
+      results.filter((r) => kindOf.get(r.id) === kind),
+      at,
+    );
 }
 
 describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqlite'})`, () => {
@@ -179,9 +187,11 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     const j = await job();
     await items.insertPage(j.id, [item('accounts', 'a'), item('accounts', 'b')], at(0));
     const [a] = await items.pending(j.id, 'accounts', 1);
-    await items.finish([{ id: a!.id, status: 'done', targetId: 'ta' }], at(1000));
+    await items.finish(j.id, 'accounts', [{ id: a!.id, status: 'done', targetId: 'ta' }], at(1000));
     // A second result for the same item (a record repeated after a crash) moves nothing.
     await items.finish(
+      j.id,
+      'accounts',
       [{ id: a!.id, status: 'failed', error: { code: 'timeout', message: 'late' } }],
       at(2000),
     );
@@ -190,6 +200,34 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
       { kind: 'accounts', status: 'done', count: 1 },
       { kind: 'accounts', status: 'pending', count: 1 },
     ]);
+  });
+
+  it('changes only items of the job and kind the batch is for', async () => {
+    const j = await job();
+    const other = await job();
+    await items.insertPage(j.id, [item('accounts', 'a'), item('members', 'm')], at(0));
+    await items.insertPage(other.id, [item('accounts', 'a')], at(0));
+    const [a] = await items.pending(j.id, 'accounts', 1);
+    const [m] = await items.pending(j.id, 'members', 1);
+    const [elsewhere] = await items.pending(other.id, 'accounts', 1);
+    // A result naming another job's item, or an item of another kind, is not this batch's to record.
+    await items.finish(
+      j.id,
+      'accounts',
+      [
+        { id: elsewhere!.id, status: 'done', targetId: 'x' },
+        { id: m!.id, status: 'done', targetId: 'y' },
+        { id: a!.id, status: 'done', targetId: 'ta' },
+      ],
+      at(1000),
+    );
+    expect(await items.find(other.id, elsewhere!.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await items.find(j.id, m!.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await kept(j.id)).toEqual([
+      { kind: 'accounts', status: 'done', count: 1 },
+      { kind: 'members', status: 'pending', count: 1 },
+    ]);
+    expect(await kept(other.id)).toEqual([{ kind: 'accounts', status: 'pending', count: 1 }]);
   });
 
   it('keeps counts right when lanes record at once', async () => {
@@ -206,6 +244,8 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
       lanes.map(async (lane) => {
         for (let i = 0; i < lane.length; i += 10)
           await items.finish(
+            j.id,
+            'members',
             lane.slice(i, i + 10).map((row, n) => ({
               id: row.id,
               ...(n % 5 === 0
@@ -234,6 +274,8 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     const rows = await items.pending(j.id, 'accounts', 30);
     const finishAt = (from: number, to: number, ms: number) =>
       items.finish(
+        j.id,
+        'accounts',
         rows.slice(from, to).map((r) => ({ id: r.id, status: 'done' as const, targetId: null })),
         at(ms),
       );
@@ -275,7 +317,12 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
       at(0),
     );
     const [a] = await items.pending(j.id, 'accounts', 1);
-    await items.finish([{ id: a!.id, status: 'failed', error: { code: 'timeout', message: 'x' } }], at(1000));
+    await items.finish(
+      j.id,
+      'accounts',
+      [{ id: a!.id, status: 'failed', error: { code: 'timeout', message: 'x' } }],
+      at(1000),
+    );
     const expected = await kept(j.id);
     const expectedReasons = await items.reasons(j.id);
     // As before the migration: no counts at all. Its `up` creates only what is missing, then counts.
@@ -297,7 +344,7 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     await items.insertPage(j.id, [item('accounts', 'a')], at(0));
     await items.insertPage(other.id, [item('accounts', 'a')], at(0));
     const [a] = await items.pending(j.id, 'accounts', 1);
-    await items.finish([{ id: a!.id, status: 'done', targetId: null }], at(0));
+    await items.finish(j.id, 'accounts', [{ id: a!.id, status: 'done', targetId: null }], at(0));
     await new BridgeRepository(transactor).remove(j.bridgeId);
     const left = (table: string, jobId: string) =>
       transactor.query(`SELECT job_id FROM ${table} WHERE job_id = $1`, [jobId]);

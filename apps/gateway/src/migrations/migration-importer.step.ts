@@ -3,7 +3,7 @@ import {
   MigrationItemRepository,
   nowIso,
   RelayedMessageRepository,
-  type MigrationItemEntity,
+  type PendingMigrationItem,
   type MigrationItemFinish,
 } from '@im-gateway/persistence';
 import {
@@ -67,7 +67,7 @@ export interface ImportControl {
 
 /** An item ready to send: the stored row and its payload with the target's ids. */
 interface Ready {
-  row: MigrationItemEntity;
+  row: PendingMigrationItem;
   source: unknown;
   mapped: unknown;
   /** The key the writer answers this item under (see `MigrationWriter`). */
@@ -140,15 +140,17 @@ export class MigrationImportStep {
     const size = batchSize(run.target.provider.capabilities.migration, kind);
     const runLength = size * RUN_BATCHES;
     const jobId = run.job.id;
-    const importRun = async (rows: MigrationItemEntity[]) =>
+    const importRun = async (rows: PendingMigrationItem[]) =>
       control.recorded(await this.importRows(run, kind, rows, size, passwords));
+    // The job's items were just loaded: the planner must know them before the lanes record their batches.
+    await this.items.analyze();
 
     if (!KEYED_KINDS.has(kind)) {
       let after: string | null = null;
-      const chunks: LaneSource<MigrationItemEntity[]> = async () => {
+      const chunks: LaneSource<PendingMigrationItem[]> = async () => {
         const rows = await this.items.pendingUnkeyed(jobId, kind, after, runLength * IMPORT_LANES);
         after = rows.at(-1)?.id ?? after;
-        const units: MigrationItemEntity[][] = [];
+        const units: PendingMigrationItem[][] = [];
         for (let i = 0; i < rows.length; i += runLength) units.push(rows.slice(i, i + runLength));
         return units;
       };
@@ -217,7 +219,7 @@ export class MigrationImportStep {
   private async importRows(
     run: JobRun,
     kind: MigrationKind,
-    rows: MigrationItemEntity[],
+    rows: PendingMigrationItem[],
     size: number,
     passwords: PasswordPolicy,
   ): Promise<MigrationItemFinish[]> {
@@ -311,7 +313,7 @@ export class MigrationImportStep {
         const results = [...decided, ...sent];
         decided = [];
         if (recording) await recording;
-        recording = this.items.finish(results, nowIso());
+        recording = this.items.finish(run.job.id, kind, results, nowIso());
         recorded.push(...results);
       }
       if (recording) await recording;
@@ -328,7 +330,7 @@ export class MigrationImportStep {
   }
 
   /** A message carries the relay marker, so its import callback (if the vendor sends one) is an echo. */
-  private marked(run: JobRun, kind: MigrationKind, row: MigrationItemEntity, item: unknown): unknown {
+  private marked(run: JobRun, kind: MigrationKind, row: PendingMigrationItem, item: unknown): unknown {
     if (kind !== 'history') return item;
     const m = item as HistoryMessage;
     const marker: RelayMarker = {

@@ -3,7 +3,7 @@ import {
   MappingRepository,
   nowIso,
   RelayedMessageRepository,
-  type MigrationItemEntity,
+  type PendingMigrationItem,
   type RelayedMessageEntity,
   type MigrationItemFinish,
 } from '@im-gateway/persistence';
@@ -17,7 +17,7 @@ export const MIGRATION_PAIR_PREFIX = 'migration:';
 
 /** An item the target took: its row, its payload as read and as sent, and the id the target gave it. */
 export interface ImportedItem {
-  row: MigrationItemEntity;
+  row: PendingMigrationItem;
   source: unknown;
   mapped: unknown;
   targetId: string | null;
@@ -46,7 +46,7 @@ export class MigrationPairs {
   async created(
     run: JobRun,
     kind: 'groups' | 'chatrooms',
-    row: MigrationItemEntity,
+    row: PendingMigrationItem,
   ): Promise<MigrationItemFinish | null> {
     const mappingKind = kind === 'groups' ? 'group' : 'chatroom';
     const mapped = await this.mapper.conversation(run.bridge, mappingKind, row.sourceKey, run.job.direction);
