@@ -39,6 +39,11 @@ async function job(overrides: Partial<MigrationJobEntity> = {}): Promise<Migrati
   return row;
 }
 
+// What a vendor may answer, with the characters an array literal quotes or escapes (PostgreSQL receives a
+// batch's results as one array per column).
+const VENDOR_MESSAGE = 'refused: "a,b" {c} \\ \'d\' NULL 群组\n';
+const TARGET_ID = 't1,{"x"}';
+
 const message = (id: string, conversation: string, order: string): NewMigrationItem => ({
   kind: 'history',
   sourceKey: id,
@@ -201,11 +206,11 @@ describe('MigrationItemRepository', () => {
       j.id,
       'history',
       [
-        { id: m1!.id, status: 'done', targetId: 't1' },
+        { id: m1!.id, status: 'done', targetId: TARGET_ID },
         {
           id: m2!.id,
           status: 'failed',
-          error: { code: 'vendor_rejected', message: 'no', vendorCode: '10004' },
+          error: { code: 'vendor_rejected', message: VENDOR_MESSAGE, vendorCode: '10004' },
         },
       ],
       at(5_000),
@@ -222,7 +227,7 @@ describe('MigrationItemRepository', () => {
     // Each row of the batch gets its own result, in one statement on PostgreSQL.
     expect(await items.find(j.id, m1!.id)).toMatchObject({
       status: 'done',
-      targetId: 't1',
+      targetId: TARGET_ID,
       errorCode: null,
       attempts: 1,
       inFlightAt: null,
@@ -231,7 +236,7 @@ describe('MigrationItemRepository', () => {
     const failed = await items.find(j.id, m2!.id);
     expect(failed).toMatchObject({
       targetId: null,
-      errorMessage: 'no',
+      errorMessage: VENDOR_MESSAGE,
       status: 'failed',
       errorCode: 'vendor_rejected',
       vendorCode: '10004',
