@@ -303,20 +303,30 @@ export class MigrationItemRepository {
     ]);
     const at = Date.parse(now);
     if (this.transactor.engine === 'sqlite') {
-      // One UPDATE per item, its count moves taken from the result itself: whether the row changed is all
-      // that SQLite needs to say. (A RETURNING row per item cost a third of the record in the at-scale
-      // members' import, and that import is bound by the gateway's own time.)
+      // One UPDATE per outcome, for all the items that share it (a batch of members is most often 200 times
+      // the same "done"), its ids as a JSON array; whether a row changed is all the count moves need, as the
+      // outcome is known. Per item, the calls into SQLite and back were a third of the record, and the
+      // members' import at scale is bound by the gateway's own time. The unary `+` keeps SQLite from
+      // looking the rows up by the claim index (the job's pending items, all of them) instead of by id.
       const sql = `UPDATE migration_items SET status = ?, target_id = ?, reason = ?, error_code = ?,
         error_message = ?, vendor_code = ?, attempts = attempts + 1, in_flight_at = NULL, updated_at = ?
-        WHERE id = ? AND job_id = ? AND kind = ? AND status = 'pending'`;
+        WHERE id IN (SELECT value FROM json_each(?)) AND +job_id = ? AND +kind = ? AND +status = 'pending'`;
+      const outcomes = new Map<string, { outcome: unknown[]; ids: unknown[] }>();
+      for (const [id, ...outcome] of values) {
+        const key = JSON.stringify(outcome);
+        const same = outcomes.get(key);
+        if (same) same.ids.push(id);
+        else outcomes.set(key, { outcome, ids: [id] });
+      }
       await this.transactor.sqlite((db) => {
         const update = db.prepare(sql);
         const moves = new CountMoves();
-        for (const [id, ...v] of values) {
-          if (update.run(...v, now, id, jobId, kind).changes === 0) continue;
-          const [status, , reason, errorCode] = v as [string, unknown, string | null, string | null];
-          moves.add(jobId, kind, status, detailOf(status, reason, errorCode), 1);
-          moves.add(jobId, kind, 'pending', '', -1);
+        for (const { outcome, ids } of outcomes.values()) {
+          const { changes } = update.run(...outcome, now, JSON.stringify(ids), jobId, kind);
+          if (changes === 0) continue;
+          const [status, , reason, errorCode] = outcome as [string, unknown, string | null, string | null];
+          moves.add(jobId, kind, status, detailOf(status, reason, errorCode), changes);
+          moves.add(jobId, kind, 'pending', '', -changes);
         }
         applySqliteMoves(db, moves.values(), at);
       });

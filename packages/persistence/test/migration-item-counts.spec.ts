@@ -202,6 +202,35 @@ describe(`migration item counts (${process.env.DATABASE_URL ? 'postgres' : 'sqli
     ]);
   });
 
+  it('counts only the items still pending among those that share an outcome', async () => {
+    const j = await job();
+    await items.insertPage(
+      j.id,
+      ['a', 'b', 'c', 'd'].map((k) => item('members', k)),
+      at(0),
+    );
+    const [a, b, c, d] = await items.pending(j.id, 'members', 4);
+    await items.finish(
+      j.id,
+      'members',
+      [{ id: a!.id, status: 'failed', error: { code: 'x', message: 'x' } }],
+      at(0),
+    );
+    // One outcome for four items, one of them no longer pending: three move, and `a` keeps its failure.
+    await items.finish(
+      j.id,
+      'members',
+      [a, b, c, d].map((row) => ({ id: row!.id, status: 'done' as const, targetId: null })),
+      at(1000),
+    );
+    expect(await items.find(j.id, a!.id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await items.find(j.id, d!.id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await kept(j.id)).toEqual([
+      { kind: 'members', status: 'done', count: 3 },
+      { kind: 'members', status: 'failed', count: 1 },
+    ]);
+  });
+
   it('changes only items of the job and kind the batch is for', async () => {
     const j = await job();
     const other = await job();
