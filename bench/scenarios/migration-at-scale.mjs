@@ -1,11 +1,11 @@
-// Scenario `migration-at-scale`: the `migration` scenario's jobs moving only the kinds that import tens or
-// hundreds of items a call (accounts, groups, members), at a size where each import lasts seconds at the
-// target's budget. At the `migration` size those are over within a poll or two.
+// Scenario `migration-at-scale`: the `migration` scenario's jobs moving only the directory kinds (accounts,
+// groups, members, mutes, chat rooms), at a size where each import lasts seconds at the target's budget. At
+// the `migration` size those are over within a poll or two.
 import { HOUR, measureJobs, summarizeJobs } from '../lib/migration-jobs.mjs';
 import { log } from '../lib/processes.mjs';
 import { wants } from '../lib/settings.mjs';
 
-const SCOPE = ['accounts', 'groups', 'members'];
+const SCOPE = ['accounts', 'groups', 'members', 'mutes', 'chatrooms'];
 const base = {
   adminsPerGroup: 2,
   mutesPerGroup: 1,
@@ -18,27 +18,33 @@ const base = {
 };
 /**
  * Into Tencent (from the Easemob source): 100 accounts a call and 200 calls a second make 10,000 accounts,
- * 200 groups and, at 200 members a group and call, 40,000 members a second; 50,000 accounts, 1,000 groups
- * and their 200,000 members last about five seconds each (at 500 groups, members were over in two and a
- * half, and the 100 ms poll at either end of the window weighed on their rate).
+ * 200 groups, mutes or chat rooms and, at 200 members a group and call, 40,000 members a second; 50,000
+ * accounts, 1,000 groups with their 200,000 members and a mute each, and 1,000 chat rooms last about five
+ * seconds each (at 500 groups, members were over in two and a half, and the 100 ms poll at either end of
+ * the window weighed on their rate).
  */
 const intoTencent = () => ({
   ...base,
   accounts: 50_000,
   groups: 1_000,
   membersPerGroup: 200,
+  chatrooms: 1_000,
+  membersPerChatroom: 0,
   now: Date.now() - 3 * HOUR,
 });
 /**
- * Into Easemob (from the Tencent source): about 6,000 accounts, 100 groups and 1,400 members a second; 500
- * groups of 40 last five seconds and their 20,000 members fourteen (at 100 groups of 200, the groups were
- * over in a second, and the 100 ms poll weighed on their rate).
+ * Into Easemob (from the Tencent source): about 6,000 accounts, 100 groups or mutes, 50 chat rooms and 1,400
+ * members a second; 500 groups of 40 with a mute each and 250 chat rooms of 10 last five seconds, the
+ * groups' 20,000 members more (at 100 groups of 200, the groups were over in a second, and the 100 ms poll
+ * weighed on their rate).
  */
 const intoEasemob = () => ({
   ...base,
   accounts: 20_000,
   groups: 500,
   membersPerGroup: 40,
+  chatrooms: 250,
+  membersPerChatroom: 10,
   now: Date.now() - 3 * HOUR,
 });
 
